@@ -1,0 +1,86 @@
+/**
+ * One error root for the whole SDK. `code` is the stable contract (match on it, not on messages);
+ * `retriable` says whether the same call may succeed if repeated; `context` names where it happened.
+ */
+export type ErrorCode =
+  | 'ERR_INVALID_OPTION'
+  | 'ERR_CONNECTION'
+  | 'ERR_CONNECTION_CLOSED'
+  | 'ERR_TIMEOUT'
+  | 'ERR_ABORTED'
+  | 'ERR_MALFORMED_FRAME'
+  | 'ERR_FRAME_TOO_LARGE'
+  | 'ERR_NAMESERVER_UNREACHABLE'
+  | 'ERR_TOPIC_NOT_FOUND'
+  | 'ERR_NO_ROUTE'
+  | 'ERR_BROKER_NOT_FOUND'
+  | 'ERR_BROKER'
+  | 'ERR_SEND_FAILED'
+  | 'ERR_PULL_OFFSET_MOVED'
+  | 'ERR_OFFSET_OUT_OF_RANGE'
+  | 'ERR_MESSAGE_DECODE'
+  | 'ERR_NOT_STARTED'
+  | 'ERR_CLOSED'
+  | 'ERR_HANDLER_TIMEOUT'
+  | 'ERR_NOT_ASSIGNED'
+  | 'ERR_GRPC'
+
+export interface ErrorContext {
+  broker?: string
+  address?: string
+  topic?: string
+  queueId?: number
+  group?: string
+  requestCode?: number
+  responseCode?: number
+  remark?: string
+  [key: string]: unknown
+}
+
+export interface RocketMQErrorOptions {
+  retriable?: boolean
+  cause?: unknown
+  context?: ErrorContext
+}
+
+export class RocketMQError extends Error {
+  override readonly name: string = 'RocketMQError'
+  readonly code: ErrorCode
+  readonly retriable: boolean
+  readonly context: ErrorContext
+
+  constructor(code: ErrorCode, message: string, options: RocketMQErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.retriable = options.retriable ?? false
+    this.context = options.context ?? {}
+  }
+}
+
+/** A broker or NameServer answered with a non-success response code. */
+export class BrokerResponseError extends RocketMQError {
+  override readonly name = 'BrokerResponseError'
+  readonly responseCode: number
+
+  constructor(responseCode: number, remark: string | undefined, context: ErrorContext = {}, code: ErrorCode = 'ERR_BROKER') {
+    const where = context.address ? ` from ${context.address}` : ''
+    super(code, `RocketMQ response code ${responseCode}${where}: ${remark ?? '(no remark)'}`, {
+      retriable: RETRIABLE_RESPONSE_CODES.has(responseCode),
+      context: { ...context, responseCode, remark },
+    })
+    this.responseCode = responseCode
+  }
+}
+
+/** SYSTEM_BUSY, FLUSH/SLAVE timeouts, SERVICE_NOT_AVAILABLE, PULL_RETRY_IMMEDIATELY, FLOW_CONTROL, GO_AWAY. */
+const RETRIABLE_RESPONSE_CODES = new Set([2, 10, 11, 12, 14, 20, 215, 1500])
+
+export function isRocketMQError(e: unknown): e is RocketMQError {
+  return e instanceof RocketMQError
+}
+
+/** Wrap anything thrown into a RocketMQError without losing the original. */
+export function toRocketMQError(e: unknown, code: ErrorCode, message: string, context?: ErrorContext): RocketMQError {
+  if (e instanceof RocketMQError) return e
+  return new RocketMQError(code, `${message}: ${e instanceof Error ? e.message : String(e)}`, { cause: e, context })
+}

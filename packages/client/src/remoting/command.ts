@@ -1,0 +1,34 @@
+/** One RemotingCommand as it travels on the wire (see reference/remoting-protocol.md §1). */
+export interface RemotingCommand {
+  code: number
+  language: string
+  version: number
+  opaque: number
+  /** bit0 = response, bit1 = oneway */
+  flag: number
+  remark?: string
+  /** The custom header. Every value is a string on the wire. */
+  extFields?: Record<string, string>
+  /** Raw body: a view into the received frame (never copied on decode). */
+  body?: Buffer
+}
+
+export const FLAG_RESPONSE = 1
+export const FLAG_ONEWAY = 2
+
+export const SERIALIZE_JSON = 0
+export const SERIALIZE_ROCKETMQ = 1
+
+/** Version we announce: V4_9_4 (401) gets standard JSON routes and stays below the GO_AWAY thresholds. */
+export const CLIENT_VERSION = 401
+export const CLIENT_LANGUAGE = 'JAVA'
+
+export const MAX_FRAME_BYTES = 16 * 1024 * 1024
+
+export function isResponse(cmd: RemotingCommand): boolean {
+  return (cmd.flag & FLAG_RESPONSE) === FLAG_RESPONSE
+}
+
+export function isOneway(cmd: RemotingCommand): boolean {
+  return (cmd.flag & FLAG_ONEWAY) === FLAG_ONEWAY
+}
