@@ -1,0 +1,3 @@
+export * from './common.js'
+export * from './consumer.js'
+export * from './producer.js'

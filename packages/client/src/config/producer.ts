@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { clientOptionsShape, groupSchema } from './common.js'
+
+export const producerOptionsSchema = z
+  .object({
+    ...clientOptionsShape,
+    group: groupSchema.default('DEFAULT_PRODUCER'),
+    sendTimeoutMs: z.number().int().positive().default(3000),
+    /** Extra attempts on another broker after a failed sync send (Java retryTimesWhenSendFailed). */
+    retries: z.number().int().min(0).max(16).default(2),
+    /** Bodies at least this large are zlib-compressed (Java compressMsgBodyOverHowmuch). */
+    compressOverBytes: z.number().int().positive().default(4096),
+    maxMessageBytes: z.number().int().positive().default(4 * 1024 * 1024),
+  })
+  .strict()
+
+export type ProducerOptionsInput = z.input<typeof producerOptionsSchema>
+export type ProducerOptions = z.output<typeof producerOptionsSchema>
+
+export const PRODUCER_DEFAULTS = Object.freeze({
+  group: 'DEFAULT_PRODUCER',
+  sendTimeoutMs: 3000,
+  retries: 2,
+  compressOverBytes: 4096,
+  maxMessageBytes: 4 * 1024 * 1024,
+})
