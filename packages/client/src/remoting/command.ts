@@ -32,3 +32,28 @@ export function isResponse(cmd: RemotingCommand): boolean {
 export function isOneway(cmd: RemotingCommand): boolean {
   return (cmd.flag & FLAG_ONEWAY) === FLAG_ONEWAY
 }
+
+/** A request command with our language/version; the Connection assigns the opaque when it sends it. */
+export function createRequestCommand(code: number, extFields?: Record<string, string>, body?: Buffer): RemotingCommand {
+  const cmd: RemotingCommand = { code, language: CLIENT_LANGUAGE, version: CLIENT_VERSION, opaque: 0, flag: 0 }
+  if (extFields !== undefined) cmd.extFields = extFields
+  if (body !== undefined) cmd.body = body
+  return cmd
+}
+
+/**
+ * A response command, e.g. returned from a `RequestHandler` for a request the broker sent us.
+ * The Connection sets the opaque of the request it answers.
+ */
+export function createResponseCommand(
+  code: number,
+  remark?: string,
+  extFields?: Record<string, string>,
+  body?: Buffer,
+): RemotingCommand {
+  const cmd: RemotingCommand = { code, language: CLIENT_LANGUAGE, version: CLIENT_VERSION, opaque: 0, flag: FLAG_RESPONSE }
+  if (remark !== undefined) cmd.remark = remark
+  if (extFields !== undefined) cmd.extFields = extFields
+  if (body !== undefined) cmd.body = body
+  return cmd
+}

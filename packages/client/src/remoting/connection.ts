@@ -1,0 +1,536 @@
+/**
+ * One TCP connection to a NameServer or broker, speaking remoting frames (reference/remoting-protocol.md §1.8).
+ *
+ * A Connection is single-use: once its socket is gone (closed by us, by the peer, by a bad frame or by a failed
+ * connect) it stays closed, and `RemotingClient` makes a new one on the next call.
+ */
+import { EventEmitter } from 'node:events'
+import net from 'node:net'
+import { RocketMQError, type ErrorCode } from '../errors.js'
+import { childLogger, silentLogger, type Logger } from '../logger.js'
+import { encodeCommand, encodeFramePrefix, FrameDecoder } from './codec.js'
+import {
+  CLIENT_LANGUAGE,
+  CLIENT_VERSION,
+  FLAG_ONEWAY,
+  FLAG_RESPONSE,
+  createResponseCommand,
+  isOneway,
+  isResponse,
+  type RemotingCommand,
+} from './command.js'
+import { ResponseCode, requestCodeName } from './codes.js'
+
+/**
+ * Handles a request the broker sends us (§11). Return the response for a non-oneway request (the Connection sets
+ * flag=1 and the request's opaque), or undefined when the code is not handled (answered with code 3).
+ * A throw is answered with SYSTEM_ERROR (1). Oneway requests are never answered.
+ */
+export type RequestHandler = (
+  cmd: RemotingCommand,
+  conn: Connection,
+) => Promise<RemotingCommand | undefined> | RemotingCommand | undefined
+
+export interface ConnectionOptions {
+  /** `'host:port'`, or `'[v6-address]:port'`. */
+  address: string
+  /** Default 3000. */
+  connectTimeoutMs?: number
+  logger?: Logger
+  onRequest?: RequestHandler
+  /** Largest accepted frame including the length prefix. Default 16 MiB (the broker's limit). */
+  maxFrameBytes?: number
+}
+
+export interface InvokeOptions {
+  /** Covers connecting (if needed), writing and waiting for the response. Default 3000. */
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+export type ConnectionEvents = {
+  /** The connection is closed for good. `err` is undefined for a plain `close()`. */
+  close: [err: RocketMQError | undefined]
+  /** A request from the peer arrived (before `onRequest` runs). */
+  request: [cmd: RemotingCommand]
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3000
+export const DEFAULT_INVOKE_TIMEOUT_MS = 3000
+/** Bodies at least this large are written after the header under cork, instead of being copied into one frame. */
+const SEPARATE_BODY_WRITE_BYTES = 16 * 1024
+const KEEPALIVE_INITIAL_DELAY_MS = 30_000
+
+/** Errors that describe the connection itself: pending requests fail with them as they are. */
+const PASS_THROUGH_CODES: ReadonlySet<ErrorCode> = new Set(['ERR_CONNECTION', 'ERR_MALFORMED_FRAME', 'ERR_FRAME_TOO_LARGE'])
+
+type State = 'idle' | 'connecting' | 'open' | 'closed'
+
+interface Pending {
+  readonly opaque: number
+  readonly code: number
+  readonly resolve: (cmd: RemotingCommand) => void
+  readonly reject: (err: Error) => void
+  timer: NodeJS.Timeout | undefined
+  signal: AbortSignal | undefined
+  onAbort: (() => void) | undefined
+  done: boolean
+}
+
+export function parseAddress(address: string): { host: string; port: number } {
+  const i = address.lastIndexOf(':')
+  const bad = (): RocketMQError =>
+    new RocketMQError('ERR_INVALID_OPTION', `address "${address}" is not "host:port"`, { context: { address } })
+  if (i <= 0) throw bad()
+  let host = address.slice(0, i).trim()
+  const portText = address.slice(i + 1).trim()
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1)
+  const port = Number(portText)
+  if (host === '' || !/^\d+$/.test(portText) || port < 1 || port > 65535) throw bad()
+  return { host, port }
+}
+
+const noop = (): void => {}
+
+export class Connection extends EventEmitter<ConnectionEvents> {
+  readonly address: string
+  private readonly host: string
+  private readonly port: number
+  private readonly connectTimeoutMs: number
+  private readonly log: Logger
+  private readonly onRequest: RequestHandler | undefined
+  private readonly decoder: FrameDecoder
+  private readonly pending = new Map<number, Pending>()
+  private state: State = 'idle'
+  private socket: net.Socket | undefined
+  private connectPromise: Promise<void> | undefined
+  private failConnect: ((err: RocketMQError) => void) | undefined
+  private lastOpaque = 0
+  private socketError: Error | undefined
+  private closeReason: RocketMQError | undefined
+  private socketGone: Promise<void> = Promise.resolve()
+
+  constructor(opts: ConnectionOptions) {
+    super()
+    const { host, port } = parseAddress(opts.address)
+    this.address = opts.address
+    this.host = host
+    this.port = port
+    this.connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
+    this.log = childLogger(opts.logger ?? silentLogger, { component: 'remoting', address: opts.address })
+    this.onRequest = opts.onRequest
+    this.decoder = new FrameDecoder(opts.maxFrameBytes === undefined ? {} : { maxFrameBytes: opts.maxFrameBytes })
+  }
+
+  get isOpen(): boolean {
+    return this.state === 'open'
+  }
+
+  get isClosed(): boolean {
+    return this.state === 'closed'
+  }
+
+  /** Requests sent (or waiting to be sent) and not yet answered. */
+  get pendingCount(): number {
+    return this.pending.size
+  }
+
+  /** The error that closed this connection, if any. */
+  get closeError(): RocketMQError | undefined {
+    return this.closeReason
+  }
+
+  /** Resolves once the socket is fully closed (immediately if it was never opened). Never rejects. */
+  waitClosed(): Promise<void> {
+    return this.socketGone
+  }
+
+  /** Idempotent; concurrent callers share one attempt. Rejects with retriable ERR_CONNECTION on failure or timeout. */
+  connect(signal?: AbortSignal): Promise<void> {
+    if (this.state === 'open') return Promise.resolve()
+    if (this.state === 'closed') return Promise.reject(this.closedError())
+    if (signal?.aborted) return Promise.reject(this.abortedError(undefined, signal))
+    if (this.connectPromise === undefined) {
+      this.connectPromise = this.startConnect()
+      this.connectPromise.catch(noop) // the callers below observe it
+    }
+    if (signal === undefined) return this.connectPromise
+    const shared = this.connectPromise
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => reject(this.abortedError(undefined, signal))
+      signal.addEventListener('abort', onAbort, { once: true })
+      shared.then(
+        () => {
+          signal.removeEventListener('abort', onAbort)
+          resolve()
+        },
+        (err: unknown) => {
+          signal.removeEventListener('abort', onAbort)
+          reject(err)
+        },
+      )
+    })
+  }
+
+  private startConnect(): Promise<void> {
+    this.state = 'connecting'
+    return new Promise<void>((resolve, reject) => {
+      let settled = false
+      const fail = (err: RocketMQError): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        this.failConnect = undefined
+        reject(err)
+        this.close(err)
+      }
+      this.failConnect = fail
+      const timer = setTimeout(() => {
+        fail(
+          new RocketMQError('ERR_CONNECTION', `connect to ${this.address} timed out after ${this.connectTimeoutMs} ms`, {
+            retriable: true,
+            context: { address: this.address },
+          }),
+        )
+      }, this.connectTimeoutMs)
+
+      let socket: net.Socket
+      try {
+        socket = net.createConnection({
+          host: this.host,
+          port: this.port,
+          noDelay: true,
+          keepAlive: true,
+          keepAliveInitialDelay: KEEPALIVE_INITIAL_DELAY_MS,
+        })
+      } catch (e) {
+        fail(this.connectError(e))
+        return
+      }
+      this.socket = socket
+      this.socketGone = new Promise<void>((done) => socket.once('close', () => done()))
+
+      socket.once('connect', () => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        this.failConnect = undefined
+        this.state = 'open'
+        socket.setNoDelay(true)
+        socket.setKeepAlive(true, KEEPALIVE_INITIAL_DELAY_MS)
+        this.log.debug({}, 'connected')
+        resolve()
+      })
+      socket.on('error', (e) => {
+        this.socketError = e
+        if (!settled) fail(this.connectError(e))
+      })
+      socket.on('data', (chunk: Buffer) => this.onData(chunk))
+      socket.on('close', () => {
+        if (this.state === 'closed') return
+        const cause = this.socketError
+        this.close(
+          new RocketMQError(
+            'ERR_CONNECTION_CLOSED',
+            cause ? `connection to ${this.address} lost: ${cause.message}` : `connection to ${this.address} closed by peer`,
+            { retriable: true, cause, context: { address: this.address } },
+          ),
+        )
+      })
+    })
+  }
+
+  /**
+   * Send a request and resolve with the response, whatever its response code (callers check it).
+   * Rejects with ERR_TIMEOUT, ERR_ABORTED, ERR_CONNECTION, ERR_CONNECTION_CLOSED or a frame error.
+   */
+  invoke(
+    code: number,
+    extFields?: Record<string, string>,
+    body?: Buffer,
+    opts: InvokeOptions = {},
+  ): Promise<RemotingCommand> {
+    return new Promise<RemotingCommand>((resolve, reject) => {
+      const signal = opts.signal
+      if (signal?.aborted) {
+        reject(this.abortedError(code, signal))
+        return
+      }
+      if (this.state === 'closed') {
+        reject(this.closedError(code))
+        return
+      }
+      const timeoutMs = opts.timeoutMs ?? DEFAULT_INVOKE_TIMEOUT_MS
+      const p: Pending = {
+        opaque: this.nextOpaque(),
+        code,
+        resolve,
+        reject,
+        timer: undefined,
+        signal,
+        onAbort: undefined,
+        done: false,
+      }
+      this.pending.set(p.opaque, p)
+      p.timer = setTimeout(() => {
+        this.settle(
+          p,
+          new RocketMQError(
+            'ERR_TIMEOUT',
+            `${requestCodeName(code)} (${code}) to ${this.address} timed out after ${timeoutMs} ms`,
+            { retriable: true, context: { address: this.address, requestCode: code, timeoutMs } },
+          ),
+        )
+      }, timeoutMs)
+      if (signal) {
+        p.onAbort = () => this.settle(p, this.abortedError(code, signal))
+        signal.addEventListener('abort', p.onAbort, { once: true })
+      }
+      const send = (): void => {
+        if (p.done) return
+        try {
+          this.write(this.requestCommand(code, p.opaque, 0, extFields, body))
+        } catch (e) {
+          this.settle(p, e instanceof Error ? e : new Error(String(e)))
+        }
+      }
+      if (this.state === 'open') send()
+      else {
+        this.connect().then(send, (err: unknown) => this.settle(p, err instanceof Error ? err : new Error(String(err))))
+      }
+    })
+  }
+
+  /** Send a oneway request (flag=2); resolves once the frame is handed to the kernel. */
+  async invokeOneway(code: number, extFields?: Record<string, string>, body?: Buffer, opts: InvokeOptions = {}): Promise<void> {
+    const signal = opts.signal
+    if (signal?.aborted) throw this.abortedError(code, signal)
+    if (this.state === 'closed') throw this.closedError(code)
+    if (this.state !== 'open') await this.connect(signal)
+    const cmd = this.requestCommand(code, this.nextOpaque(), FLAG_ONEWAY, extFields, body)
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_INVOKE_TIMEOUT_MS
+    await new Promise<void>((resolve, reject) => {
+      let done = false
+      const finish = (err?: Error): void => {
+        if (done) return
+        done = true
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', onAbort)
+        if (err) reject(err)
+        else resolve()
+      }
+      const onAbort = (): void => finish(this.abortedError(code, signal))
+      const timer = setTimeout(() => {
+        finish(
+          new RocketMQError('ERR_TIMEOUT', `oneway ${requestCodeName(code)} (${code}) to ${this.address} not written within ${timeoutMs} ms`, {
+            retriable: true,
+            context: { address: this.address, requestCode: code, timeoutMs },
+          }),
+        )
+      }, timeoutMs)
+      signal?.addEventListener('abort', onAbort, { once: true })
+      try {
+        this.write(cmd, (err) => {
+          if (err) finish(this.closedError(code, err))
+          else finish()
+        })
+      } catch (e) {
+        finish(e instanceof Error ? e : new Error(String(e)))
+      }
+    })
+  }
+
+  /** Idempotent. Fails every pending request (ERR_CONNECTION_CLOSED, or the frame/connect error that caused it). */
+  close(reason?: Error): void {
+    if (this.state === 'closed') return
+    this.state = 'closed'
+    const err =
+      reason === undefined
+        ? undefined
+        : reason instanceof RocketMQError
+          ? reason
+          : new RocketMQError('ERR_CONNECTION_CLOSED', `connection to ${this.address} closed: ${reason.message}`, {
+              retriable: true,
+              cause: reason,
+              context: { address: this.address },
+            })
+    this.closeReason = err
+    if (err) this.log.warn({ err: err.message, code: err.code }, 'connection closed')
+    else this.log.debug({}, 'connection closed')
+
+    const failConnect = this.failConnect
+    if (failConnect) failConnect(this.closedError())
+
+    const passThrough = err !== undefined && PASS_THROUGH_CODES.has(err.code) ? err : undefined
+    for (const p of [...this.pending.values()]) this.settle(p, passThrough ?? this.closedError(p.code))
+
+    this.socket?.destroy()
+    try {
+      this.emit('close', err)
+    } catch (e) {
+      this.log.error({ err: e instanceof Error ? e.message : String(e) }, "a 'close' listener threw")
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  private nextOpaque(): number {
+    do {
+      this.lastOpaque = (this.lastOpaque + 1) | 0 // wraps from 2^31-1 to -2^31, still a valid int32
+    } while (this.pending.has(this.lastOpaque))
+    return this.lastOpaque
+  }
+
+  private requestCommand(
+    code: number,
+    opaque: number,
+    flag: number,
+    extFields: Record<string, string> | undefined,
+    body: Buffer | undefined,
+  ): RemotingCommand {
+    const cmd: RemotingCommand = { code, language: CLIENT_LANGUAGE, version: CLIENT_VERSION, opaque, flag }
+    if (extFields !== undefined) cmd.extFields = extFields
+    if (body !== undefined) cmd.body = body
+    return cmd
+  }
+
+  /** Throws (typed) if the connection is not open or the frame is too large; `cb` gets the socket's write result. */
+  private write(cmd: RemotingCommand, cb?: (err?: Error | null) => void): void {
+    const socket = this.socket
+    if (this.state !== 'open' || socket === undefined || socket.destroyed) throw this.closedError(cmd.code)
+    const body = cmd.body
+    if (body !== undefined && body.length >= SEPARATE_BODY_WRITE_BYTES) {
+      const prefix = encodeFramePrefix(cmd)
+      socket.cork()
+      socket.write(prefix)
+      socket.write(body, cb)
+      socket.uncork()
+    } else {
+      socket.write(encodeCommand(cmd), cb)
+    }
+  }
+
+  private settle(p: Pending, err: Error | undefined, response?: RemotingCommand): void {
+    if (p.done) return
+    p.done = true
+    if (this.pending.get(p.opaque) === p) this.pending.delete(p.opaque)
+    if (p.timer !== undefined) clearTimeout(p.timer)
+    if (p.signal && p.onAbort) p.signal.removeEventListener('abort', p.onAbort)
+    if (err) p.reject(err)
+    else p.resolve(response!)
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.state === 'closed') return
+    try {
+      this.decoder.append(chunk)
+      for (;;) {
+        const cmd = this.decoder.next()
+        if (cmd === undefined) break
+        this.dispatch(cmd)
+        if ((this.state as State) === 'closed') return
+      }
+    } catch (e) {
+      const cause = e instanceof RocketMQError ? e : undefined
+      const err = new RocketMQError(
+        cause?.code ?? 'ERR_MALFORMED_FRAME',
+        `bad frame from ${this.address}: ${e instanceof Error ? e.message : String(e)}`,
+        { cause: e, context: { ...cause?.context, address: this.address } },
+      )
+      this.close(err)
+    }
+  }
+
+  private dispatch(cmd: RemotingCommand): void {
+    if (isResponse(cmd)) {
+      const p = this.pending.get(cmd.opaque)
+      if (p === undefined) {
+        this.log.debug({ opaque: cmd.opaque, code: cmd.code }, 'response for an unknown or expired request dropped')
+        return
+      }
+      this.settle(p, undefined, cmd)
+      return
+    }
+    this.handleRequest(cmd)
+  }
+
+  private handleRequest(cmd: RemotingCommand): void {
+    if (this.listenerCount('request') > 0) {
+      try {
+        this.emit('request', cmd)
+      } catch (e) {
+        this.log.error({ err: e instanceof Error ? e.message : String(e) }, "a 'request' listener threw")
+      }
+    }
+    const oneway = isOneway(cmd)
+    const handler = this.onRequest
+    const notSupported = (): RemotingCommand =>
+      createResponseCommand(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, `request code ${cmd.code} not supported`)
+    if (handler === undefined) {
+      if (!oneway) this.respond(cmd, notSupported())
+      return
+    }
+    const onError = (e: unknown): void => {
+      const message = e instanceof Error ? e.message : String(e)
+      this.log.warn({ code: cmd.code, err: message }, 'request handler failed')
+      if (!oneway) this.respond(cmd, createResponseCommand(ResponseCode.SYSTEM_ERROR, message))
+    }
+    let result: ReturnType<RequestHandler>
+    try {
+      result = handler(cmd, this)
+    } catch (e) {
+      onError(e)
+      return
+    }
+    void Promise.resolve(result)
+      .then((response) => {
+        if (!oneway) this.respond(cmd, response ?? notSupported())
+      }, onError)
+      .catch((e: unknown) => this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'responding failed'))
+  }
+
+  private respond(request: RemotingCommand, response: RemotingCommand): void {
+    const out: RemotingCommand = {
+      ...response,
+      language: response.language ?? CLIENT_LANGUAGE,
+      version: response.version ?? CLIENT_VERSION,
+      opaque: request.opaque,
+      flag: ((response.flag ?? 0) | FLAG_RESPONSE) & ~FLAG_ONEWAY,
+    }
+    try {
+      this.write(out)
+    } catch (e) {
+      this.log.debug({ code: request.code, err: e instanceof Error ? e.message : String(e) }, 'could not send a response')
+    }
+  }
+
+  private connectError(e: unknown): RocketMQError {
+    const message = e instanceof Error ? e.message : String(e)
+    return new RocketMQError('ERR_CONNECTION', `cannot connect to ${this.address}: ${message}`, {
+      retriable: true,
+      cause: e,
+      context: { address: this.address },
+    })
+  }
+
+  private closedError(requestCode?: number, cause?: unknown): RocketMQError {
+    const reason = this.closeReason
+    return new RocketMQError(
+      'ERR_CONNECTION_CLOSED',
+      `connection to ${this.address} is closed${reason ? ` (${reason.message})` : ''}`,
+      {
+        retriable: true,
+        cause: cause ?? reason,
+        context: requestCode === undefined ? { address: this.address } : { address: this.address, requestCode },
+      },
+    )
+  }
+
+  private abortedError(requestCode: number | undefined, signal: AbortSignal | undefined): RocketMQError {
+    const what = requestCode === undefined ? 'connect' : `${requestCodeName(requestCode)} (${requestCode})`
+    return new RocketMQError('ERR_ABORTED', `${what} to ${this.address} aborted`, {
+      cause: signal?.reason,
+      context: requestCode === undefined ? { address: this.address } : { address: this.address, requestCode },
+    })
+  }
+}
