@@ -1,0 +1,168 @@
+/**
+ * Topic route data from GET_ROUTEINFO_BY_TOPIC (reference/remoting-protocol.md §3.2, §3.3).
+ */
+import { RocketMQError } from '../errors.js'
+import { parseLenientJson } from './fastjson.js'
+
+/** A queue of a topic on one broker group (Java MessageQueue). */
+export interface MessageQueue {
+  topic: string
+  brokerName: string
+  queueId: number
+}
+
+/** PermName bits. */
+export const Perm = { PRIORITY: 8, READ: 4, WRITE: 2, INHERIT: 1 } as const
+
+export const MASTER_ID = 0
+
+export interface QueueData {
+  brokerName: string
+  readQueueNums: number
+  writeQueueNums: number
+  perm: number
+  /** `topicSysFlag` (spelled `topicSynFlag` before 4.9.0; both accepted). */
+  topicSysFlag: number
+}
+
+export interface BrokerData {
+  cluster: string
+  brokerName: string
+  /** brokerId → `ip:port`; id 0 is the master. */
+  brokerAddrs: Map<number, string>
+  enableActingMaster?: boolean
+  zoneName?: string
+}
+
+export interface TopicRouteData {
+  queueDatas: QueueData[]
+  brokerDatas: BrokerData[]
+  /** e.g. `broker-a:4;broker-b:4` for KV-configured order topics. */
+  orderTopicConf?: string
+  filterServerTable: Record<string, string[]>
+}
+
+function bad(what: string): RocketMQError {
+  return new RocketMQError('ERR_MALFORMED_FRAME', `Malformed topic route body: ${what}`)
+}
+
+function int(v: unknown, what: string): number {
+  const n = typeof v === 'string' ? Number(v) : v
+  if (typeof n !== 'number' || !Number.isInteger(n)) throw bad(`${what} is not an integer`)
+  return n
+}
+
+function str(v: unknown, what: string): string {
+  if (typeof v !== 'string') throw bad(`${what} is not a string`)
+  return v
+}
+
+function obj(v: unknown, what: string): Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw bad(`${what} is not an object`)
+  return v as Record<string, unknown>
+}
+
+/**
+ * Parse TopicRouteData JSON: standard JSON (`"brokerAddrs":{"0":"…"}`) or fastjson's default dialect with
+ * unquoted numeric keys (`{0:"…"}`), QueueData `topicSysFlag` or the pre-4.9 `topicSynFlag`.
+ * Throws ERR_MALFORMED_FRAME when the body is not a route.
+ */
+export function parseTopicRoute(body: Buffer | string): TopicRouteData {
+  const text = typeof body === 'string' ? body : body.toString('utf8')
+  const root = obj(parseLenientJson(text), 'route')
+  const queueDatas: QueueData[] = []
+  for (const [i, q] of arr(root.queueDatas, 'queueDatas').entries()) {
+    const o = obj(q, `queueDatas[${i}]`)
+    queueDatas.push({
+      brokerName: str(o.brokerName, `queueDatas[${i}].brokerName`),
+      readQueueNums: int(o.readQueueNums, `queueDatas[${i}].readQueueNums`),
+      writeQueueNums: int(o.writeQueueNums, `queueDatas[${i}].writeQueueNums`),
+      perm: int(o.perm, `queueDatas[${i}].perm`),
+      topicSysFlag: o.topicSysFlag !== undefined ? int(o.topicSysFlag, 'topicSysFlag') : o.topicSynFlag !== undefined ? int(o.topicSynFlag, 'topicSynFlag') : 0,
+    })
+  }
+  const brokerDatas: BrokerData[] = []
+  for (const [i, b] of arr(root.brokerDatas, 'brokerDatas').entries()) {
+    const o = obj(b, `brokerDatas[${i}]`)
+    const addrs = new Map<number, string>()
+    for (const [id, addr] of Object.entries(obj(o.brokerAddrs ?? {}, `brokerDatas[${i}].brokerAddrs`))) {
+      addrs.set(int(id, `brokerDatas[${i}] broker id`), str(addr, `brokerDatas[${i}].brokerAddrs[${id}]`))
+    }
+    const bd: BrokerData = {
+      cluster: typeof o.cluster === 'string' ? o.cluster : '',
+      brokerName: str(o.brokerName, `brokerDatas[${i}].brokerName`),
+      brokerAddrs: addrs,
+    }
+    if (typeof o.enableActingMaster === 'boolean') bd.enableActingMaster = o.enableActingMaster
+    if (typeof o.zoneName === 'string') bd.zoneName = o.zoneName
+    brokerDatas.push(bd)
+  }
+  const route: TopicRouteData = { queueDatas, brokerDatas, filterServerTable: {} }
+  if (typeof root.orderTopicConf === 'string' && root.orderTopicConf.length > 0) route.orderTopicConf = root.orderTopicConf
+  if (root.filterServerTable !== null && typeof root.filterServerTable === 'object') {
+    for (const [k, v] of Object.entries(root.filterServerTable as Record<string, unknown>)) {
+      if (Array.isArray(v)) route.filterServerTable[k] = v.filter((x): x is string => typeof x === 'string')
+    }
+  }
+  return route
+}
+
+function arr(v: unknown, what: string): unknown[] {
+  if (v === undefined || v === null) return []
+  if (!Array.isArray(v)) throw bad(`${what} is not an array`)
+  return v
+}
+
+/** Stable string key of a queue (for Maps/Sets). */
+export function mqKey(mq: MessageQueue): string {
+  return `${mq.topic}@${mq.brokerName}@${mq.queueId}`
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0 // UTF-16 code unit order, like Java String.compareTo
+}
+
+/** Java MessageQueue.compareTo: topic, then brokerName, then queueId. */
+export function compareMessageQueues(a: MessageQueue, b: MessageQueue): number {
+  return cmpStr(a.topic, b.topic) || cmpStr(a.brokerName, b.brokerName) || a.queueId - b.queueId
+}
+
+/**
+ * Queues a consumer may read (Java topicRouteData2TopicSubscribeInfo): for each QueueData with READ
+ * permission, queues 0..readQueueNums-1; no master check. Sorted with compareMessageQueues.
+ */
+export function subscribeQueues(topic: string, route: TopicRouteData): MessageQueue[] {
+  const out: MessageQueue[] = []
+  for (const qd of route.queueDatas) {
+    if ((qd.perm & Perm.READ) === 0) continue
+    for (let i = 0; i < qd.readQueueNums; i++) out.push({ topic, brokerName: qd.brokerName, queueId: i })
+  }
+  return out.sort(compareMessageQueues)
+}
+
+/**
+ * Queues a producer may write (Java topicRouteData2TopicPublishInfo): `orderTopicConf` when set
+ * (`broker:count;…`), else QueueData sorted by brokerName with WRITE permission and a master address.
+ */
+export function publishQueues(topic: string, route: TopicRouteData): MessageQueue[] {
+  const out: MessageQueue[] = []
+  if (route.orderTopicConf !== undefined && route.orderTopicConf.length > 0) {
+    for (const item of route.orderTopicConf.split(';')) {
+      if (item.length === 0) continue
+      const c = item.lastIndexOf(':')
+      const brokerName = item.slice(0, c)
+      const n = Number(item.slice(c + 1))
+      if (c <= 0 || !Number.isInteger(n)) continue
+      for (let i = 0; i < n; i++) out.push({ topic, brokerName, queueId: i })
+    }
+    return out
+  }
+  const qds = [...route.queueDatas].sort((a, b) => cmpStr(a.brokerName, b.brokerName))
+  for (const qd of qds) {
+    if ((qd.perm & Perm.WRITE) === 0) continue
+    const bd = route.brokerDatas.find((b) => b.brokerName === qd.brokerName)
+    if (bd === undefined || !bd.brokerAddrs.has(MASTER_ID)) continue
+    for (let i = 0; i < qd.writeQueueNums; i++) out.push({ topic, brokerName: qd.brokerName, queueId: i })
+  }
+  return out
+}
