@@ -1,4 +1,28 @@
+/**
+ * @rocketmq-ts/client — Apache RocketMQ consumers and producer for Node.js, over the remoting protocol (TCP).
+ * Named exports only; everything else is internal.
+ */
+export { PushConsumer } from './consumer/push-consumer.js'
+export type { MessageHandler, BatchHandler, MessageContext, CloseResult, PushConsumerEvents } from './consumer/push-consumer.js'
+export type { AssignContext, RevokeContext, RebalanceEvent, ConsumerEvents } from './consumer/core.js'
+export { Producer } from './producer/producer.js'
+export type { SendOptions, QueueSelector, SendResult, SendStatus } from './producer/producer.js'
+export type { Message } from './producer/message.js'
+export type { MessageView, MessageQueueRef } from './protocol/message.js'
+export type { MessageQueue } from './protocol/route.js'
+export {
+  averagely,
+  averagelyByCircle,
+  consistentHash,
+  byConfig,
+  machineRoom,
+  machineRoomNearby,
+  BUILT_IN_STRATEGIES,
+} from './consumer/rebalance/strategies.js'
+export type { AllocationContext, AllocationFunction, AllocationStrategy, MachineRoomResolver } from './consumer/rebalance/strategies.js'
 export { RocketMQError, BrokerResponseError, isRocketMQError } from './errors.js'
 export type { ErrorCode, ErrorContext } from './errors.js'
 export { silentLogger, consoleLogger } from './logger.js'
 export type { Logger } from './logger.js'
+export { CONSUMER_DEFAULTS, PRODUCER_DEFAULTS } from './config/index.js'
+export type { PushConsumerOptionsInput as PushConsumerOptions, ProducerOptionsInput as ProducerOptions, PullConsumerOptionsInput as PullConsumerOptions } from './config/index.js'

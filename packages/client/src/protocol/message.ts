@@ -79,10 +79,14 @@ const TWO_32 = 4294967296
 // MessageView
 // ---------------------------------------------------------------------------------------------
 
-/** The queue a message came from, as the public contract names it (`broker` = brokerName). */
+/**
+ * The queue a message came from. `broker` is the public contract's name; `brokerName` makes it a MessageQueue,
+ * so it can be passed straight to seek/commit/pause.
+ */
 export interface MessageQueueRef {
   topic: string
   broker: string
+  brokerName: string
   queueId: number
 }
 
@@ -186,7 +190,7 @@ export class MessageView {
   }
 
   get queue(): MessageQueueRef {
-    return { topic: this.topic, broker: this.brokerName, queueId: this.queueId }
+    return { topic: this.topic, broker: this.brokerName, brokerName: this.brokerName, queueId: this.queueId }
   }
 
   toJSON(): Record<string, unknown> {

@@ -1,0 +1,319 @@
+/**
+ * Typed requests to brokers and NameServers (the Java MQClientAPIImpl): builds the custom headers, checks the
+ * response code, and turns the answer into plain values. Stateless: addresses are chosen by the caller.
+ */
+import { BrokerResponseError, RocketMQError, type ErrorContext } from '../errors.js'
+import type { RemotingCommand } from '../remoting/command.js'
+import { RequestCode, ResponseCode } from '../remoting/codes.js'
+import { toExtFields } from '../remoting/codec.js'
+import type { MessageQueue } from '../protocol/route.js'
+import { decodeMessages, type MessageView } from '../protocol/message.js'
+
+export interface Invoker {
+  invoke(
+    address: string,
+    code: number,
+    extFields?: Record<string, string>,
+    body?: Buffer,
+    opts?: { timeoutMs?: number; signal?: AbortSignal },
+  ): Promise<RemotingCommand>
+  invokeOneway(address: string, code: number, extFields?: Record<string, string>, body?: Buffer): Promise<void>
+}
+
+export function ensureSuccess(res: RemotingCommand, context: ErrorContext, ok: readonly number[] = [ResponseCode.SUCCESS]): RemotingCommand {
+  if (ok.includes(res.code)) return res
+  throw new BrokerResponseError(res.code, res.remark, context)
+}
+
+function extNumber(res: RemotingCommand, key: string, context: ErrorContext): number {
+  const v = res.extFields?.[key]
+  if (v === undefined) {
+    throw new RocketMQError('ERR_BROKER', `Response without '${key}' (code ${res.code})`, { context })
+  }
+  return Number(v)
+}
+
+export type PullStatus = 'FOUND' | 'NO_NEW_MSG' | 'NO_MATCHED_MSG' | 'OFFSET_ILLEGAL'
+
+export interface PullResult {
+  status: PullStatus
+  nextBeginOffset: number
+  minOffset: number
+  maxOffset: number
+  suggestWhichBrokerId: number
+  messages: MessageView[]
+  /** Bytes of the pull body (for flow control accounting). */
+  bodyBytes: number
+}
+
+export const PullSysFlag = { COMMIT_OFFSET: 0x1, SUSPEND: 0x2, SUBSCRIPTION: 0x4, CLASS_FILTER: 0x8, LITE_PULL: 0x10 } as const
+
+export interface PullRequestHeader {
+  consumerGroup: string
+  mq: MessageQueue
+  queueOffset: number
+  maxMsgNums: number
+  sysFlag: number
+  commitOffset: number
+  suspendTimeoutMillis: number
+  subscription?: string
+  subVersion: number
+  expressionType?: string
+  maxMsgBytes?: number
+}
+
+const PULL_STATUS: Record<number, PullStatus> = {
+  [ResponseCode.SUCCESS]: 'FOUND',
+  [ResponseCode.PULL_NOT_FOUND]: 'NO_NEW_MSG',
+  [ResponseCode.PULL_RETRY_IMMEDIATELY]: 'NO_MATCHED_MSG',
+  [ResponseCode.PULL_OFFSET_MOVED]: 'OFFSET_ILLEGAL',
+}
+
+export async function pullMessage(
+  invoker: Invoker,
+  address: string,
+  h: PullRequestHeader,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<PullResult> {
+  const ext = toExtFields({
+    consumerGroup: h.consumerGroup,
+    topic: h.mq.topic,
+    queueId: h.mq.queueId,
+    queueOffset: h.queueOffset,
+    maxMsgNums: h.maxMsgNums,
+    sysFlag: h.sysFlag,
+    commitOffset: h.commitOffset,
+    suspendTimeoutMillis: h.suspendTimeoutMillis,
+    subscription: h.subscription,
+    subVersion: h.subVersion,
+    expressionType: h.expressionType ?? 'TAG',
+    maxMsgBytes: h.maxMsgBytes,
+    bname: h.mq.brokerName,
+  })
+  const res = await invoker.invoke(address, RequestCode.PULL_MESSAGE, ext, undefined, opts)
+  const status = PULL_STATUS[res.code]
+  const context = { address, broker: h.mq.brokerName, topic: h.mq.topic, queueId: h.mq.queueId, group: h.consumerGroup }
+  if (status === undefined) throw new BrokerResponseError(res.code, res.remark, { ...context, requestCode: RequestCode.PULL_MESSAGE })
+  const e = res.extFields ?? {}
+  const body = res.body
+  return {
+    status,
+    nextBeginOffset: Number(e.nextBeginOffset ?? h.queueOffset),
+    minOffset: Number(e.minOffset ?? 0),
+    maxOffset: Number(e.maxOffset ?? 0),
+    suggestWhichBrokerId: Number(e.suggestWhichBrokerId ?? 0),
+    messages: status === 'FOUND' && body && body.length > 0 ? decodeMessages(body, { brokerName: h.mq.brokerName }) : [],
+    bodyBytes: body?.length ?? 0,
+  }
+}
+
+const mqHeader = (mq: MessageQueue) => ({ topic: mq.topic, queueId: mq.queueId, bname: mq.brokerName })
+
+/** Returns the committed offset, or -1 when the broker has none for this group (QUERY_NOT_FOUND). */
+export async function queryConsumerOffset(invoker: Invoker, address: string, group: string, mq: MessageQueue, timeoutMs = 5000): Promise<number> {
+  const res = await invoker.invoke(address, RequestCode.QUERY_CONSUMER_OFFSET, toExtFields({ consumerGroup: group, ...mqHeader(mq), setZeroIfNotFound: false }), undefined, { timeoutMs })
+  const context = { address, broker: mq.brokerName, topic: mq.topic, queueId: mq.queueId, group, requestCode: RequestCode.QUERY_CONSUMER_OFFSET }
+  if (res.code === ResponseCode.QUERY_NOT_FOUND) return -1
+  ensureSuccess(res, context)
+  return extNumber(res, 'offset', context)
+}
+
+export async function updateConsumerOffset(
+  invoker: Invoker,
+  address: string,
+  group: string,
+  mq: MessageQueue,
+  offset: number,
+  opts: { oneway?: boolean; timeoutMs?: number } = {},
+): Promise<void> {
+  const ext = toExtFields({ consumerGroup: group, ...mqHeader(mq), commitOffset: offset })
+  if (opts.oneway) return invoker.invokeOneway(address, RequestCode.UPDATE_CONSUMER_OFFSET, ext)
+  const res = await invoker.invoke(address, RequestCode.UPDATE_CONSUMER_OFFSET, ext, undefined, { timeoutMs: opts.timeoutMs ?? 5000 })
+  ensureSuccess(res, { address, broker: mq.brokerName, topic: mq.topic, queueId: mq.queueId, group, requestCode: RequestCode.UPDATE_CONSUMER_OFFSET })
+}
+
+async function offsetRequest(invoker: Invoker, address: string, code: number, mq: MessageQueue, extra: Record<string, string | number | boolean | undefined>, timeoutMs: number): Promise<number> {
+  const res = await invoker.invoke(address, code, toExtFields({ ...mqHeader(mq), ...extra }), undefined, { timeoutMs })
+  const context = { address, broker: mq.brokerName, topic: mq.topic, queueId: mq.queueId, requestCode: code }
+  ensureSuccess(res, context)
+  return extNumber(res, 'offset', context)
+}
+
+/** The offset the next message of the queue will get. */
+export const getMaxOffset = (invoker: Invoker, address: string, mq: MessageQueue, timeoutMs = 6000) =>
+  offsetRequest(invoker, address, RequestCode.GET_MAX_OFFSET, mq, { committed: true }, timeoutMs)
+
+export const getMinOffset = (invoker: Invoker, address: string, mq: MessageQueue, timeoutMs = 6000) =>
+  offsetRequest(invoker, address, RequestCode.GET_MIN_OFFSET, mq, {}, timeoutMs)
+
+/** First offset whose store time is at or after `timestamp` (boundary LOWER). */
+export const searchOffsetByTimestamp = (invoker: Invoker, address: string, mq: MessageQueue, timestamp: number, timeoutMs = 6000) =>
+  offsetRequest(invoker, address, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, mq, { timestamp, boundaryType: 'LOWER' }, timeoutMs)
+
+export async function getConsumerIdList(invoker: Invoker, address: string, group: string, timeoutMs = 3000): Promise<string[]> {
+  const res = await invoker.invoke(address, RequestCode.GET_CONSUMER_LIST_BY_GROUP, { consumerGroup: group }, undefined, { timeoutMs })
+  // SYSTEM_ERROR "no consumer for this group" when the broker has no member registered yet.
+  if (res.code === ResponseCode.SYSTEM_ERROR && /no consumer/i.test(res.remark ?? '')) return []
+  ensureSuccess(res, { address, group, requestCode: RequestCode.GET_CONSUMER_LIST_BY_GROUP })
+  if (!res.body || res.body.length === 0) return []
+  const parsed = JSON.parse(res.body.toString('utf8')) as { consumerIdList?: string[] }
+  return parsed.consumerIdList ?? []
+}
+
+export async function sendHeartbeat(invoker: Invoker, address: string, body: Buffer, timeoutMs = 3000): Promise<RemotingCommand> {
+  const res = await invoker.invoke(address, RequestCode.HEART_BEAT, {}, body, { timeoutMs })
+  return ensureSuccess(res, { address, requestCode: RequestCode.HEART_BEAT })
+}
+
+export async function unregisterClient(
+  invoker: Invoker,
+  address: string,
+  clientId: string,
+  groups: { producerGroup?: string; consumerGroup?: string },
+  timeoutMs = 3000,
+): Promise<void> {
+  const res = await invoker.invoke(address, RequestCode.UNREGISTER_CLIENT, toExtFields({ clientID: clientId, ...groups }), undefined, { timeoutMs })
+  ensureSuccess(res, { address, requestCode: RequestCode.UNREGISTER_CLIENT, ...groups })
+}
+
+export interface SendBackRequest {
+  group: string
+  commitLogOffset: number
+  delayLevel: number
+  originMsgId: string
+  originTopic: string
+  maxReconsumeTimes: number
+  brokerName: string
+}
+
+export async function consumerSendMessageBack(invoker: Invoker, address: string, r: SendBackRequest, timeoutMs = 5000): Promise<void> {
+  const ext = toExtFields({
+    offset: r.commitLogOffset,
+    group: r.group,
+    delayLevel: r.delayLevel,
+    originMsgId: r.originMsgId,
+    originTopic: r.originTopic,
+    unitMode: false,
+    maxReconsumeTimes: r.maxReconsumeTimes,
+    bname: r.brokerName,
+  })
+  const res = await invoker.invoke(address, RequestCode.CONSUMER_SEND_MSG_BACK, ext, undefined, { timeoutMs })
+  ensureSuccess(res, { address, broker: r.brokerName, topic: r.originTopic, group: r.group, requestCode: RequestCode.CONSUMER_SEND_MSG_BACK })
+}
+
+export interface SendMessageHeader {
+  producerGroup: string
+  topic: string
+  queueId: number
+  sysFlag: number
+  bornTimestamp: number
+  flag: number
+  properties: string
+  reconsumeTimes?: number
+  maxReconsumeTimes?: number
+  batch?: boolean
+  brokerName: string
+}
+
+export type SendStatus = 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE'
+
+export interface SendResult {
+  status: SendStatus
+  /** The client-side unique id (UNIQ_KEY); for a batch, the ids joined by ','. */
+  msgId: string
+  /** The broker's store id (host, port, commit-log offset). */
+  offsetMsgId: string
+  queue: MessageQueue
+  queueOffset: number
+}
+
+const SEND_STATUS: Record<number, SendStatus> = {
+  [ResponseCode.SUCCESS]: 'SEND_OK',
+  [ResponseCode.FLUSH_DISK_TIMEOUT]: 'FLUSH_DISK_TIMEOUT',
+  [ResponseCode.FLUSH_SLAVE_TIMEOUT]: 'FLUSH_SLAVE_TIMEOUT',
+  [ResponseCode.SLAVE_NOT_AVAILABLE]: 'SLAVE_NOT_AVAILABLE',
+}
+
+/** SEND_MESSAGE_V2 (310) or SEND_BATCH_MESSAGE (320), single-letter header. */
+export async function sendMessage(
+  invoker: Invoker,
+  address: string,
+  h: SendMessageHeader,
+  body: Buffer,
+  opts: { timeoutMs: number; oneway?: boolean; uniqId: string },
+): Promise<SendResult | undefined> {
+  const ext = toExtFields({
+    a: h.producerGroup,
+    b: h.topic,
+    c: 'TBW102',
+    d: 4,
+    e: h.queueId,
+    f: h.sysFlag,
+    g: h.bornTimestamp,
+    h: h.flag,
+    i: h.properties,
+    j: h.reconsumeTimes ?? 0,
+    k: false,
+    l: h.maxReconsumeTimes,
+    m: h.batch ?? false,
+    n: h.brokerName,
+  })
+  const code = h.batch ? RequestCode.SEND_BATCH_MESSAGE : RequestCode.SEND_MESSAGE_V2
+  if (opts.oneway) {
+    await invoker.invokeOneway(address, code, ext, body)
+    return undefined
+  }
+  const res = await invoker.invoke(address, code, ext, body, { timeoutMs: opts.timeoutMs })
+  const status = SEND_STATUS[res.code]
+  const context = { address, broker: h.brokerName, topic: h.topic, queueId: h.queueId, requestCode: code }
+  if (status === undefined) {
+    const errCode = res.code === ResponseCode.TOPIC_NOT_EXIST ? 'ERR_TOPIC_NOT_FOUND' : 'ERR_SEND_FAILED'
+    throw new BrokerResponseError(res.code, res.remark, context, errCode)
+  }
+  const e = res.extFields ?? {}
+  return {
+    status,
+    msgId: opts.uniqId,
+    offsetMsgId: e.msgId ?? '',
+    queue: { topic: h.topic, brokerName: h.brokerName, queueId: Number(e.queueId ?? h.queueId) },
+    queueOffset: Number(e.queueOffset ?? -1),
+  }
+}
+
+/** GET_ROUTEINFO_BY_TOPIC to one NameServer; returns the raw body or undefined for TOPIC_NOT_EXIST. */
+export async function getRouteInfo(invoker: Invoker, address: string, topic: string, timeoutMs = 3000): Promise<Buffer | undefined> {
+  const res = await invoker.invoke(address, RequestCode.GET_ROUTEINFO_BY_TOPIC, { topic, acceptStandardJsonOnly: 'true' }, undefined, { timeoutMs })
+  if (res.code === ResponseCode.TOPIC_NOT_EXIST) return undefined
+  ensureSuccess(res, { address, topic, requestCode: RequestCode.GET_ROUTEINFO_BY_TOPIC })
+  return res.body ?? Buffer.alloc(0)
+}
+
+export interface TopicConfig {
+  topic: string
+  readQueueNums: number
+  writeQueueNums: number
+  perm?: number
+}
+
+/** UPDATE_AND_CREATE_TOPIC (17) on one broker (admin). */
+export async function createTopic(invoker: Invoker, address: string, c: TopicConfig, timeoutMs = 5000): Promise<void> {
+  const ext = toExtFields({
+    topic: c.topic,
+    defaultTopic: 'TBW102',
+    readQueueNums: c.readQueueNums,
+    writeQueueNums: c.writeQueueNums,
+    perm: c.perm ?? 6,
+    topicFilterType: 'SINGLE_TAG',
+    topicSysFlag: 0,
+    order: false,
+  })
+  const res = await invoker.invoke(address, RequestCode.UPDATE_AND_CREATE_TOPIC, ext, undefined, { timeoutMs })
+  ensureSuccess(res, { address, topic: c.topic, requestCode: RequestCode.UPDATE_AND_CREATE_TOPIC })
+}
+
+/** UPDATE_BROKER_CONFIG (25): body is a java.util.Properties text. */
+export async function updateBrokerConfig(invoker: Invoker, address: string, props: Record<string, string>, timeoutMs = 5000): Promise<void> {
+  const body = Buffer.from(Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', 'utf8')
+  const res = await invoker.invoke(address, RequestCode.UPDATE_BROKER_CONFIG, {}, body, { timeoutMs })
+  ensureSuccess(res, { address, requestCode: RequestCode.UPDATE_BROKER_CONFIG })
+}

@@ -1,0 +1,373 @@
+/**
+ * One client instance (Java MQClientInstance): a client id, a connection pool, the route cache and broker address
+ * book, heartbeats, and the requests brokers send to the client. Each consumer and producer owns one instance, so
+ * two consumers in one process are two distinct members of their group.
+ */
+import { EventEmitter } from 'node:events'
+import { RocketMQError, toRocketMQError } from '../errors.js'
+import { childLogger, type Logger } from '../logger.js'
+import type { RemotingCommand } from '../remoting/command.js'
+import { RequestCode, ResponseCode } from '../remoting/codes.js'
+import { RemotingClient } from '../remoting/remoting-client.js'
+import { buildClientId, buildHeartbeatBody, type ConsumeFromWhere } from '../protocol/heartbeat.js'
+import { decodeMessage, type MessageView } from '../protocol/message.js'
+import { parseLenientJson, parseMessageQueueMap, stringifyMessageQueueMap } from '../protocol/fastjson.js'
+import { publishQueues, subscribeQueues, type MessageQueue, type TopicRouteData } from '../protocol/route.js'
+import type { SubscriptionData } from '../protocol/tag.js'
+import { NameServerClient } from './name-server.js'
+import * as api from './broker-api.js'
+
+export const MASTER_ID = 0
+
+export interface ConsumerRegistration {
+  readonly group: string
+  readonly consumeType: 'CONSUME_PASSIVELY' | 'CONSUME_ACTIVELY'
+  readonly messageModel: 'CLUSTERING' | 'BROADCASTING'
+  readonly consumeFromWhere: ConsumeFromWhere
+  subscriptions(): SubscriptionData[]
+  /** A broker says the group's members changed (NOTIFY_CONSUMER_IDS_CHANGED). */
+  onConsumerIdsChanged(): void
+  /** RESET_CONSUMER_CLIENT_OFFSET from a broker or an admin tool. */
+  onResetOffset?(topic: string, offsets: Array<[MessageQueue, number]>): Promise<void>
+  /** GET_CONSUMER_STATUS_FROM_CLIENT: committed offsets of a topic. */
+  consumerStatus?(topic: string): Array<[MessageQueue, number]>
+  /** GET_CONSUMER_RUNNING_INFO body (a console asks for it). */
+  runningInfo?(): { properties: Record<string, string>; subscriptionSet: SubscriptionData[]; mqTable: Array<[MessageQueue, Record<string, unknown>]>; statusTable?: Record<string, unknown> }
+  /** CONSUME_MESSAGE_DIRECTLY: run the handler on one message a console sends. */
+  consumeMessageDirectly?(message: MessageView): Promise<{ consumeResult: string; remark?: string; spentTimeMills: number }>
+}
+
+export interface ClientInstanceOptions {
+  nameServer: readonly string[]
+  logger: Logger
+  instanceName?: string
+  clientIp?: string
+  requestTimeoutMs: number
+  heartbeatIntervalMs: number
+  pollNameServerIntervalMs: number
+}
+
+export interface BrokerAddress {
+  address: string
+  brokerId: number
+}
+
+export class ClientInstance extends EventEmitter {
+  readonly clientId: string
+  readonly remoting: RemotingClient
+  readonly nameServer: NameServerClient
+  readonly logger: Logger
+  private readonly routes = new Map<string, TopicRouteData>()
+  /** brokerName -> (brokerId -> address) */
+  private readonly brokerAddrs = new Map<string, Map<number, string>>()
+  private readonly consumers = new Map<string, ConsumerRegistration>()
+  private readonly producers = new Set<string>()
+  private readonly timers: NodeJS.Timeout[] = []
+  private readonly routeInflight = new Map<string, Promise<TopicRouteData | undefined>>()
+  private lastUnreachableRefresh = 0
+  private started = false
+  private closed = false
+
+  constructor(readonly options: ClientInstanceOptions) {
+    super()
+    this.clientId = buildClientId({ ip: options.clientIp, instanceName: options.instanceName })
+    this.logger = childLogger(options.logger, { clientId: this.clientId })
+    this.remoting = new RemotingClient({
+      logger: this.logger,
+      connectTimeoutMs: options.requestTimeoutMs,
+      onRequest: (cmd) => this.handleBrokerRequest(cmd),
+    })
+    this.remoting.on('connectionClosed', (address: string) => this.onConnectionClosed(address))
+    this.nameServer = new NameServerClient(this.remoting, options.nameServer, options.requestTimeoutMs, this.logger)
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  /** Starts the route-refresh and heartbeat timers (idempotent). */
+  start(): void {
+    if (this.started || this.closed) return
+    this.started = true
+    this.every(this.options.pollNameServerIntervalMs, () => this.refreshAllRoutes())
+    this.every(this.options.heartbeatIntervalMs, () => this.sendHeartbeatToAllBrokers())
+  }
+
+  /** A repeating task whose failures are reported, never thrown out of the timer. */
+  every(intervalMs: number, task: () => Promise<unknown> | unknown): NodeJS.Timeout {
+    const t = setInterval(() => {
+      if (this.closed) return
+      Promise.resolve()
+        .then(task)
+        .catch((e: unknown) => this.logger.warn({ err: e }, 'background task failed'))
+    }, intervalMs)
+    t.unref()
+    this.timers.push(t)
+    return t
+  }
+
+  registerConsumer(reg: ConsumerRegistration): void {
+    if (this.consumers.has(reg.group)) {
+      throw new RocketMQError('ERR_INVALID_OPTION', `group '${reg.group}' is already registered in this client instance`, { context: { group: reg.group } })
+    }
+    this.consumers.set(reg.group, reg)
+  }
+
+  registerProducer(group: string): void {
+    this.producers.add(group)
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  /** The cached route, fetched from the NameServer when missing or when `refresh` is set. */
+  async getRoute(topic: string, refresh = false): Promise<TopicRouteData | undefined> {
+    if (!refresh) {
+      const cached = this.routes.get(topic)
+      if (cached) return cached
+    }
+    const inflight = this.routeInflight.get(topic)
+    if (inflight) return inflight
+    const p = this.nameServer
+      .getTopicRoute(topic)
+      .then((route) => {
+        if (route) this.applyRoute(topic, route)
+        return route
+      })
+      .finally(() => this.routeInflight.delete(topic))
+    this.routeInflight.set(topic, p)
+    return p
+  }
+
+  private applyRoute(topic: string, route: TopicRouteData): void {
+    this.routes.set(topic, route)
+    for (const bd of route.brokerDatas) {
+      const m = new Map<number, string>()
+      for (const [id, addr] of brokerAddrEntries(bd.brokerAddrs)) m.set(id, addr)
+      const before = this.brokerAddrs.get(bd.brokerName)
+      this.brokerAddrs.set(bd.brokerName, m)
+      if (before && before.get(MASTER_ID) !== m.get(MASTER_ID)) {
+        this.emit('brokerChanged', { brokerName: bd.brokerName, master: m.get(MASTER_ID) })
+      }
+    }
+  }
+
+  /** Queues a consumer may read (perm READ), sorted in Java's order. */
+  async subscribeQueues(topic: string, refresh = false): Promise<MessageQueue[]> {
+    const route = await this.getRoute(topic, refresh)
+    if (!route) throw new RocketMQError('ERR_TOPIC_NOT_FOUND', `Topic '${topic}' does not exist on the NameServer. Create it first (e.g. mqadmin updateTopic).`, { context: { topic } })
+    return subscribeQueues(topic, route)
+  }
+
+  /** Queues a producer may write (perm WRITE, master present). */
+  async publishQueues(topic: string, refresh = false): Promise<MessageQueue[]> {
+    const route = await this.getRoute(topic, refresh)
+    if (!route) return []
+    return publishQueues(topic, route)
+  }
+
+  async refreshAllRoutes(): Promise<void> {
+    const topics = new Set<string>(this.routes.keys())
+    for (const c of this.consumers.values()) for (const s of c.subscriptions()) topics.add(s.topic)
+    await Promise.all(
+      [...topics].map((t) => this.getRoute(t, true).catch((e: unknown) => this.logger.warn({ topic: t, err: e }, 'route refresh failed'))),
+    )
+  }
+
+  private onConnectionClosed(address: string): void {
+    if (this.closed) return
+    // A broker (or NameServer) went away: refresh routes soon so a dead master is dropped (throttled to 1/s).
+    const now = Date.now()
+    if (now - this.lastUnreachableRefresh < 1000) return
+    this.lastUnreachableRefresh = now
+    this.refreshAllRoutes().catch((e: unknown) => this.logger.warn({ address, err: e }, 'route refresh after disconnect failed'))
+  }
+
+  /** Re-fetch routes now (throttled), e.g. after a pull failed to reach a broker. */
+  refreshRoutesSoon(): void {
+    this.onConnectionClosed('')
+  }
+
+  findMasterAddress(brokerName: string): string | undefined {
+    return this.brokerAddrs.get(brokerName)?.get(MASTER_ID)
+  }
+
+  async findMasterAddressOrRefresh(brokerName: string, topic: string): Promise<string> {
+    let addr = this.findMasterAddress(brokerName)
+    if (!addr) {
+      await this.getRoute(topic, true)
+      addr = this.findMasterAddress(brokerName)
+    }
+    if (!addr) throw new RocketMQError('ERR_BROKER_NOT_FOUND', `No master address known for broker '${brokerName}' (topic '${topic}')`, { retriable: true, context: { broker: brokerName, topic } })
+    return addr
+  }
+
+  /**
+   * Java findBrokerAddressInSubscribe: the exact id if known; for a slave id that is missing, the next id; otherwise
+   * any address of that broker (so a consumer keeps reading from the slave while the master is down).
+   */
+  findBrokerAddressInSubscribe(brokerName: string, brokerId: number, onlyThisBroker = false): BrokerAddress | undefined {
+    const m = this.brokerAddrs.get(brokerName)
+    if (!m || m.size === 0) return undefined
+    const exact = m.get(brokerId)
+    if (exact) return { address: exact, brokerId }
+    if (brokerId !== MASTER_ID) {
+      const next = m.get(brokerId + 1)
+      if (next) return { address: next, brokerId: brokerId + 1 }
+    }
+    if (onlyThisBroker) return undefined
+    const [id, address] = m.entries().next().value as [number, string]
+    return { address, brokerId: id }
+  }
+
+  /** Some broker serving the topic (master preferred), for group-wide requests such as the member list. */
+  async anyBrokerOfTopic(topic: string): Promise<string | undefined> {
+    const route = await this.getRoute(topic)
+    if (!route || route.brokerDatas.length === 0) return undefined
+    const start = Math.floor(Math.random() * route.brokerDatas.length)
+    for (let i = 0; i < route.brokerDatas.length; i++) {
+      const bd = route.brokerDatas[(start + i) % route.brokerDatas.length]!
+      const m = this.brokerAddrs.get(bd.brokerName)
+      const addr = m?.get(MASTER_ID) ?? (m && m.size > 0 ? [...m.values()][0] : undefined)
+      if (addr) return addr
+    }
+    return undefined
+  }
+
+  /** Members of a group as a broker of the topic sees them (sorted). */
+  async consumerIdList(group: string, topic: string): Promise<string[]> {
+    const addr = await this.anyBrokerOfTopic(topic)
+    if (!addr) return []
+    const ids = await api.getConsumerIdList(this.remoting, addr, group, this.options.requestTimeoutMs)
+    return ids.sort()
+  }
+
+  // ---------------------------------------------------------------- heartbeats
+
+  heartbeatBody(): Buffer {
+    return buildHeartbeatBody({
+      clientId: this.clientId,
+      consumers: [...this.consumers.values()].map((c) => ({
+        groupName: c.group,
+        consumeType: c.consumeType,
+        messageModel: c.messageModel,
+        consumeFromWhere: c.consumeFromWhere,
+        subscriptions: c.subscriptions(),
+      })),
+      producers: [...this.producers].map((groupName) => ({ groupName })),
+    })
+  }
+
+  /** Heartbeat every known broker address (masters and slaves when consuming; masters only for producers). */
+  async sendHeartbeatToAllBrokers(): Promise<void> {
+    if (this.closed) return
+    if (this.consumers.size === 0 && this.producers.size === 0) return
+    const body = this.heartbeatBody()
+    const onlyMasters = this.consumers.size === 0
+    const sends: Promise<unknown>[] = []
+    for (const [brokerName, m] of this.brokerAddrs) {
+      for (const [id, address] of m) {
+        if (onlyMasters && id !== MASTER_ID) continue
+        sends.push(
+          api.sendHeartbeat(this.remoting, address, body, this.options.requestTimeoutMs).catch((e: unknown) => {
+            this.logger.warn({ broker: brokerName, address, err: e }, 'heartbeat failed')
+          }),
+        )
+      }
+    }
+    await Promise.all(sends)
+  }
+
+  // ---------------------------------------------------------------- requests from brokers
+
+  private async handleBrokerRequest(cmd: RemotingCommand): Promise<RemotingCommand | undefined> {
+    const ext = cmd.extFields ?? {}
+    const reply = (code: number, remark?: string, body?: Buffer): RemotingCommand => ({
+      code,
+      language: 'JAVA',
+      version: 0,
+      opaque: cmd.opaque,
+      flag: 1,
+      remark,
+      body,
+    })
+    switch (cmd.code) {
+      case RequestCode.NOTIFY_CONSUMER_IDS_CHANGED: {
+        const c = this.consumers.get(ext.consumerGroup ?? '')
+        this.logger.info({ group: ext.consumerGroup }, 'broker notified: consumer ids changed')
+        c?.onConsumerIdsChanged()
+        return undefined
+      }
+      case RequestCode.RESET_CONSUMER_CLIENT_OFFSET: {
+        const c = this.consumers.get(ext.group ?? '')
+        if (c?.onResetOffset && cmd.body) {
+          const entries = parseOffsetTable(cmd.body)
+          await c.onResetOffset(ext.topic ?? '', entries)
+        }
+        return undefined
+      }
+      case RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT: {
+        const c = this.consumers.get(ext.group ?? '')
+        const entries = c?.consumerStatus?.(ext.topic ?? '') ?? []
+        return reply(ResponseCode.SUCCESS, undefined, Buffer.from(`{"messageQueueTable":${stringifyMessageQueueMap(entries)}}`))
+      }
+      case RequestCode.GET_CONSUMER_RUNNING_INFO: {
+        const c = this.consumers.get(ext.consumerGroup ?? '')
+        if (!c?.runningInfo) return reply(ResponseCode.SYSTEM_ERROR, `The Consumer Group <${ext.consumerGroup}> not exist in this consumer`)
+        const info = c.runningInfo()
+        const body =
+          `{"properties":${JSON.stringify(info.properties)},"subscriptionSet":${JSON.stringify(info.subscriptionSet)},` +
+          `"mqTable":${stringifyMessageQueueMap(info.mqTable)},"statusTable":${JSON.stringify(info.statusTable ?? {})},"jstack":""}`
+        return reply(ResponseCode.SUCCESS, undefined, Buffer.from(body, 'utf8'))
+      }
+      case RequestCode.CONSUME_MESSAGE_DIRECTLY: {
+        const c = this.consumers.get(ext.consumerGroup ?? '')
+        if (!c?.consumeMessageDirectly || !cmd.body) return reply(ResponseCode.SYSTEM_ERROR, `The Consumer Group <${ext.consumerGroup}> not exist in this consumer`)
+        try {
+          const msg = decodeMessage(cmd.body)
+          if (ext.brokerName) msg.brokerName = ext.brokerName
+          const r = await c.consumeMessageDirectly(msg)
+          const body = { order: false, autoCommit: true, consumeResult: r.consumeResult, remark: r.remark ?? null, spentTimeMills: r.spentTimeMills }
+          return reply(ResponseCode.SUCCESS, undefined, Buffer.from(JSON.stringify(body)))
+        } catch (e) {
+          throw toRocketMQError(e, 'ERR_MESSAGE_DECODE', 'CONSUME_MESSAGE_DIRECTLY failed')
+        }
+      }
+      default:
+        return undefined
+    }
+  }
+
+  // ---------------------------------------------------------------- close
+
+  /** Unregisters groups from every broker and closes all connections. Idempotent, bounded by the request timeout. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    for (const t of this.timers) clearInterval(t)
+    const unregisters: Promise<unknown>[] = []
+    for (const [, m] of this.brokerAddrs) {
+      for (const [, address] of m) {
+        for (const group of this.consumers.keys()) {
+          unregisters.push(api.unregisterClient(this.remoting, address, this.clientId, { consumerGroup: group }, this.options.requestTimeoutMs).catch(() => undefined))
+        }
+        for (const group of this.producers) {
+          unregisters.push(api.unregisterClient(this.remoting, address, this.clientId, { producerGroup: group }, this.options.requestTimeoutMs).catch(() => undefined))
+        }
+      }
+    }
+    await Promise.all(unregisters)
+    this.closed = true
+    await this.remoting.close()
+  }
+}
+
+/** brokerAddrs may be a Map or a plain object keyed by the id. */
+export function brokerAddrEntries(addrs: Map<number, string> | Record<string | number, string>): Array<[number, string]> {
+  if (addrs instanceof Map) return [...addrs.entries()]
+  return Object.entries(addrs).map(([k, v]) => [Number(k), v] as [number, string])
+}
+
+/** ResetOffsetBody {"offsetTable":{{mq}:offset,...}} in fastjson's object-key dialect. */
+function parseOffsetTable(body: Buffer): Array<[MessageQueue, number]> {
+  const parsed = parseLenientJson(body.toString('utf8')) as { offsetTable?: unknown } | null
+  return parseMessageQueueMap(parsed?.offsetTable).map(([mq, v]) => [mq, Number(v)] as [MessageQueue, number])
+}

@@ -1,0 +1,59 @@
+import type { Logger } from '../../logger.js'
+import type { ClientInstance } from '../../cluster/client-instance.js'
+import { queryConsumerOffset, updateConsumerOffset } from '../../cluster/broker-api.js'
+import type { MessageQueue } from '../../protocol/route.js'
+import { OffsetTable, mqKey, type OffsetStore } from './offset-store.js'
+
+/** Clustering: offsets are committed to the master of the queue's broker (Java RemoteBrokerOffsetStore). */
+export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
+  constructor(
+    private readonly client: ClientInstance,
+    private readonly group: string,
+    private readonly logger: Logger,
+  ) {
+    super()
+  }
+
+  async load(): Promise<void> {}
+
+  private async address(mq: MessageQueue): Promise<string> {
+    return this.client.findMasterAddress(mq.brokerName) ?? (await this.client.findMasterAddressOrRefresh(mq.brokerName, mq.topic))
+  }
+
+  async readStore(mq: MessageQueue): Promise<number> {
+    const offset = await queryConsumerOffset(this.client.remoting, await this.address(mq), this.group, mq)
+    if (offset >= 0) this.update(mq, offset, false)
+    return offset
+  }
+
+  async persist(mq: MessageQueue, opts: { oneway?: boolean } = {}): Promise<boolean> {
+    const e = this.table.get(mqKey(mq))
+    if (!e || e.offset < 0) return false
+    let address = this.client.findMasterAddress(mq.brokerName)
+    if (!address) {
+      // Master down: Java falls back to any broker of the name; the slave stores it and syncs it back later.
+      address = this.client.findBrokerAddressInSubscribe(mq.brokerName, 0)?.address
+    }
+    if (!address) return false
+    const offset = e.offset
+    await updateConsumerOffset(this.client.remoting, address, this.group, mq, offset, { oneway: opts.oneway })
+    e.persisted = offset
+    return true
+  }
+
+  async persistAll(mqs: readonly MessageQueue[], opts: { oneway?: boolean } = {}): Promise<Array<{ queue: MessageQueue; offset: number }>> {
+    const done: Array<{ queue: MessageQueue; offset: number }> = []
+    await Promise.all(
+      mqs.map(async (mq) => {
+        const e = this.table.get(mqKey(mq))
+        if (!e || e.offset < 0 || (opts.oneway && e.offset === e.persisted)) return
+        try {
+          if (await this.persist(mq, opts)) done.push({ queue: mq, offset: e.offset })
+        } catch (err) {
+          this.logger.warn({ topic: mq.topic, broker: mq.brokerName, queueId: mq.queueId, err }, 'offset commit failed')
+        }
+      }),
+    )
+    return done
+  }
+}

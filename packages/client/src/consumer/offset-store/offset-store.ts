@@ -1,0 +1,41 @@
+import type { MessageQueue } from '../../protocol/route.js'
+
+/** Where a group's consume offsets live: the broker (clustering) or a local file (broadcasting). */
+export interface OffsetStore {
+  load(): Promise<void>
+  /** Set the in-memory offset; with increaseOnly, never move it backwards. */
+  update(mq: MessageQueue, offset: number, increaseOnly: boolean): void
+  /** In-memory offset, or -1. */
+  readMemory(mq: MessageQueue): number
+  /** Offset from the backing store (broker or file), or -1 when none is stored. Throws when the store fails. */
+  readStore(mq: MessageQueue): Promise<number>
+  /** Write one queue's in-memory offset to the store. */
+  persist(mq: MessageQueue, opts?: { oneway?: boolean }): Promise<boolean>
+  /** Write the offsets of these queues; returns the ones written. */
+  persistAll(mqs: readonly MessageQueue[], opts?: { oneway?: boolean }): Promise<Array<{ queue: MessageQueue; offset: number }>>
+  remove(mq: MessageQueue): void
+}
+
+export function mqKey(mq: MessageQueue): string {
+  return `${mq.topic}@${mq.brokerName}@${mq.queueId}`
+}
+
+/** In-memory table shared by both stores. */
+export class OffsetTable {
+  protected readonly table = new Map<string, { mq: MessageQueue; offset: number; persisted: number }>()
+
+  update(mq: MessageQueue, offset: number, increaseOnly: boolean): void {
+    const key = mqKey(mq)
+    const e = this.table.get(key)
+    if (!e) this.table.set(key, { mq, offset, persisted: -1 })
+    else if (!increaseOnly || offset > e.offset) e.offset = offset
+  }
+
+  readMemory(mq: MessageQueue): number {
+    return this.table.get(mqKey(mq))?.offset ?? -1
+  }
+
+  remove(mq: MessageQueue): void {
+    this.table.delete(mqKey(mq))
+  }
+}

@@ -1,0 +1,129 @@
+import type { MessageView } from '../protocol/message.js'
+import type { MessageQueue } from '../protocol/route.js'
+
+/**
+ * The client-side state of one owned queue: the messages pulled and not yet consumed (in offset order), flow-control
+ * counters, where to pull next and from which broker id, and the consumed-offset watermark.
+ */
+export class ProcessQueue {
+  /** Cached messages by queue offset; insertion order is offset order because pulls return ascending offsets. */
+  private readonly cached = new Map<number, MessageView>()
+  private waiters: Array<() => void> = []
+  count = 0
+  bytes = 0
+  maxOffsetEverPut = -1
+  /** Messages handed to a handler and not finished (push) — the drain counter. */
+  inflight = 0
+  dropped = false
+  paused = false
+  nextOffset = -1
+  /** suggestWhichBrokerId from the last pull (0 = master). */
+  pullFromBrokerId = 0
+  lastPullTimestamp = 0
+  lastConsumeTimestamp = 0
+  readonly controller = new AbortController()
+
+  constructor(readonly mq: MessageQueue, readonly key: string) {}
+
+  get signal(): AbortSignal {
+    return this.controller.signal
+  }
+
+  put(messages: readonly MessageView[]): void {
+    for (const m of messages) {
+      if (this.cached.has(m.queueOffset)) continue
+      this.cached.set(m.queueOffset, m)
+      this.count++
+      this.bytes += m.body.length
+      if (m.queueOffset > this.maxOffsetEverPut) this.maxOffsetEverPut = m.queueOffset
+    }
+  }
+
+  /**
+   * Remove consumed messages; returns the new consumed offset (the lowest offset still cached, or one past the
+   * highest ever cached), or -1 when nothing was ever cached.
+   */
+  remove(messages: readonly MessageView[]): number {
+    for (const m of messages) {
+      if (this.cached.delete(m.queueOffset)) {
+        this.count--
+        this.bytes -= m.body.length
+      }
+    }
+    this.lastConsumeTimestamp = Date.now()
+    this.notify()
+    return this.consumedOffset()
+  }
+
+  consumedOffset(): number {
+    if (this.maxOffsetEverPut < 0) return -1
+    const first = this.cached.keys().next()
+    return first.done ? this.maxOffsetEverPut + 1 : first.value
+  }
+
+  /** Offset span between the oldest and newest cached message (Java consumeConcurrentlyMaxSpan). */
+  span(): number {
+    const first = this.cached.keys().next()
+    return first.done ? 0 : this.maxOffsetEverPut - first.value
+  }
+
+  /** Cached messages not yet taken (pull consumer), oldest first, up to max. */
+  *messages(): IterableIterator<MessageView> {
+    yield* this.cached.values()
+  }
+
+  clear(): void {
+    this.cached.clear()
+    this.count = 0
+    this.bytes = 0
+    this.notify()
+  }
+
+  drop(): void {
+    if (this.dropped) return
+    this.dropped = true
+    this.controller.abort()
+    this.notify()
+  }
+
+  /** Resolves at the next put/remove/drop, or when the signal aborts. */
+  waitForChange(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.dropped || signal?.aborted) return resolve()
+      const done = () => {
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+      signal?.addEventListener('abort', done, { once: true })
+      this.waiters.push(done)
+    })
+  }
+
+  notify(): void {
+    if (this.waiters.length === 0) return
+    const w = this.waiters
+    this.waiters = []
+    for (const f of w) f()
+  }
+
+  /** A ProcessQueueInfo for GET_CONSUMER_RUNNING_INFO. */
+  info(commitOffset: number): Record<string, unknown> {
+    const first = this.cached.keys().next()
+    return {
+      commitOffset,
+      cachedMsgMinOffset: first.done ? 0 : first.value,
+      cachedMsgMaxOffset: this.maxOffsetEverPut < 0 ? 0 : this.maxOffsetEverPut,
+      cachedMsgCount: this.count,
+      cachedMsgSizeInMiB: Math.floor(this.bytes / (1024 * 1024)),
+      transactionMsgMinOffset: 0,
+      transactionMsgMaxOffset: 0,
+      transactionMsgCount: 0,
+      locked: false,
+      tryUnlockTimes: 0,
+      lastLockTimestamp: 0,
+      droped: this.dropped,
+      lastPullTimestamp: this.lastPullTimestamp,
+      lastConsumeTimestamp: this.lastConsumeTimestamp,
+    }
+  }
+}

@@ -1,0 +1,307 @@
+import { EventEmitter } from 'node:events'
+import { parseOptions } from '../config/common.js'
+import { pushConsumerOptionsSchema, type PushConsumerOptions, type PushConsumerOptionsInput } from '../config/consumer.js'
+import { RocketMQError, toRocketMQError } from '../errors.js'
+import { consumerSendMessageBack } from '../cluster/broker-api.js'
+import type { MessageView } from '../protocol/message.js'
+import type { MessageQueue } from '../protocol/route.js'
+import { ConsumerCore, delay, type ConsumerEvents, type Sink } from './core.js'
+import type { ProcessQueue } from './process-queue.js'
+
+export interface MessageContext {
+  /** Aborted when the handler times out (handlerTimeoutMs) or when close() reaches its deadline. */
+  signal: AbortSignal
+  queue: MessageQueue
+  group: string
+}
+
+export type MessageHandler = (message: MessageView, context: MessageContext) => Promise<void> | void
+export type BatchHandler = (messages: MessageView[], context: MessageContext) => Promise<void> | void
+
+export interface PushConsumerEvents extends ConsumerEvents {
+  /** A handler threw or timed out; `retry` says whether the message goes back to the broker for a later retry. */
+  'handler.error': [{ messages: MessageView[]; error: unknown; retry: boolean; queue: MessageQueue }]
+}
+
+export interface CloseResult {
+  /** Messages whose handlers finished during close. */
+  drained: number
+  /** Messages still running at the deadline: their signals were aborted; they will be delivered again. */
+  abandoned: number
+  /** Offsets committed by close. */
+  committed: Array<{ queue: MessageQueue; offset: number }>
+}
+
+interface Batch {
+  pq: ProcessQueue
+  messages: MessageView[]
+}
+
+/**
+ * A push consumer (Java DefaultMQPushConsumer): long-polling pulls per owned queue feed a bounded pool of handlers.
+ * Resolve = consumed; throw = retried later through the broker (clustering) or reported and skipped (broadcasting).
+ */
+export class PushConsumer extends EventEmitter<PushConsumerEvents> {
+  readonly options: PushConsumerOptions
+  private readonly core: ConsumerCore
+  private readonly pending: Batch[] = []
+  private pendingHead = 0
+  private readonly running = new Set<{ batch: Batch; controller: AbortController }>()
+  private drainWaiters: Array<() => void> = []
+  private startPromise?: Promise<void>
+  private closePromise?: Promise<CloseResult>
+  private consumedCount = 0
+  private failedCount = 0
+
+  constructor(options: PushConsumerOptionsInput) {
+    super()
+    this.options = parseOptions(pushConsumerOptionsSchema, options, 'PushConsumer')
+    this.core = new ConsumerCore(this.options, 'CONSUME_PASSIVELY', this as EventEmitter<ConsumerEvents>)
+    const sink: Sink = {
+      deliver: (pq, messages) => this.enqueue(pq, messages),
+      drain: (pqs, signal) => this.drain(pqs, signal),
+    }
+    this.core.sink = sink
+  }
+
+  get clientId(): string {
+    return this.core.client.clientId
+  }
+
+  get group(): string {
+    return this.options.group
+  }
+
+  /** Connects, registers the group and resolves once the first rebalance is done. */
+  start(): Promise<void> {
+    if (this.closePromise) return Promise.reject(new RocketMQError('ERR_CLOSED', 'The consumer is closed; create a new one'))
+    this.startPromise ??= this.core
+      .start({
+        runningInfo: () => this.runningInfo(),
+        consumeMessageDirectly: (m) => this.consumeDirectly(m),
+      })
+      .catch(async (e: unknown) => {
+        this.core.stopReaders()
+        await this.core.client.close().catch(() => undefined)
+        throw e
+      })
+    return this.startPromise
+  }
+
+  /** The queues this member owns now. */
+  assignment(): MessageQueue[] {
+    return this.core.assignment()
+  }
+
+  /** Trigger a rebalance now and wait for it. */
+  async rebalance(): Promise<void> {
+    await this.core.rebalance()
+  }
+
+  // ------------------------------------------------------------------ consumption
+
+  private enqueue(pq: ProcessQueue, messages: MessageView[]): void {
+    const size = this.options.batchSize
+    for (let i = 0; i < messages.length; i += size) {
+      this.pending.push({ pq, messages: size === 1 ? [messages[i]!] : messages.slice(i, i + size) })
+    }
+    this.pump()
+  }
+
+  private pump(): void {
+    while (this.running.size < this.options.concurrency && this.pendingHead < this.pending.length) {
+      const batch = this.pending[this.pendingHead]!
+      this.pending[this.pendingHead++] = undefined as never
+      if (this.pendingHead > 1024 && this.pendingHead * 2 > this.pending.length) {
+        this.pending.splice(0, this.pendingHead)
+        this.pendingHead = 0
+      }
+      // A revoked queue's unstarted messages stay uncommitted: the next owner reads them again.
+      if (batch.pq.dropped) continue
+      this.run(batch)
+    }
+  }
+
+  private run(batch: Batch): void {
+    const controller = new AbortController()
+    const entry = { batch, controller }
+    this.running.add(entry)
+    batch.pq.inflight += batch.messages.length
+    const ctx: MessageContext = { signal: controller.signal, queue: batch.pq.mq, group: this.options.group }
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.options.handlerTimeoutMs)
+      timer.unref?.()
+    })
+    const work = (async () => {
+      if (this.options.batchHandler) await (this.options.batchHandler as BatchHandler)(batch.messages, ctx)
+      else await (this.options.handler as MessageHandler)(batch.messages[0]!, ctx)
+      return 'ok' as const
+    })()
+    Promise.race([work, timeout])
+      .then(
+        async (r) => {
+          if (r === 'ok') return this.succeeded(batch)
+          controller.abort(new RocketMQError('ERR_HANDLER_TIMEOUT', `handler did not finish within ${this.options.handlerTimeoutMs} ms`))
+          work.catch(() => undefined)
+          return this.failed(batch, controller.signal.reason)
+        },
+        (e: unknown) => this.failed(batch, e),
+      )
+      .catch((e: unknown) => this.core.reportError(toRocketMQError(e, 'ERR_BROKER', 'completing a message failed')))
+      .finally(() => {
+        clearTimeout(timer)
+        this.running.delete(entry)
+        batch.pq.inflight -= batch.messages.length
+        batch.pq.notify()
+        this.notifyDrain()
+        this.pump()
+      })
+  }
+
+  private succeeded(batch: Batch): void {
+    this.consumedCount += batch.messages.length
+    const offset = batch.pq.remove(batch.messages)
+    this.core.markConsumed(batch.pq, offset)
+  }
+
+  private async failed(batch: Batch, error: unknown): Promise<void> {
+    this.failedCount += batch.messages.length
+    const retry = !this.core.broadcasting
+    if (this.listenerCount('handler.error') > 0) this.emit('handler.error', { messages: batch.messages, error, retry, queue: batch.pq.mq })
+    if (!retry) {
+      // Broadcasting: Java drops a failed message (it is reported above).
+      this.core.markConsumed(batch.pq, batch.pq.remove(batch.messages))
+      return
+    }
+    const sentBack: MessageView[] = []
+    const local: MessageView[] = []
+    for (const m of batch.messages) {
+      try {
+        await this.sendBack(m)
+        sentBack.push(m)
+      } catch (e) {
+        this.core.logger.warn({ msgId: m.msgId, err: e }, 'send back failed; retrying locally in 5 s')
+        local.push(m)
+      }
+    }
+    if (sentBack.length > 0) this.core.markConsumed(batch.pq, batch.pq.remove(sentBack))
+    if (local.length > 0) {
+      // Keep them cached (the offset cannot pass them) and consume again here after 5 s.
+      void delay(5000, batch.pq.signal).then(() => {
+        if (batch.pq.dropped) return
+        for (const m of local) m.reconsumeTimes++
+        this.pending.push({ pq: batch.pq, messages: local })
+        this.pump()
+      })
+    }
+  }
+
+  private async sendBack(m: MessageView): Promise<void> {
+    const address = await this.core.client.findMasterAddressOrRefresh(m.brokerName, m.topic)
+    await consumerSendMessageBack(this.core.client.remoting, address, {
+      group: this.options.group,
+      commitLogOffset: m.commitLogOffset,
+      delayLevel: 0,
+      originMsgId: m.msgId,
+      originTopic: m.topic,
+      maxReconsumeTimes: this.options.maxReconsumeTimes,
+      brokerName: m.brokerName,
+    })
+  }
+
+  private notifyDrain(): void {
+    const w = this.drainWaiters
+    this.drainWaiters = []
+    for (const f of w) f()
+  }
+
+  private waitForDrainChange(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (signal.aborted) return resolve()
+      const done = () => {
+        signal.removeEventListener('abort', done)
+        resolve()
+      }
+      signal.addEventListener('abort', done, { once: true })
+      this.drainWaiters.push(done)
+    })
+  }
+
+  /** Wait until no handler runs for these queues (or the signal aborts). */
+  private async drain(pqs: readonly ProcessQueue[], signal: AbortSignal): Promise<void> {
+    const set = new Set(pqs)
+    const busy = () => [...this.running].some((r) => set.has(r.batch.pq))
+    while (busy() && !signal.aborted) await this.waitForDrainChange(signal)
+  }
+
+  // ------------------------------------------------------------------ console requests
+
+  private runningInfo() {
+    const props: Record<string, string> = {
+      consumerGroup: this.options.group,
+      messageModel: this.core.broadcasting ? 'BROADCASTING' : 'CLUSTERING',
+      consumeThreadMax: String(this.options.concurrency),
+      consumeMessageBatchMaxSize: String(this.options.batchSize),
+      pullBatchSize: String(this.options.pullBatchSize),
+      maxReconsumeTimes: String(this.options.maxReconsumeTimes),
+      PROP_CONSUMEORDERLY: 'false',
+      PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
+      PROP_THREADPOOL_CORE_SIZE: String(this.options.concurrency),
+      PROP_NAMESERVER_ADDR: this.options.nameServer.join(';'),
+      PROP_CLIENT_VERSION: 'V4_9_4',
+      PROP_CLIENT_SDK: 'rocketmq-ts',
+      consumedMessages: String(this.consumedCount),
+      failedMessages: String(this.failedCount),
+    }
+    return {
+      properties: props,
+      subscriptionSet: [...this.core.subscriptionTable.values()],
+      mqTable: [...this.core.processQueues.values()].map((pq) => [pq.mq, pq.info(this.core.offsetStore.readMemory(pq.mq))] as [MessageQueue, Record<string, unknown>]),
+    }
+  }
+
+  private async consumeDirectly(m: MessageView) {
+    const start = Date.now()
+    const controller = new AbortController()
+    const ctx: MessageContext = { signal: controller.signal, queue: m.queue, group: this.options.group }
+    try {
+      if (this.options.batchHandler) await (this.options.batchHandler as BatchHandler)([m], ctx)
+      else await (this.options.handler as MessageHandler)(m, ctx)
+      return { consumeResult: 'CR_SUCCESS', spentTimeMills: Date.now() - start }
+    } catch (e) {
+      return { consumeResult: 'CR_THROW_EXCEPTION', remark: e instanceof Error ? e.message : String(e), spentTimeMills: Date.now() - start }
+    }
+  }
+
+  // ------------------------------------------------------------------ close
+
+  /**
+   * Stop pulling, wait for running handlers up to `timeoutMs` (then abort their signals), commit offsets, unregister.
+   * Idempotent: later calls return the same result.
+   */
+  close(opts: { timeoutMs?: number } = {}): Promise<CloseResult> {
+    this.closePromise ??= (async () => {
+      await this.startPromise?.catch(() => undefined)
+      const timeoutMs = opts.timeoutMs ?? this.options.closeTimeoutMs
+      this.core.stopReaders()
+      let drained = 0
+      for (const r of this.running) drained += r.batch.messages.length
+      const deadline = AbortSignal.timeout(timeoutMs)
+      while (this.running.size > 0 && !deadline.aborted) await this.waitForDrainChange(deadline)
+      let abandoned = 0
+      for (const r of this.running) {
+        abandoned += r.batch.messages.length
+        r.controller.abort(new RocketMQError('ERR_CLOSED', 'consumer closed before the handler finished'))
+      }
+      drained -= abandoned
+      const committed = await this.core.shutdown()
+      return { drained, abandoned, committed }
+    })()
+    return this.closePromise
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close()
+  }
+}

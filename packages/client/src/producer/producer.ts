@@ -1,0 +1,199 @@
+import { deflateSync } from 'node:zlib'
+import { EventEmitter } from 'node:events'
+import { parseOptions, topicSchema } from '../config/common.js'
+import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
+import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
+import { silentLogger } from '../logger.js'
+import { ClientInstance } from '../cluster/client-instance.js'
+import { sendMessage, type SendResult } from '../cluster/broker-api.js'
+import { createUniqId } from '../protocol/message-id.js'
+import { encodeBatchBody, encodeProperties } from '../protocol/message.js'
+import { javaHashCode } from '../protocol/tag.js'
+import type { MessageQueue } from '../protocol/route.js'
+import { bodyToBuffer, messageProperties, type Message } from './message.js'
+
+export type { SendResult, SendStatus } from '../cluster/broker-api.js'
+
+export type QueueSelector = (queues: readonly MessageQueue[], message: Message) => MessageQueue
+
+export interface SendOptions {
+  /** Send to this exact queue (no retry on another broker). */
+  queue?: MessageQueue
+  /** Choose the queue yourself, e.g. by order id so one order's messages stay in order. */
+  selector?: QueueSelector
+  /** Messages with the same key go to the same queue (Java SelectMessageQueueByHash). */
+  shardingKey?: string
+  timeoutMs?: number
+}
+
+const COMPRESSED = 0x1
+const COMPRESSION_ZLIB = 0x300
+
+/**
+ * Sends messages: sync, oneway and batch; keys, tags, properties, delay levels; a queue selector for ordering by key;
+ * a failed sync send is retried on another broker.
+ */
+export class Producer extends EventEmitter {
+  readonly options: ProducerOptions
+  private readonly client: ClientInstance
+  private counter = Math.floor(Math.random() * 1024)
+  private startPromise?: Promise<void>
+  private closed = false
+
+  constructor(options: ProducerOptionsInput) {
+    super()
+    this.options = parseOptions(producerOptionsSchema, options, 'Producer')
+    this.client = new ClientInstance({
+      nameServer: this.options.nameServer,
+      logger: this.options.logger ?? silentLogger,
+      instanceName: this.options.instanceName,
+      clientIp: this.options.clientIp,
+      requestTimeoutMs: this.options.requestTimeoutMs,
+      heartbeatIntervalMs: this.options.heartbeatIntervalMs,
+      pollNameServerIntervalMs: this.options.pollNameServerIntervalMs,
+    })
+    this.client.registerProducer(this.options.group)
+  }
+
+  get clientId(): string {
+    return this.client.clientId
+  }
+
+  /** Optional: sends are lazy. Starting early checks nothing on the network; it only starts timers. */
+  async start(): Promise<void> {
+    this.assertOpen()
+    this.startPromise ??= Promise.resolve().then(() => this.client.start())
+    return this.startPromise
+  }
+
+  async send(message: Message, opts: SendOptions = {}): Promise<SendResult> {
+    return (await this.sendInternal([message], opts, false, false))!
+  }
+
+  async sendOneway(message: Message, opts: SendOptions = {}): Promise<void> {
+    await this.sendInternal([message], opts, true, false)
+  }
+
+  /** Messages of one topic in one request; they get consecutive offsets in one queue. */
+  async sendBatch(messages: readonly Message[], opts: SendOptions = {}): Promise<SendResult> {
+    if (messages.length === 0) throw new RocketMQError('ERR_INVALID_OPTION', 'sendBatch needs at least one message')
+    const topic = messages[0]!.topic
+    if (messages.some((m) => m.topic !== topic)) throw new RocketMQError('ERR_INVALID_OPTION', 'every message of a batch must have the same topic')
+    if (messages.some((m) => m.delayLevel)) throw new RocketMQError('ERR_INVALID_OPTION', 'batch messages cannot have a delayLevel')
+    return (await this.sendInternal(messages, opts, false, true))!
+  }
+
+  private async sendInternal(messages: readonly Message[], opts: SendOptions, oneway: boolean, batch: boolean): Promise<SendResult | undefined> {
+    this.assertOpen()
+    void this.start().catch(() => undefined)
+    const first = messages[0]!
+    const topicCheck = topicSchema.safeParse(first.topic)
+    if (!topicCheck.success) throw new RocketMQError('ERR_INVALID_OPTION', `Invalid topic '${first.topic}': ${topicCheck.error.issues[0]?.message}`, { context: { topic: first.topic } })
+
+    // Build the request once; retries reuse it (same UNIQ_KEY, so a duplicate is recognisable).
+    let body: Buffer
+    let properties: string
+    let sysFlag = 0
+    let uniqId: string
+    if (batch) {
+      const ids: string[] = []
+      body = encodeBatchBody(
+        messages.map((m) => {
+          const props = messageProperties(m)
+          const id = createUniqId()
+          ids.push(id)
+          props.UNIQ_KEY = id
+          return { body: bodyToBuffer(m.body), flag: m.flag ?? 0, properties: props }
+        }),
+      )
+      uniqId = ids.join(',')
+      properties = encodeProperties({ WAIT: 'true' })
+    } else {
+      const props = messageProperties(first)
+      uniqId = createUniqId()
+      props.UNIQ_KEY = uniqId
+      properties = encodeProperties(props)
+      body = bodyToBuffer(first.body)
+      if (body.length >= this.options.compressOverBytes) {
+        body = deflateSync(body, { level: 5 })
+        sysFlag |= COMPRESSED | COMPRESSION_ZLIB
+      }
+    }
+    if (body.length > this.options.maxMessageBytes) {
+      throw new RocketMQError('ERR_INVALID_OPTION', `Message body is ${body.length} bytes, over maxMessageBytes ${this.options.maxMessageBytes}`, { context: { topic: first.topic } })
+    }
+
+    const timeoutMs = opts.timeoutMs ?? this.options.sendTimeoutMs
+    const deadline = Date.now() + timeoutMs
+    const fixedQueue = opts.queue !== undefined || opts.selector !== undefined || opts.shardingKey !== undefined
+    const attempts = oneway || fixedQueue ? 1 : this.options.retries + 1
+    let lastBroker: string | undefined
+    let lastError: unknown
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const remaining = deadline - Date.now()
+      if (remaining <= 0) break
+      let queue: MessageQueue | undefined
+      try {
+        queue = await this.chooseQueue(first, opts, lastBroker, attempt > 0)
+        const address = await this.client.findMasterAddressOrRefresh(queue.brokerName, queue.topic)
+        return await sendMessage(
+          this.client.remoting,
+          address,
+          {
+            producerGroup: this.options.group,
+            topic: queue.topic,
+            queueId: queue.queueId,
+            sysFlag,
+            bornTimestamp: Date.now(),
+            flag: first.flag ?? 0,
+            properties,
+            batch,
+            brokerName: queue.brokerName,
+          },
+          body,
+          { timeoutMs: remaining, oneway, uniqId },
+        )
+      } catch (e) {
+        lastError = e
+        lastBroker = queue?.brokerName
+        const retriable = isRocketMQError(e) && (e.retriable || e.code === 'ERR_SEND_FAILED') && e.code !== 'ERR_TOPIC_NOT_FOUND'
+        this.client.logger.warn({ topic: first.topic, broker: lastBroker, attempt, err: e }, 'send failed')
+        if (!retriable) break
+      }
+    }
+    if (isRocketMQError(lastError)) throw lastError
+    throw toRocketMQError(lastError ?? new Error('deadline passed'), 'ERR_SEND_FAILED', `Send to '${first.topic}' failed`, { topic: first.topic })
+  }
+
+  private async chooseQueue(m: Message, opts: SendOptions, avoidBroker: string | undefined, refresh: boolean): Promise<MessageQueue> {
+    if (opts.queue) return opts.queue
+    const queues = await this.client.publishQueues(m.topic, refresh)
+    if (queues.length === 0) {
+      throw new RocketMQError('ERR_TOPIC_NOT_FOUND', `Topic '${m.topic}' does not exist (no route on the NameServer). Create it first, e.g. mqadmin updateTopic -t ${m.topic} -c <cluster>.`, {
+        context: { topic: m.topic },
+      })
+    }
+    if (opts.selector) return opts.selector(queues, m)
+    if (opts.shardingKey !== undefined) return queues[Math.abs(javaHashCode(opts.shardingKey) % queues.length)]!
+    for (let i = 0; i < queues.length; i++) {
+      const q = queues[this.counter++ % queues.length]!
+      if (q.brokerName !== avoidBroker) return q
+    }
+    return queues[this.counter++ % queues.length]!
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new RocketMQError('ERR_CLOSED', 'The producer is closed')
+  }
+
+  /** Unregisters from the brokers and closes connections. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.client.close()
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close()
+  }
+}
