@@ -72,7 +72,7 @@ const NAME_VALUE_SEPARATOR = '\u0001'
 const PROPERTY_SEPARATOR = '\u0002'
 
 /** Smallest valid record: V1 magic, IPv4 hosts, empty body/topic/properties. */
-const MIN_RECORD_SIZE = 99
+const MIN_RECORD_SIZE = 91
 const TWO_32 = 4294967296
 
 // ---------------------------------------------------------------------------------------------
