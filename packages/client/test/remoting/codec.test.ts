@@ -345,3 +345,36 @@ describe('FrameDecoder', () => {
     })
   })
 })
+
+describe('frames captured from a real 5.3.x cluster', () => {
+  it('decodes a NameServer route response (fastjson sorted keys, no extFields, JSON body view)', () => {
+    const bytes = readHexFixture('namesrv-route-response-tbw102.hex')
+    expect(bytes.readInt32BE(0)).toBe(bytes.length - 4)
+    const [cmd, ...rest] = new FrameDecoder().push(bytes)
+    expect(rest).toEqual([])
+    expect(cmd).toMatchObject({ code: 0, flag: 1, opaque: 2, language: 'JAVA', version: 513 })
+    expect(cmd!.extFields).toBeUndefined()
+    expect(cmd!.body!.buffer).toBe(bytes.buffer)
+    const route = JSON.parse(cmd!.body!.toString('utf8')) as { brokerDatas: Array<{ brokerName: string }>; queueDatas: unknown[] }
+    expect(route.brokerDatas.map((b) => b.brokerName).sort()).toEqual(['broker-a', 'broker-b'])
+    expect(route.queueDatas).toHaveLength(2)
+    expect(decodeCommand(encodeCommand(cmd!).subarray(4))).toEqual(cmd)
+  })
+
+  it('decodes TOPIC_NOT_EXIST with its multi-line remark', () => {
+    const bytes = readHexFixture('namesrv-route-response-not-found.hex')
+    const [cmd] = new FrameDecoder().push(bytes)
+    expect(cmd!.code).toBe(ResponseCode.TOPIC_NOT_EXIST)
+    expect(responseCodeName(cmd!.code)).toBe('TOPIC_NOT_EXIST')
+    expect(cmd!.remark).toMatch(/^No topic route info in name server for the topic: NoSuchTopic_fixture\nSee /)
+    expect(cmd!.body).toBeUndefined()
+  })
+
+  it('decodes a broker response with extFields, even fed one byte at a time', () => {
+    const bytes = readHexFixture('broker-get-max-offset-response.hex')
+    const d = new FrameDecoder()
+    const out: RemotingCommand[] = []
+    for (let i = 0; i < bytes.length; i++) out.push(...d.push(bytes.subarray(i, i + 1)))
+    expect(out).toEqual([{ code: 0, language: 'JAVA', version: 513, opaque: 3, flag: 1, extFields: { offset: '0' } }])
+  })
+})
