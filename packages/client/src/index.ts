@@ -5,6 +5,8 @@
 export { PushConsumer } from './consumer/push-consumer.js'
 export type { MessageHandler, BatchHandler, MessageContext, CloseResult, PushConsumerEvents } from './consumer/push-consumer.js'
 export type { AssignContext, RevokeContext, RebalanceEvent, ConsumerEvents } from './consumer/core.js'
+export { PullConsumer } from './consumer/pull-consumer.js'
+export type { PollOptions } from './consumer/pull-consumer.js'
 export { Producer } from './producer/producer.js'
 export type { SendOptions, QueueSelector, SendResult, SendStatus } from './producer/producer.js'
 export type { Message } from './producer/message.js'

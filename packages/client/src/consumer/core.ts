@@ -18,7 +18,7 @@ import { BrokerOffsetStore } from './offset-store/broker-offset-store.js'
 import { LocalFileOffsetStore } from './offset-store/local-file-offset-store.js'
 import { mqKey, type OffsetStore } from './offset-store/offset-store.js'
 
-export type CoreOptions = (PushConsumerOptions | PullConsumerOptions) & { subscriptions: Record<string, string | { sql: string }> }
+export type CoreOptions = PushConsumerOptions | PullConsumerOptions
 
 export const RETRY_PREFIX = '%RETRY%'
 export const DLQ_PREFIX = '%DLQ%'
@@ -98,10 +98,11 @@ export class ConsumerCore {
       ? new LocalFileOffsetStore(options.offsetStoreDir, `${options.clientIp ?? 'local'}@${options.instanceName ?? 'DEFAULT'}`, options.group)
       : new BrokerOffsetStore(this.client, options.group, this.logger)
     const subVersion = Date.now()
-    for (const [topic, expr] of Object.entries(options.subscriptions)) {
+    const subscriptions = options.subscriptions ?? {}
+    for (const [topic, expr] of Object.entries(subscriptions)) {
       this.subscriptionTable.set(topic, buildSubscriptionData(topic, expr, subVersion))
     }
-    if (!this.broadcasting && Object.keys(options.subscriptions).length > 0) {
+    if (!this.broadcasting && Object.keys(subscriptions).length > 0) {
       this.subscriptionTable.set(this.retryTopic, buildSubscriptionData(this.retryTopic, '*', subVersion))
     }
   }
@@ -132,7 +133,7 @@ export class ConsumerCore {
   }
 
   /** Connect: routes of the subscribed topics, heartbeats, offsets file; then the first rebalance. */
-  async start(extra: Partial<ConsumerRegistration> = {}): Promise<void> {
+  async start(extra: Partial<ConsumerRegistration> = {}, opts: { autoPersist?: boolean } = {}): Promise<void> {
     this.client.registerConsumer(this.registration(extra))
     for (const topic of this.subscriptionTable.keys()) {
       if (topic === this.retryTopic) continue
@@ -142,7 +143,7 @@ export class ConsumerCore {
     this.client.start()
     await this.client.sendHeartbeatToAllBrokers()
     this.running = true
-    this.client.every(this.options.persistOffsetIntervalMs, () => this.persistOffsets(true))
+    if (opts.autoPersist !== false) this.client.every(this.options.persistOffsetIntervalMs, () => this.persistOffsets(true))
     this.rebalanceTimer = this.client.every(this.options.rebalanceIntervalMs, () => this.triggerRebalance('periodic'))
     await this.rebalance()
   }
@@ -385,7 +386,9 @@ export class ConsumerCore {
     const commitOffset = this.broadcasting ? 0 : this.offsetStore.readMemory(pq.mq)
     let sysFlag = PullSysFlag.SUSPEND
     if (commitOffset > 0 && brokerId === MASTER_ID) sysFlag |= PullSysFlag.COMMIT_OFFSET
-    if (sub && sub.expressionType === 'SQL92') sysFlag |= PullSysFlag.SUBSCRIPTION
+    // The pull consumer always sends its expression (as Java's lite pull does), so assigned queues need no
+    // registered subscription; SQL92 filters always travel with the pull.
+    if (sub && (sub.expressionType === 'SQL92' || this.consumeType === 'CONSUME_ACTIVELY')) sysFlag |= PullSysFlag.SUBSCRIPTION
     pq.lastPullTimestamp = Date.now()
     const suspend = this.options.brokerSuspendMs
     return pullMessage(
@@ -400,7 +403,7 @@ export class ConsumerCore {
         commitOffset: Math.max(0, commitOffset),
         suspendTimeoutMillis: suspend,
         subscription: sysFlag & PullSysFlag.SUBSCRIPTION ? sub?.subString : undefined,
-        subVersion: 0,
+        subVersion: sysFlag & PullSysFlag.SUBSCRIPTION && sub ? sub.subVersion : 0,
         expressionType: sub?.expressionType,
         maxMsgBytes: 256 * 1024,
       },
@@ -433,14 +436,14 @@ export class ConsumerCore {
           pq.put(kept)
           this.sink.deliver(pq, kept)
         } else if (pq.count === 0) {
-          this.offsetStore.update(pq.mq, pq.nextOffset, true)
+          this.markConsumed(pq, pq.nextOffset)
         }
         return
       }
       case 'NO_NEW_MSG':
       case 'NO_MATCHED_MSG':
         pq.nextOffset = r.nextBeginOffset
-        if (pq.count === 0) this.offsetStore.update(pq.mq, r.nextBeginOffset, true)
+        if (pq.count === 0) this.markConsumed(pq, r.nextBeginOffset)
         return
       case 'OFFSET_ILLEGAL': {
         this.logger.warn({ queue: pq.key, offset: pq.nextOffset, next: r.nextBeginOffset }, 'pull offset moved')
@@ -491,8 +494,11 @@ export class ConsumerCore {
 
   // ------------------------------------------------------------------ offsets
 
-  /** Record a consumed watermark for a queue (increase only). */
-  markConsumed(pq: ProcessQueue, offset: number): void {
+  /**
+   * Record a consumed watermark for a queue (increase only). Replaceable: the pull consumer with manual commit
+   * records polled positions elsewhere so that pulls never piggy-back an uncommitted offset.
+   */
+  markConsumed: (pq: ProcessQueue, offset: number) => void = (pq, offset) => {
     if (offset >= 0 && !pq.dropped) this.offsetStore.update(pq.mq, offset, true)
   }
 
