@@ -1,5 +1,6 @@
 import { once } from 'node:events'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import net from 'node:net'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { RocketMQError } from '../../src/errors.js'
 import { encodeCommand, encodeCommandBinary } from '../../src/remoting/codec.js'
 import { MAX_FRAME_BYTES, createResponseCommand, type RemotingCommand } from '../../src/remoting/command.js'
@@ -238,6 +239,37 @@ describe('Connection against a fake server', () => {
     expect(closeErr.code).toBe('ERR_CONNECTION')
     const direct = new Connection({ address: `127.0.0.1:${port}` })
     expect((await rejection(direct.connect())).code).toBe('ERR_CONNECTION')
+  })
+  it('times out a connect attempt that never completes with a retriable ERR_CONNECTION', async () => {
+    // a socket that never connects (what a black-holed SYN looks like)
+    const spy = vi.spyOn(net, 'createConnection').mockImplementation(() => new net.Socket())
+    cleanups.push(() => spy.mockRestore())
+    const conn = new Connection({ address: '127.0.0.1:1', connectTimeoutMs: 80 })
+    const closed = once(conn, 'close')
+    const started = Date.now()
+    const [e1, e2] = await Promise.all([rejection(conn.connect()), rejection(conn.invoke(34, {}, undefined, { timeoutMs: 5000 }))])
+    expect(Date.now() - started).toBeGreaterThanOrEqual(75)
+    expect(spy).toHaveBeenCalledTimes(1)
+    for (const e of [e1, e2]) {
+      expect(e.code).toBe('ERR_CONNECTION')
+      expect(e.retriable).toBe(true)
+      expect(e.context.address).toBe('127.0.0.1:1')
+      expect(e.message).toMatch(/timed out after 80 ms/)
+    }
+    expect(((await closed) as [RocketMQError])[0].code).toBe('ERR_CONNECTION')
+    await conn.waitClosed()
+  })
+
+  it('close() during connect rejects the connect and the waiting requests with ERR_CONNECTION_CLOSED', async () => {
+    const spy = vi.spyOn(net, 'createConnection').mockImplementation(() => new net.Socket())
+    cleanups.push(() => spy.mockRestore())
+    const conn = new Connection({ address: '127.0.0.1:1', connectTimeoutMs: 60_000 })
+    const c = conn.connect()
+    const i = conn.invoke(34, {}, undefined, { timeoutMs: 60_000 })
+    conn.close()
+    expect((await rejection(c)).code).toBe('ERR_CONNECTION_CLOSED')
+    expect((await rejection(i)).code).toBe('ERR_CONNECTION_CLOSED')
+    await conn.waitClosed()
   })
 })
 
