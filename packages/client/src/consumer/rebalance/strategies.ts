@@ -8,14 +8,12 @@
  */
 import { RocketMQError } from '../../errors.js'
 import { silentLogger, type Logger } from '../../logger.js'
+import { compareMessageQueues, type MessageQueue } from '../../protocol/route.js'
 import { ConsistentHashRing, type HashFunction } from './consistent-hash.js'
 
-// TODO(route.ts): switch to `import type { MessageQueue } from '../../protocol/route.js'` once that file lands.
-export interface MessageQueue {
-  topic: string
-  brokerName: string
-  queueId: number
-}
+export type { MessageQueue }
+/** Java `MessageQueue.compareTo` order, the order `messageQueues` must be in (re-exported from protocol/route). */
+export { compareMessageQueues }
 
 export interface AllocationContext {
   consumerGroup: string
@@ -71,13 +69,6 @@ export interface ResolveStrategyOptions extends StrategyOptions {
   resolver?: MachineRoomResolver
   /** machine-room-nearby: the strategy used inside a room (default 'averagely'). */
   fallback?: string | AllocationFunction | AllocationStrategy
-}
-
-/** Java `MessageQueue.compareTo`: topic, then broker name (UTF-16 code unit order, as `String.compareTo`), then queue id. */
-export function compareMessageQueues(a: MessageQueue, b: MessageQueue): number {
-  if (a.topic !== b.topic) return a.topic < b.topic ? -1 : 1
-  if (a.brokerName !== b.brokerName) return a.brokerName < b.brokerName ? -1 : 1
-  return a.queueId - b.queueId
 }
 
 /** Java `String.compareTo` order (UTF-16 code units), which is also JavaScript's default string order. */
