@@ -55,6 +55,8 @@ export interface ConsumerEvents {
   'flow.control': [{ queue: MessageQueue; cachedCount: number; cachedBytes: number; span: number }]
   'slave.redirect': [{ queue: MessageQueue; fromBrokerId: number; toBrokerId: number; address: string }]
   'offset.moved': [{ queue: MessageQueue; nextOffset: number }]
+  /** Every pull result: when the request left, how long the broker held it, what came back and from which broker id. */
+  pull: [{ queue: MessageQueue; status: PullResult['status']; messages: number; sentAt: number; durationMs: number; brokerId: number; address: string; nextOffset: number }]
   error: [RocketMQError]
 }
 
@@ -349,7 +351,20 @@ export class ConsumerCore {
       try {
         const target = this.pullTarget(pq)
         address = target.address
+        const sentAt = Date.now()
         result = await this.pullOnce(pq, target.address, target.brokerId, signal)
+        if (this.events.listenerCount('pull') > 0) {
+          this.events.emit('pull', {
+            queue: pq.mq,
+            status: result.status,
+            messages: result.messages.length,
+            sentAt,
+            durationMs: Date.now() - sentAt,
+            brokerId: target.brokerId,
+            address: target.address,
+            nextOffset: result.nextBeginOffset,
+          })
+        }
       } catch (e) {
         if (pq.dropped || !this.running) return
         const err = toRocketMQError(e, 'ERR_BROKER', 'pull failed', { topic: pq.mq.topic, broker: pq.mq.brokerName, queueId: pq.mq.queueId })
