@@ -134,6 +134,8 @@ export class MessageView {
   _propEnd = 0
   /** @internal parsed properties, set on first `properties` access or `setProperty`. */
   _props: Record<string, string> | undefined = undefined
+  /** @internal properties set before the stored ones were parsed. */
+  _extraProps: Record<string, string> | undefined = undefined
   /** @internal */
   _offsetMsgId: string | undefined = undefined
 
@@ -145,21 +147,38 @@ export class MessageView {
     return formatHost(this._hostBuf, this._storeHostPos, (this.sysFlag & SysFlag.STOREHOST_V6) !== 0)
   }
 
-  /** All properties, parsed on first access (a null-prototype object; treat it as read-only). */
+  /** All properties, parsed on first access (treat it as read-only; see parseProperties). */
   get properties(): Readonly<Record<string, string>> {
-    return this._props ?? (this._props = parseProperties(this._propBuf.toString('utf8', this._propStart, this._propEnd)))
+    let props = this._props
+    if (props === undefined) {
+      props = parseProperties(this._propBuf.toString('utf8', this._propStart, this._propEnd))
+      const extra = this._extraProps
+      if (extra !== undefined) {
+        for (const k of Object.keys(extra)) defineData(props, k, extra[k]!)
+        this._extraProps = undefined
+      }
+      this._props = props
+    }
+    return props
   }
 
   /** A property by name; reads the raw bytes without parsing the whole set when possible. */
   getProperty(name: string): string | undefined {
-    if (this._props !== undefined) return this._props[name]
+    const props = this._props
+    if (props !== undefined) return Object.hasOwn(props, name) ? props[name] : undefined
+    const extra = this._extraProps
+    if (extra !== undefined && Object.hasOwn(extra, name)) return extra[name]
     const r = scanProperty(this._propBuf, this._propStart, this._propEnd, name)
     return r === NOT_ASCII ? this.properties[name] : r
   }
 
-  /** Add or replace a property (used by the consumer for MIN_OFFSET/MAX_OFFSET/CONSUME_START_TIME). */
+  /**
+   * Add or replace a property (the consumer sets MIN_OFFSET/MAX_OFFSET/CONSUME_START_TIME). Does not force
+   * the stored properties to be parsed: additions are kept aside and merged on first `properties` access.
+   */
   setProperty(name: string, value: string): void {
-    ;(this.properties as Record<string, string>)[name] = value
+    if (this._props !== undefined) defineData(this._props, name, value)
+    else defineData((this._extraProps ??= {}), name, value)
   }
 
   /** KEYS split on ' ' (empty pieces dropped). */
@@ -222,6 +241,11 @@ export class MessageView {
 }
 
 const EMPTY = Buffer.alloc(0)
+
+function defineData(o: Record<string, string>, k: string, v: string): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
+  else o[k] = v
+}
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
@@ -483,10 +507,11 @@ function formatHost(b: Buffer, p: number, v6: boolean): string {
 /**
  * Java `MessageDecoder.string2messageProperties` (5.x): split on \u0002; a segment of at least 3 chars
  * is split at its first \u0001; key and value must be non-empty; later duplicates win.
- * Returns a null-prototype object.
+ * Returns a plain object (faster than a null-prototype one); a `__proto__` key is stored as data, never
+ * as the prototype. Use `MessageView.getProperty` for lookups by untrusted names (it checks own keys).
  */
 export function parseProperties(s: string): Record<string, string> {
-  const map = Object.create(null) as Record<string, string>
+  const map: Record<string, string> = {}
   const len = s.length
   let index = 0
   while (index < len) {
@@ -494,7 +519,14 @@ export function parseProperties(s: string): Record<string, string> {
     if (next < 0) next = len
     if (next - index >= 3) {
       const kv = s.indexOf(NAME_VALUE_SEPARATOR, index)
-      if (kv > index && kv < next - 1) map[s.slice(index, kv)] = s.slice(kv + 1, next)
+      if (kv > index && kv < next - 1) {
+        const k = s.slice(index, kv)
+        if (k === '__proto__') {
+          Object.defineProperty(map, k, { value: s.slice(kv + 1, next), enumerable: true, writable: true, configurable: true })
+        } else {
+          map[k] = s.slice(kv + 1, next)
+        }
+      }
     }
     index = next + 1
   }

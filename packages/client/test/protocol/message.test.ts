@@ -133,6 +133,19 @@ describe('decodeMessages: hand-built V1 IPv4 record', () => {
     expect(m!.getProperty('MIN_OFFSET')).toBe('0')
   })
 
+  it('setProperty before parsing does not parse; additions override stored values and merge later', () => {
+    const [m] = decodeMessages(V1_IPV4)
+    m!.setProperty('MAX_OFFSET', '99')
+    m!.setProperty('TAGS', 'Override')
+    expect(m!._props).toBeUndefined()
+    expect(m!.getProperty('MAX_OFFSET')).toBe('99')
+    expect(m!.tags).toBe('Override')
+    expect(m!.getProperty('WAIT')).toBe('true')
+    expect(m!._props).toBeUndefined()
+    expect(m!.properties).toMatchObject({ MAX_OFFSET: '99', TAGS: 'Override', WAIT: 'true', KEYS: 'order-1 order-2' })
+    expect(m!.getProperty('MAX_OFFSET')).toBe('99')
+  })
+
   it('reuses the topic string within a batch', () => {
     const frame = Buffer.concat([V1_IPV4, V1_IPV4, V1_IPV4])
     const msgs = decodeMessages(frame)
@@ -401,10 +414,18 @@ describe('properties', () => {
     expect(parseProperties('键\u0001值\u0002')).toEqual({ 键: '值' })
   })
 
-  it('parsed properties have no prototype (a "toString" key is data, an absent one is undefined)', () => {
-    const p = parseProperties('__proto__\u0001x\u0002')
-    expect(p['__proto__']).toBe('x')
-    expect(parseProperties('')['toString']).toBeUndefined()
+  it('prototype-named keys are data; getProperty only sees own keys', () => {
+    const p = parseProperties('__proto__\u0001x\u0002constructor\u0001y\u0002')
+    expect(Object.getOwnPropertyDescriptor(p, '__proto__')?.value).toBe('x')
+    expect(Object.getPrototypeOf(p)).toBe(Object.prototype)
+    expect(p.constructor).toBe('y')
+    const [m] = decodeMessages(encodeStoreMessage({ topic: 'T', body: '', properties: 'a\u0001b\u0002' }))
+    expect(m!.getProperty('toString')).toBeUndefined() // raw scan
+    expect(m!.properties.a).toBe('b')
+    expect(m!.getProperty('toString')).toBeUndefined() // parsed map
+    expect(m!.getProperty('a')).toBe('b')
+    m!.setProperty('__proto__', 'z')
+    expect(m!.getProperty('__proto__')).toBe('z')
   })
 
   it('encodeProperties writes the trailing \\u0002 and skips null values', () => {
