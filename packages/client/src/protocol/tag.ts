@@ -73,7 +73,6 @@ export function validateTagExpression(expr: unknown): string | undefined {
   for (const tag of tags) {
     if (tag.includes('|')) return `tag expression ${JSON.stringify(expr)} has a stray '|' in ${JSON.stringify(tag)}; separate tags with '||'`
     if (tag === SUB_ALL) return `tag expression ${JSON.stringify(expr)} mixes '*' with tags; use '*' alone to receive everything`
-    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f]/.test(tag)) return `tag ${JSON.stringify(tag)} contains a control character`
   }
   return undefined
