@@ -1,1 +1,17 @@
-export {}
+/** The order-payment example as a library: the demo and the tests reuse these pieces. */
+export { ORDER_TOPIC, PAY_CHANNELS, orderSchema, orderItemSchema, makeOrder, orderMessage, parseOrder } from './order.js'
+export type { Order, PayChannel, ParsedOrder } from './order.js'
+export { createOrderProducer, publishPaced, sleep } from './order-system.js'
+export type { OrderProducer, OrderProducerOptions, PublishPacedOptions } from './order-system.js'
+export { TEAMS, TEAM_GROUPS, teamHandler, newTeamState } from './teams.js'
+export type { Team, TeamState, OrderHandler } from './teams.js'
+export { runConsumer, formatQueues } from './team-consumer.js'
+export type { RunConsumerOptions } from './team-consumer.js'
+export { onShutdown, nameServerFromEnv } from './shutdown.js'
+export type { ShutdownOptions } from './shutdown.js'
+export { PRICE_TOPIC, priceChangeSchema, startPriceCache, publishPriceChange } from './price-cache.js'
+export type { PriceChange, PriceCache, PriceCacheOptions } from './price-cache.js'
+export { replayOrders } from './replay.js'
+export type { ReplayOptions, ReplayReport } from './replay.js'
+export { runDemo } from './demo/run-demo.js'
+export type { DemoOptions, DemoSummary, GroupSummary, InstanceSummary } from './demo/run-demo.js'

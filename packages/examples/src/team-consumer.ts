@@ -1,0 +1,62 @@
+/**
+ * One generic consumer for the four teams: a PushConsumer in the team's group, subscribed to every payment channel,
+ * running the team's handler on each order.
+ */
+import { PushConsumer, type Logger, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
+import { ORDER_TOPIC, parseOrder } from './order.js'
+import { TEAM_GROUPS, teamHandler, type OrderHandler, type Team } from './teams.js'
+
+export interface RunConsumerOptions {
+  nameServer: PushConsumerOptions['nameServer']
+  topic?: string
+  /** Consumer group; default the team's (e.g. stock_consumer_group). */
+  group?: string
+  /** Tag expression; default every channel. */
+  tags?: string
+  /** Where a group with no committed offset starts; default 'first' (the example topic is its own). */
+  consumeFrom?: 'first' | 'last'
+  handler?: OrderHandler
+  /** Called after each message is handled (also for skipped malformed ones). */
+  onConsumed?: (message: MessageView, result: string | undefined) => void
+  /** Called after each rebalance with this member's queues. */
+  onAssignment?: (queues: MessageQueue[]) => void
+  logger?: Logger
+  rebalanceIntervalMs?: number
+}
+
+/** Create and start a team's consumer; resolves once it owns its first queues. */
+export async function runConsumer(team: Team, opts: RunConsumerOptions): Promise<PushConsumer> {
+  const handle = opts.handler ?? teamHandler(team)
+  const consumer = new PushConsumer({
+    nameServer: opts.nameServer,
+    group: opts.group ?? TEAM_GROUPS[team],
+    subscriptions: { [opts.topic ?? ORDER_TOPIC]: opts.tags ?? '*' },
+    consumeFrom: opts.consumeFrom ?? 'first',
+    ...(opts.logger ? { logger: opts.logger } : {}),
+    ...(opts.rebalanceIntervalMs ? { rebalanceIntervalMs: opts.rebalanceIntervalMs } : {}),
+    // The handler's parameter types are written out: the options type does not infer them (see the report).
+    handler: async (message: MessageView) => {
+      const parsed = parseOrder(message)
+      if (!parsed.ok) {
+        // Retrying cannot fix a malformed body: report it and move on (a real service would alert here).
+        opts.logger?.warn({ msgId: message.msgId, error: parsed.error }, 'skipping malformed order message')
+        opts.onConsumed?.(message, `skipped: ${parsed.error}`)
+        return
+      }
+      const result = await handle(parsed.order) // a throw here means "retry later"
+      opts.onConsumed?.(message, result)
+    },
+  })
+  if (opts.onAssignment) {
+    const report = opts.onAssignment
+    consumer.on('rebalance', (e) => report(e.assignment))
+  }
+  await consumer.start()
+  opts.onAssignment?.(consumer.assignment())
+  return consumer
+}
+
+/** "broker-a:0 broker-a:1" */
+export function formatQueues(queues: readonly MessageQueue[]): string {
+  return queues.map((q) => `${q.brokerName}:${q.queueId}`).join(' ')
+}
