@@ -1,1 +1,49 @@
-export {}
+export { ROCKETMQ_VERSION, ROCKETMQ_IMAGE } from './version.js'
+export { TestkitError, type TestkitErrorCode } from './errors.js'
+export {
+  startCluster,
+  attachCluster,
+  externalCluster,
+  DEFAULT_JVM_OPTIONS,
+  type Cluster,
+  type ClusterAddresses,
+  type StartClusterOptions,
+  type CreateTopicOptions,
+  type AdminResult,
+  type JvmOptions,
+} from './cluster.js'
+export { ensureJars, ROCKETMQ_ARTIFACTS, type EnsureJarsOptions, type JarSet, type ProgressSink } from './jars.js'
+export { cleanupStaleRuns, readState, type ClusterState, type NodeState, type StartTimings } from './state.js'
+export {
+  CLUSTER_NAME,
+  BROKER_NAMES,
+  BROKER_NODES,
+  DEFAULT_TOPICS,
+  portPlan,
+  brokerSpecs,
+  brokerProperties,
+  proxyConfig,
+  toPropertiesText,
+  type BrokerName,
+  type BrokerNode,
+  type NodeName,
+  type PortOptions,
+  type PortPlan,
+  type PropertyValue,
+} from './topology.js'
+export {
+  getTopicRoute,
+  getClusterInfo,
+  createTopicOnBroker,
+  updateBrokerConfigAt,
+  getBrokerConfigAt,
+  getTopicConfigsAt,
+  type BrokerTopicConfig,
+  parseLenientJson,
+  type TopicRoute,
+  type ClusterInfo,
+  type BrokerData,
+  type QueueData,
+  type TopicSpec,
+} from './remoting.js'
+export { projectRoot, defaultCacheDir, defaultRunRoot } from './paths.js'

@@ -1,0 +1,856 @@
+/**
+ * A real Apache RocketMQ cluster on loopback: NameServer, broker-a and broker-b (master id 0 + slave id 1 each)
+ * and a cluster-mode proxy, run as plain JVMs from Maven Central jars (see jars.ts). No Docker.
+ */
+import { execFile, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { TestkitError } from './errors.js'
+import { ensureJars, type ProgressSink } from './jars.js'
+import { defaultCacheDir, defaultRunRoot, projectRoot } from './paths.js'
+import { isAlive, owns, pollUntil, portOpen, signal, spawnDetached, stopPid, tailFile, waitForOutput } from './proc.js'
+import {
+  createTopicOnBroker,
+  deleteTopicInBroker,
+  deleteTopicInNameServer,
+  getBrokerConfigAt,
+  getClusterInfo,
+  getTopicRoute,
+  updateBrokerConfigAt,
+  type ClusterInfo,
+  type TopicRoute,
+} from './remoting.js'
+import { cleanupStaleRuns, readState, stopNodes, writeState, type ClusterState, type NodeState, type StartTimings } from './state.js'
+import {
+  BROKER_NAMES,
+  CLUSTER_NAME,
+  DEFAULT_TOPICS,
+  brokerProperties,
+  brokerSpecs,
+  nameServerProperties,
+  portPlan,
+  proxyConfig,
+  toPropertiesText,
+  type BrokerName,
+  type BrokerNode,
+  type NodeName,
+  type PortOptions,
+  type PortPlan,
+  type PropertyValue,
+} from './topology.js'
+import { ROCKETMQ_VERSION } from './version.js'
+
+export interface JvmOptions {
+  namesrv?: string[]
+  broker?: string[]
+  proxy?: string[]
+  tools?: string[]
+}
+
+/** Heap and GC flags per process (the rest of the command line is fixed). Total RSS ~2 GB for 6 JVMs. */
+export const DEFAULT_JVM_OPTIONS: Readonly<Required<JvmOptions>> = Object.freeze({
+  namesrv: ['-Xms64m', '-Xmx256m'],
+  broker: ['-Xms256m', '-Xmx512m', '-XX:MaxDirectMemorySize=512m'],
+  proxy: ['-Xms128m', '-Xmx512m'],
+  tools: ['-Xmx256m', '-XX:TieredStopAtLevel=1'],
+})
+
+export interface StartClusterOptions extends Omit<PortOptions, 'portOffset'> {
+  /** RocketMQ version. Default: env ROCKETMQ_VERSION, else ROCKETMQ_VERSION from version.ts. */
+  version?: string
+  /**
+   * Shift all ports by this offset; 'auto' tries 0, 1000, 2000, ... (up to 9000) and takes the first offset whose
+   * ports are all free (useful when several test runs share a machine). Default 0.
+   */
+  portOffset?: number | 'auto'
+  /** Start the cluster-mode proxy (remoting 8080, gRPC 8081). Default true. */
+  withProxy?: boolean
+  /** Start broker-a-1 and broker-b-1 (slaves). Default true. */
+  withSlaves?: boolean
+  /** Create DEFAULT_TOPICS (TopicOrderPaySuccess, 2 queues per master) after start. Default true. */
+  defaultTopics?: boolean
+  /** Jar cache. Default `<project root>/.cache` (env ROCKETMQ_TESTKIT_CACHE). */
+  cacheDir?: string
+  /** Parent of run dirs. Default `<project root>/.rmq-run` (env ROCKETMQ_TESTKIT_RUN_ROOT). */
+  runRoot?: string
+  /** Java executable. Default `$JAVA_HOME/bin/java` or `java`. */
+  java?: string
+  jvmOptions?: JvmOptions
+  /** Extra/overriding broker properties for all four brokers. */
+  brokerProperties?: Record<string, PropertyValue>
+  /** Per phase (each process start, registration). Default 120 s. */
+  startTimeoutMs?: number
+  /** SIGTERM grace before SIGKILL in restartBroker/restartNameServer (graceful stop takes ~10 s). Default 30 s. */
+  stopTimeoutMs?: number
+  /** Spawn a detached watchdog that tears the cluster down when `ownerPid` dies. Default true (false if detached). */
+  watchdog?: boolean
+  /** Default process.pid. */
+  ownerPid?: number
+  /** The cluster outlives this process (CLI `up`): no watchdog, never cleaned up as stale. Default false. */
+  detached?: boolean
+  /** Progress lines (jar download, process starts) to stderr (`true`) or a callback. Silent by default. */
+  progress?: boolean | ProgressSink
+}
+
+export interface CreateTopicOptions {
+  /** Read and write queues on each selected master (and pushed to its slave). Default 2. */
+  queuesPerBroker?: number
+  /** Which broker groups get the topic. Default both. */
+  brokers?: BrokerName[]
+  /** 6 = RW (default), 4 = R, 2 = W */
+  perm?: number
+  order?: boolean
+  /** Topic attributes, e.g. { 'message.type': 'FIFO' } */
+  attributes?: Record<string, string>
+  /** How long to wait for the NameServer route. Default 30 s. */
+  timeoutMs?: number
+}
+
+export interface AdminResult {
+  exitCode: number
+  /** stdout + stderr without logback status lines. mqadmin exits 0 on most failures: inspect this. */
+  output: string
+  durationMs: number
+}
+
+/** Plain-data view of a cluster (what globalSetup can `provide`). */
+export interface ClusterAddresses {
+  nameServer: string
+  clusterName: string
+  brokers: Record<BrokerName, { master: string; slave?: string }>
+  proxy: { remoting: string; grpc: string } | null
+  rocketmqVersion: string
+  /** path of state.json for attachCluster(); null for an external cluster */
+  stateFile: string | null
+  external: boolean
+}
+
+export interface Cluster {
+  readonly nameServer: string
+  readonly clusterName: string
+  readonly brokers: Record<BrokerName, { master: string; slave?: string }>
+  readonly proxy: { remoting: string; grpc: string } | null
+  /** '' for an external cluster */
+  readonly runDir: string
+  readonly external: boolean
+  /** The latest state from disk (pids change on restarts, also from other processes). Throws if external. */
+  state(): ClusterState
+  addresses(): ClusterAddresses
+  timings(): StartTimings | null
+  /** "127.0.0.1:port" of a broker node */
+  brokerAddr(node: BrokerNode): string
+  /** Live pids by node. */
+  pids(): Partial<Record<NodeName, number>>
+  route(topic: string): Promise<TopicRoute | null>
+  clusterInfo(): Promise<ClusterInfo>
+  /** Waits until the NameServer lists these broker nodes (default: all running ones). */
+  waitForBrokers(nodes?: BrokerNode[], options?: { timeoutMs?: number }): Promise<ClusterInfo>
+  createTopic(topic: string, options?: CreateTopicOptions): Promise<TopicRoute>
+  ensureDefaultTopics(): Promise<void>
+  deleteTopic(topic: string, options?: { timeoutMs?: number }): Promise<void>
+  /** Sends `signal` (default SIGKILL) to the broker's pid; for SIGKILL/SIGTERM/SIGINT waits until it is gone. */
+  killBroker(node: BrokerNode, signal?: NodeJS.Signals): Promise<void>
+  /** SIGSTOP: the broker stays registered but stops answering. */
+  pauseBroker(node: BrokerNode): Promise<void>
+  /** SIGCONT */
+  resumeBroker(node: BrokerNode): Promise<void>
+  /** Stops the broker (if running), starts it on the same store, waits for boot and NameServer registration. */
+  restartBroker(node: BrokerNode): Promise<void>
+  /** Restarts the NameServer (empty route table) and waits until every running broker has re-registered. */
+  restartNameServer(): Promise<void>
+  /** UPDATE_BROKER_CONFIG at runtime (persisted to the broker's config file, survives restartBroker). */
+  updateBrokerConfig(node: BrokerNode, key: string, value: PropertyValue): Promise<void>
+  getBrokerConfig(node: BrokerNode): Promise<Record<string, string>>
+  /** Runs mqadmin (`MQAdminStartup <args>`; `-n <nameServer>` is appended unless given). ~4-6 s per call. */
+  admin(args: string[], options?: { timeoutMs?: number }): Promise<AdminResult>
+  /** The last lines of a node's stdout and main log file. */
+  logTail(node: NodeName, lines?: number): string
+  /**
+   * Stops every process by pid, all at once: SIGTERM, then SIGKILL after `graceMs` (default 3 s: a graceful broker
+   * shutdown takes ~10 s of fixed waits and the stores are deleted anyway), then removes the run dir. Idempotent.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>
+  [Symbol.asyncDispose](): Promise<void>
+}
+
+/** SIGTERM grace of stop() before SIGKILL. */
+export const DEFAULT_TEARDOWN_GRACE_MS = 3000
+
+const BOOT_PATTERNS: Record<NodeState['kind'], RegExp> = {
+  namesrv: /The Name Server boot success/,
+  broker: /The broker\[[^\]]*\] boot success/,
+  proxy: /rocketmq-proxy startup successfully/,
+}
+
+const MAIN_CLASS: Record<NodeState['kind'] | 'tools', string> = {
+  namesrv: 'org.apache.rocketmq.namesrv.NamesrvStartup',
+  broker: 'org.apache.rocketmq.broker.BrokerStartup',
+  proxy: 'org.apache.rocketmq.proxy.ProxyStartup',
+  tools: 'org.apache.rocketmq.tools.command.MQAdminStartup',
+}
+
+const MAIN_LOG: Record<NodeState['kind'], string> = { namesrv: 'namesrv.log', broker: 'broker.log', proxy: 'proxy.log' }
+
+function progressSink(p: StartClusterOptions['progress']): ProgressSink | undefined {
+  if (p === true) return (line) => void process.stderr.write(`${line}\n`)
+  if (typeof p === 'function') return p
+  return undefined
+}
+
+function defaultJava(): string {
+  const home = process.env['JAVA_HOME']
+  return home !== undefined && home !== '' && existsSync(join(home, 'bin', 'java')) ? join(home, 'bin', 'java') : 'java'
+}
+
+function checkJava(java: string): void {
+  const r = spawnSync(java, ['-version'], { encoding: 'utf8' })
+  if (r.error !== undefined || r.status !== 0) {
+    throw new TestkitError('ERR_TESTKIT_JAVA', `cannot run "${java} -version" (${r.error?.message ?? r.stderr}). Install JDK 17 or set JAVA_HOME.`)
+  }
+}
+
+function allPorts(plan: PortPlan, withSlaves: boolean, withProxy: boolean): number[] {
+  const ports = [plan.nameServer]
+  for (const s of brokerSpecs(plan, withSlaves)) ports.push(s.port - 2, s.port, s.port + 1)
+  if (withProxy) ports.push(plan.proxyRemoting, plan.proxyGrpc)
+  return ports
+}
+
+async function busyPorts(ports: number[]): Promise<number[]> {
+  const open = await Promise.all(ports.map((p) => portOpen(p, '127.0.0.1', 500)))
+  return ports.filter((_, i) => open[i])
+}
+
+function watchdogScript(): string {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const candidates = [join(here, 'watchdog.js'), join(here, '..', 'dist', 'watchdog.js')]
+  const found = candidates.find((c) => existsSync(c))
+  if (found === undefined) throw new TestkitError('ERR_TESTKIT_STATE', `watchdog.js not found next to ${here}: build @rocketmq-ts/testkit (npx tsc -b)`)
+  return found
+}
+
+/** Starts the whole cluster; on failure stops whatever was started and throws with the failing process's log tail. */
+export async function startCluster(options: StartClusterOptions = {}): Promise<Cluster> {
+  const t0 = Date.now()
+  const progress = progressSink(options.progress)
+  const version = options.version ?? process.env['ROCKETMQ_VERSION'] ?? ROCKETMQ_VERSION
+  const withSlaves = options.withSlaves ?? true
+  const withProxy = options.withProxy ?? true
+  const root = projectRoot()
+  const cacheDir = options.cacheDir ?? defaultCacheDir(root)
+  const runRoot = options.runRoot ?? defaultRunRoot(root)
+  const java = options.java ?? defaultJava()
+  const startTimeoutMs = options.startTimeoutMs ?? 120_000
+  const stopTimeoutMs = options.stopTimeoutMs ?? 30_000
+  const detached = options.detached ?? false
+  const jvm = { ...DEFAULT_JVM_OPTIONS, ...(options.jvmOptions ?? {}) }
+
+  checkJava(java)
+  const stale = await cleanupStaleRuns(runRoot)
+  if (stale.length > 0) progress?.(`[testkit] removed ${stale.length} stale run(s): ${stale.join(', ')}`)
+
+  let plan: PortPlan | undefined
+  const offsets = options.portOffset === 'auto' ? [0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000] : [options.portOffset ?? 0]
+  let busy: number[] = []
+  for (const off of offsets) {
+    const candidate = portPlan({ ...options, portOffset: off })
+    busy = await busyPorts(allPorts(candidate, withSlaves, withProxy))
+    if (busy.length === 0) {
+      plan = candidate
+      break
+    }
+  }
+  if (plan === undefined) {
+    throw new TestkitError(
+      'ERR_TESTKIT_PORT_IN_USE',
+      `ports ${busy.join(', ')} are in use. Is another cluster running (\`npm run cluster:status\` / \`npm run cluster:down\`)? ` +
+        `Use it with ROCKETMQ_NAMESRV=127.0.0.1:<port>, or pass portOffset ('auto' picks free ports).`,
+      { context: { ports: busy } },
+    )
+  }
+
+  const jars = await ensureJars({ version, cacheDir, ...(progress === undefined ? {} : { onProgress: progress }) })
+  const jarsMs = Date.now() - t0
+
+  mkdirSync(runRoot, { recursive: true })
+  const runDir = join(runRoot, `c${plan.nameServer}-${Date.now().toString(36)}-${process.pid}`)
+  mkdirSync(join(runDir, 'conf'), { recursive: true })
+  const nameServer = `127.0.0.1:${plan.nameServer}`
+  const specs = brokerSpecs(plan, withSlaves)
+
+  const common = (home: string, logback: string): string[] => [
+    '-server',
+    '-XX:+UseG1GC',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-Dfile.encoding=UTF-8',
+    '-Djava.net.preferIPv4Stack=true',
+    `-Drocketmq.home.dir=${runDir}`,
+    `-Duser.home=${home}`,
+    `-Drmq.logback.configurationFile=${logback}`,
+    '-cp',
+    jars.classpath,
+  ]
+  const node = (name: NodeName, kind: NodeState['kind'], port: number, args: (home: string) => string[]): NodeState => {
+    const home = join(runDir, name)
+    mkdirSync(home, { recursive: true })
+    return {
+      name,
+      kind,
+      pid: null,
+      pastPids: [],
+      addr: `127.0.0.1:${port}`,
+      home,
+      outFile: join(runDir, `${name}.out`),
+      mainLog: join(home, 'logs', 'rocketmqlogs', MAIN_LOG[kind]),
+      command: java,
+      args: args(home),
+      paused: false,
+    }
+  }
+
+  const nodes: ClusterState['nodes'] = {}
+  const nsConf = join(runDir, 'conf', 'namesrv.properties')
+  writeFileSync(nsConf, toPropertiesText(nameServerProperties(plan.nameServer, join(runDir, 'namesrv', 'kvConfig.json'))))
+  nodes.namesrv = node('namesrv', 'namesrv', plan.nameServer, (home) => [
+    ...jvm.namesrv,
+    ...common(home, 'rmq.namesrv.logback.xml'),
+    MAIN_CLASS.namesrv,
+    '-c',
+    nsConf,
+  ])
+  for (const spec of specs) {
+    const conf = join(runDir, 'conf', `${spec.node}.properties`)
+    const storeRoot = join(runDir, spec.node, 'store')
+    const props = brokerProperties(spec, { nameServer, storeRoot, ...(options.brokerProperties === undefined ? {} : { extra: options.brokerProperties }) })
+    writeFileSync(conf, toPropertiesText(props, `generated by @rocketmq-ts/testkit for ${spec.node}`))
+    nodes[spec.node] = node(spec.node, 'broker', spec.port, (home) => [...jvm.broker, ...common(home, 'rmq.broker.logback.xml'), MAIN_CLASS.broker, '-c', conf])
+  }
+  if (withProxy) {
+    const pc = join(runDir, 'conf', 'rmq-proxy.json')
+    writeFileSync(pc, JSON.stringify(proxyConfig({ nameServer, remotingPort: plan.proxyRemoting, grpcPort: plan.proxyGrpc }), null, 2) + '\n')
+    nodes.proxy = node('proxy', 'proxy', plan.proxyRemoting, (home) => [
+      ...jvm.proxy,
+      ...common(home, 'rmq.proxy.logback.xml'),
+      MAIN_CLASS.proxy,
+      '-pm',
+      'cluster',
+      '-pc',
+      pc,
+      '-n',
+      nameServer,
+    ])
+  }
+
+  const brokers = {} as Record<BrokerName, { master: string; slave?: string }>
+  for (const b of BROKER_NAMES) {
+    brokers[b] = withSlaves ? { master: `127.0.0.1:${plan.brokers[`${b}-0`]}`, slave: `127.0.0.1:${plan.brokers[`${b}-1`]}` } : { master: `127.0.0.1:${plan.brokers[`${b}-0`]}` }
+  }
+  const state: ClusterState = {
+    schema: 1,
+    rocketmqVersion: version,
+    clusterName: CLUSTER_NAME,
+    runDir,
+    stateFile: join(runDir, 'state.json'),
+    libDir: jars.libDir,
+    java,
+    ownerPid: options.ownerPid ?? process.pid,
+    detached,
+    watchdogPid: null,
+    createdAt: new Date().toISOString(),
+    ports: plan,
+    nameServer,
+    brokers,
+    proxy: withProxy ? { remoting: `127.0.0.1:${plan.proxyRemoting}`, grpc: `127.0.0.1:${plan.proxyGrpc}` } : null,
+    nodes,
+    stopTimeoutMs,
+    startTimeoutMs,
+    timings: { jarsMs, nameServerMs: 0, mastersMs: 0, slavesMs: 0, registrationMs: 0, proxyMs: 0, topicsMs: 0, totalMs: 0 },
+  }
+  writeState(state)
+
+  if (options.watchdog ?? !detached) {
+    const wd = spawn(process.execPath, [watchdogScript(), String(state.ownerPid), state.stateFile], { detached: true, stdio: 'ignore' })
+    wd.on('error', () => {
+      // without a watchdog the cluster still works; stop() and stale cleanup remain
+    })
+    wd.unref()
+    state.watchdogPid = wd.pid ?? null
+    writeState(state)
+  }
+
+  const handle = new ManagedCluster(state.stateFile, state)
+  const timings: StartTimings = { ...state.timings }
+  try {
+    let t = Date.now()
+    progress?.(`[testkit] starting NameServer ${nameServer} (run dir ${runDir})`)
+    await handle.startNode('namesrv')
+    timings.nameServerMs = Date.now() - t
+
+    t = Date.now()
+    const masters = specs.filter((s) => s.brokerId === 0).map((s) => s.node)
+    progress?.(`[testkit] starting masters ${masters.join(', ')}`)
+    await Promise.all(masters.map((m) => handle.startNode(m)))
+    await handle.waitForBrokers(masters, { timeoutMs: startTimeoutMs })
+    timings.mastersMs = Date.now() - t
+
+    // Slaves and the proxy start together: the proxy needs only the masters registered (it creates its system
+    // topic on the cluster's masters and hides slaves), and a 5.5 slave registers only on its first periodic
+    // registration (~10 s after start), so overlapping saves most of the proxy's start time on 2 cores.
+    const slaves = specs.filter((s) => s.brokerId !== 0).map((s) => s.node)
+    const tSlaves = Date.now()
+    const slavesUp = (async () => {
+      if (slaves.length === 0) return
+      progress?.(`[testkit] starting slaves ${slaves.join(', ')}`)
+      await Promise.all(slaves.map((s) => handle.startNode(s)))
+      timings.slavesMs = Date.now() - tSlaves
+      const tr = Date.now()
+      await handle.waitForBrokers(slaves, { timeoutMs: startTimeoutMs })
+      timings.registrationMs = Date.now() - tr
+    })()
+    const tProxy = Date.now()
+    const proxyUp = (async () => {
+      if (!withProxy) return
+      progress?.(`[testkit] starting proxy ${state.proxy?.remoting} / ${state.proxy?.grpc}`)
+      await handle.startNode('proxy')
+      await pollUntil(async () => (await portOpen(plan.proxyRemoting)) && (await portOpen(plan.proxyGrpc)), {
+        timeoutMs: startTimeoutMs,
+        what: 'the proxy ports',
+        onTimeout: () => handle.logTail('proxy'),
+      })
+      timings.proxyMs = Date.now() - tProxy
+    })()
+    const results = await Promise.allSettled([slavesUp, proxyUp])
+    for (const r of results) if (r.status === 'rejected') throw r.reason
+
+    t = Date.now()
+    if (options.defaultTopics ?? true) await handle.ensureDefaultTopics()
+    timings.topicsMs = Date.now() - t
+    timings.totalMs = Date.now() - t0
+    handle.setTimings(timings)
+    progress?.(`[testkit] cluster up in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    return handle
+  } catch (e) {
+    await handle.stop().catch(() => undefined)
+    throw e
+  }
+}
+
+/** A handle on a cluster started elsewhere (e.g. in vitest's globalSetup), from its state or state file path. */
+export function attachCluster(state: ClusterState | ClusterAddresses | string): Cluster {
+  const file = typeof state === 'string' ? (state.endsWith('.json') ? state : join(state, 'state.json')) : state.stateFile
+  if (file === null) {
+    throw new TestkitError('ERR_TESTKIT_EXTERNAL_CLUSTER', 'this cluster is external (no state file): use externalCluster(nameServer)')
+  }
+  return new ManagedCluster(file, readState(file))
+}
+
+class ManagedCluster implements Cluster {
+  readonly nameServer: string
+  readonly clusterName: string
+  readonly brokers: Record<BrokerName, { master: string; slave?: string }>
+  readonly proxy: { remoting: string; grpc: string } | null
+  readonly runDir: string
+  readonly external = false
+  private cached: ClusterState
+  private stopped = false
+
+  constructor(
+    private readonly stateFile: string,
+    initial: ClusterState,
+  ) {
+    this.cached = initial
+    this.nameServer = initial.nameServer
+    this.clusterName = initial.clusterName
+    this.brokers = initial.brokers
+    this.proxy = initial.proxy
+    this.runDir = initial.runDir
+  }
+
+  /** Re-reads state.json (other processes may have restarted nodes) unless the cluster is gone. */
+  private load(): ClusterState {
+    if (existsSync(this.stateFile)) this.cached = readState(this.stateFile)
+    return this.cached
+  }
+
+  save(): void {
+    if (existsSync(this.cached.runDir)) writeState(this.cached)
+  }
+
+  setTimings(t: StartTimings): void {
+    this.load().timings = t
+    this.save()
+  }
+
+  state(): ClusterState {
+    return structuredClone(this.load())
+  }
+
+  timings(): StartTimings {
+    return { ...this.load().timings }
+  }
+
+  addresses(): ClusterAddresses {
+    const s = this.load()
+    return {
+      nameServer: s.nameServer,
+      clusterName: s.clusterName,
+      brokers: s.brokers,
+      proxy: s.proxy,
+      rocketmqVersion: s.rocketmqVersion,
+      stateFile: s.stateFile,
+      external: false,
+    }
+  }
+
+  brokerAddr(node: BrokerNode): string {
+    return this.nodeState(node).addr
+  }
+
+  pids(): Partial<Record<NodeName, number>> {
+    const out: Partial<Record<NodeName, number>> = {}
+    for (const n of Object.values(this.load().nodes)) if (n !== undefined && n.pid !== null && isAlive(n.pid)) out[n.name] = n.pid
+    return out
+  }
+
+  private nodeState(name: NodeName): NodeState {
+    const n = this.load().nodes[name]
+    if (n === undefined) throw new TestkitError('ERR_TESTKIT_ARGUMENT', `node ${name} is not part of this cluster`, { context: { node: name } })
+    return n
+  }
+
+  private running(name: NodeName): boolean {
+    const n = this.cached.nodes[name]
+    return n !== undefined && n.pid !== null && owns(n.pid, this.cached.runDir)
+  }
+
+  /** Spawns a node and waits for its boot line. */
+  async startNode(name: NodeName): Promise<void> {
+    const s = this.load()
+    const n = this.nodeState(name)
+    if (this.running(name)) throw new TestkitError('ERR_TESTKIT_STATE', `${name} is already running (pid ${n.pid})`)
+    const p = spawnDetached(n.command, n.args, { outFile: n.outFile, cwd: n.home, env: { ...process.env, ROCKETMQ_HOME: s.runDir } })
+    n.pid = p.pid
+    n.paused = false
+    n.pastPids.push(p.pid)
+    this.save()
+    await waitForOutput(n.outFile, p.outOffset, BOOT_PATTERNS[n.kind], {
+      pid: p.pid,
+      timeoutMs: s.startTimeoutMs,
+      what: `${name} (pid ${p.pid}) to boot`,
+      logTail: () => this.logTail(name),
+    })
+  }
+
+  async route(topic: string): Promise<TopicRoute | null> {
+    return getTopicRoute(this.nameServer, topic)
+  }
+
+  async clusterInfo(): Promise<ClusterInfo> {
+    return getClusterInfo(this.nameServer)
+  }
+
+  async waitForBrokers(nodes?: BrokerNode[], options: { timeoutMs?: number } = {}): Promise<ClusterInfo> {
+    const s = this.load()
+    const wanted = nodes ?? (Object.keys(s.nodes) as NodeName[]).filter((n): n is BrokerNode => n.startsWith('broker-') && this.running(n))
+    return pollUntil(
+      async () => {
+        const info = await getClusterInfo(s.nameServer)
+        const ok = wanted.every((n) => {
+          const b = info.brokerAddrTable[n.slice(0, -2)]
+          return b !== undefined && b.brokerAddrs[n.slice(-1)] === s.nodes[n]?.addr
+        })
+        return ok ? info : false
+      },
+      { timeoutMs: options.timeoutMs ?? s.startTimeoutMs, intervalMs: 200, what: `NameServer registration of ${wanted.join(', ')}` },
+    )
+  }
+
+  async createTopic(topic: string, options: CreateTopicOptions = {}): Promise<TopicRoute> {
+    const s = this.load()
+    const q = options.queuesPerBroker ?? 2
+    const groups = options.brokers ?? [...BROKER_NAMES]
+    const targets: string[] = []
+    const expectInRoute: BrokerName[] = []
+    for (const g of groups) {
+      if (this.running(`${g}-0`)) {
+        targets.push(s.nodes[`${g}-0`]!.addr)
+        expectInRoute.push(g)
+      }
+      if (this.running(`${g}-1`)) targets.push(s.nodes[`${g}-1`]!.addr)
+    }
+    if (targets.length === 0) throw new TestkitError('ERR_TESTKIT_STATE', `no running broker in ${groups.join(', ')} to create ${topic} on`)
+    return createTopicOn(s.nameServer, topic, targets, expectInRoute, q, options)
+  }
+
+  async ensureDefaultTopics(): Promise<void> {
+    for (const d of DEFAULT_TOPICS) await this.createTopic(d.topic, { queuesPerBroker: d.queuesPerBroker })
+  }
+
+  async deleteTopic(topic: string, options: { timeoutMs?: number } = {}): Promise<void> {
+    const s = this.load()
+    const addrs = (Object.values(s.nodes) as NodeState[]).filter((n) => n.kind === 'broker' && this.running(n.name)).map((n) => n.addr)
+    await deleteTopicFrom(s.nameServer, topic, addrs, options.timeoutMs ?? 30_000)
+  }
+
+  async killBroker(node: BrokerNode, sig: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    await this.killNode(node, sig)
+  }
+
+  private async killNode(name: NodeName, sig: NodeJS.Signals): Promise<void> {
+    const s = this.load()
+    const n = this.nodeState(name)
+    if (n.pid === null || !owns(n.pid, s.runDir)) throw new TestkitError('ERR_TESTKIT_STATE', `${name} is not running`)
+    const pid = n.pid
+    if (n.paused && sig !== 'SIGKILL') signal(pid, 'SIGCONT')
+    signal(pid, sig)
+    if (sig === 'SIGKILL' || sig === 'SIGTERM' || sig === 'SIGINT') {
+      await pollUntil(() => !isAlive(pid), { timeoutMs: s.stopTimeoutMs + 10_000, intervalMs: 50, what: `${name} (pid ${pid}) to exit after ${sig}` })
+      n.pid = null
+      n.paused = false
+      this.save()
+    }
+  }
+
+  async pauseBroker(node: BrokerNode): Promise<void> {
+    const s = this.load()
+    const n = this.nodeState(node)
+    if (n.pid === null || !owns(n.pid, s.runDir)) throw new TestkitError('ERR_TESTKIT_STATE', `${node} is not running`)
+    signal(n.pid, 'SIGSTOP')
+    const pid = n.pid
+    await pollUntil(() => procState(pid) === 'T', { timeoutMs: 5000, intervalMs: 20, what: `${node} to stop (SIGSTOP)` })
+    n.paused = true
+    this.save()
+  }
+
+  async resumeBroker(node: BrokerNode): Promise<void> {
+    const s = this.load()
+    const n = this.nodeState(node)
+    if (n.pid === null || !owns(n.pid, s.runDir)) throw new TestkitError('ERR_TESTKIT_STATE', `${node} is not running`)
+    signal(n.pid, 'SIGCONT')
+    const pid = n.pid
+    await pollUntil(() => procState(pid) !== 'T', { timeoutMs: 5000, intervalMs: 20, what: `${node} to continue (SIGCONT)` })
+    n.paused = false
+    this.save()
+  }
+
+  async restartBroker(node: BrokerNode): Promise<void> {
+    const s = this.load()
+    const n = this.nodeState(node)
+    if (n.pid !== null) {
+      await stopPid(n.pid, s.runDir, s.stopTimeoutMs)
+      n.pid = null
+      this.save()
+    }
+    await this.startNode(node)
+    await this.waitForBrokers([node])
+  }
+
+  async restartNameServer(): Promise<void> {
+    const s = this.load()
+    const n = this.nodeState('namesrv')
+    if (n.pid !== null) {
+      await stopPid(n.pid, s.runDir, s.stopTimeoutMs)
+      n.pid = null
+      this.save()
+    }
+    await this.startNode('namesrv')
+    // brokers re-register every registerNameServerPeriod (10 s)
+    await this.waitForBrokers(undefined, { timeoutMs: 60_000 })
+  }
+
+  async updateBrokerConfig(node: BrokerNode, key: string, value: PropertyValue): Promise<void> {
+    await updateBrokerConfigAt(this.brokerAddr(node), { [key]: value })
+  }
+
+  async getBrokerConfig(node: BrokerNode): Promise<Record<string, string>> {
+    return getBrokerConfigAt(this.brokerAddr(node))
+  }
+
+  async admin(args: string[], options: { timeoutMs?: number } = {}): Promise<AdminResult> {
+    const s = this.load()
+    const home = join(s.runDir, 'tools')
+    mkdirSync(home, { recursive: true })
+    return runAdmin(s.java, `${s.libDir}/*`, home, s.runDir, s.nameServer, args, options.timeoutMs ?? 60_000)
+  }
+
+  logTail(name: NodeName, lines = 60): string {
+    const n = this.cached.nodes[name]
+    if (n === undefined) return `(no node ${name})`
+    const out = tailFile(n.outFile, lines)
+    const main = tailFile(n.mainLog, lines)
+    return `--- ${n.outFile} ---\n${out}\n--- ${n.mainLog} ---\n${main}`
+  }
+
+  async stop(options: { graceMs?: number } = {}): Promise<void> {
+    if (this.stopped) return
+    const s = this.load()
+    await stopNodes(s, options.graceMs ?? DEFAULT_TEARDOWN_GRACE_MS)
+    rmSync(s.runDir, { recursive: true, force: true })
+    if (s.watchdogPid !== null) await stopPid(s.watchdogPid, s.stateFile, 2000)
+    this.stopped = true
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop()
+  }
+}
+
+function procState(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
+  } catch {
+    return '?'
+  }
+}
+
+async function createTopicOn(
+  nameServer: string,
+  topic: string,
+  targets: string[],
+  expectInRoute: string[],
+  q: number,
+  options: CreateTopicOptions,
+): Promise<TopicRoute> {
+  await Promise.all(
+    targets.map((addr) =>
+      createTopicOnBroker(addr, {
+        topic,
+        readQueueNums: q,
+        writeQueueNums: q,
+        ...(options.perm === undefined ? {} : { perm: options.perm }),
+        ...(options.order === undefined ? {} : { order: options.order }),
+        ...(options.attributes === undefined ? {} : { attributes: options.attributes }),
+      }),
+    ),
+  )
+  return pollUntil(
+    async () => {
+      const route = await getTopicRoute(nameServer, topic)
+      if (route === null) return false
+      const ok = expectInRoute.every(
+        (b) =>
+          route.brokerDatas.some((d) => d.brokerName === b) &&
+          route.queueDatas.some((qd) => qd.brokerName === b && qd.readQueueNums === q && qd.writeQueueNums === q),
+      )
+      return ok ? route : false
+    },
+    { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 100, what: `the route of ${topic} to show ${q} queues on ${expectInRoute.join(', ')}` },
+  )
+}
+
+async function deleteTopicFrom(nameServer: string, topic: string, brokerAddrs: string[], timeoutMs: number): Promise<void> {
+  await Promise.all(brokerAddrs.map((a) => deleteTopicInBroker(a, topic)))
+  await deleteTopicInNameServer(nameServer, topic)
+  await pollUntil(async () => (await getTopicRoute(nameServer, topic)) === null, { timeoutMs, what: `the route of ${topic} to disappear` })
+}
+
+function runAdmin(java: string, classpath: string, home: string, rocketmqHome: string, nameServer: string, args: string[], timeoutMs: number): Promise<AdminResult> {
+  const started = Date.now()
+  const fullArgs = [
+    ...DEFAULT_JVM_OPTIONS.tools,
+    '-Dfile.encoding=UTF-8',
+    '-Djava.net.preferIPv4Stack=true',
+    `-Drocketmq.home.dir=${rocketmqHome}`,
+    `-Duser.home=${home}`,
+    '-Drmq.logback.configurationFile=rmq.tools.logback.xml',
+    '-cp',
+    classpath,
+    MAIN_CLASS.tools,
+    ...args,
+    ...(args.includes('-n') ? [] : ['-n', nameServer]),
+  ]
+  return new Promise((resolve, reject) => {
+    execFile(java, fullArgs, { cwd: home, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, ROCKETMQ_HOME: rocketmqHome } }, (err, stdout, stderr) => {
+      const output = `${stdout}${stderr}`
+        .split('\n')
+        .filter((l) => !/^\d\d:\d\d:\d\d,\d+ \|-/.test(l))
+        .join('\n')
+      if (err !== null && (err as NodeJS.ErrnoException & { killed?: boolean }).killed === true) {
+        reject(new TestkitError('ERR_TESTKIT_ADMIN', `mqadmin ${args.join(' ')} timed out after ${timeoutMs} ms\n${output}`))
+        return
+      }
+      const code = err === null ? 0 : typeof err.code === 'number' ? err.code : 1
+      resolve({ exitCode: code, output, durationMs: Date.now() - started })
+    })
+  })
+}
+
+/**
+ * A handle on a cluster this kit did not start (env ROCKETMQ_NAMESRV): addresses come from the NameServer's
+ * cluster info; topic and config helpers work; process faults throw ERR_TESTKIT_EXTERNAL_CLUSTER.
+ */
+export async function externalCluster(nameServer: string, options: { cacheDir?: string; version?: string; java?: string } = {}): Promise<Cluster> {
+  const info = await getClusterInfo(nameServer)
+  const clusterName = Object.keys(info.clusterAddrTable)[0] ?? CLUSTER_NAME
+  const brokers = {} as Record<BrokerName, { master: string; slave?: string }>
+  for (const [name, b] of Object.entries(info.brokerAddrTable)) {
+    const entry: { master: string; slave?: string } = { master: b.brokerAddrs['0'] ?? '' }
+    if (b.brokerAddrs['1'] !== undefined) entry.slave = b.brokerAddrs['1']
+    brokers[name as BrokerName] = entry
+  }
+  const version = options.version ?? process.env['ROCKETMQ_VERSION'] ?? ROCKETMQ_VERSION
+  const unsupported = (what: string): never => {
+    throw new TestkitError('ERR_TESTKIT_EXTERNAL_CLUSTER', `${what} is not possible on an external cluster (ROCKETMQ_NAMESRV=${nameServer})`)
+  }
+  const addrOf = (node: BrokerNode): string => {
+    const b = brokers[node.slice(0, -2) as BrokerName]
+    const a = node.endsWith('-0') ? b?.master : b?.slave
+    if (a === undefined || a === '') throw new TestkitError('ERR_TESTKIT_ARGUMENT', `the external cluster has no ${node}`)
+    return a
+  }
+  const cluster: Cluster = {
+    nameServer,
+    clusterName,
+    brokers,
+    proxy: null,
+    runDir: '',
+    external: true,
+    state: () => unsupported('state()'),
+    addresses: () => ({ nameServer, clusterName, brokers, proxy: null, rocketmqVersion: version, stateFile: null, external: true }),
+    timings: () => null,
+    brokerAddr: addrOf,
+    pids: () => ({}),
+    route: (topic) => getTopicRoute(nameServer, topic),
+    clusterInfo: () => getClusterInfo(nameServer),
+    waitForBrokers: async (nodes, o = {}) =>
+      pollUntil(
+        async () => {
+          const i = await getClusterInfo(nameServer)
+          return (nodes ?? []).every((n) => i.brokerAddrTable[n.slice(0, -2)]?.brokerAddrs[n.slice(-1)] !== undefined) ? i : false
+        },
+        { timeoutMs: o.timeoutMs ?? 60_000, what: 'broker registration' },
+      ),
+    createTopic: async (topic, o = {}) => {
+      const groups = (o.brokers ?? Object.keys(brokers)) as BrokerName[]
+      const targets = groups.flatMap((g) => [brokers[g]?.master, brokers[g]?.slave]).filter((a): a is string => a !== undefined && a !== '')
+      return createTopicOn(nameServer, topic, targets, groups.filter((g) => (brokers[g]?.master ?? '') !== ''), o.queuesPerBroker ?? 2, o)
+    },
+    ensureDefaultTopics: async () => {
+      for (const d of DEFAULT_TOPICS) await cluster.createTopic(d.topic, { queuesPerBroker: d.queuesPerBroker })
+    },
+    deleteTopic: async (topic, o = {}) => {
+      const addrs = Object.values(brokers).flatMap((b) => [b.master, b.slave]).filter((a): a is string => a !== undefined && a !== '')
+      await deleteTopicFrom(nameServer, topic, addrs, o.timeoutMs ?? 30_000)
+    },
+    killBroker: async () => unsupported('killBroker'),
+    pauseBroker: async () => unsupported('pauseBroker'),
+    resumeBroker: async () => unsupported('resumeBroker'),
+    restartBroker: async () => unsupported('restartBroker'),
+    restartNameServer: async () => unsupported('restartNameServer'),
+    updateBrokerConfig: (node, key, value) => updateBrokerConfigAt(addrOf(node), { [key]: value }),
+    getBrokerConfig: (node) => getBrokerConfigAt(addrOf(node)),
+    admin: async (args, o = {}) => {
+      const cacheDir = options.cacheDir ?? defaultCacheDir()
+      const jars = await ensureJars({ version, cacheDir })
+      const home = join(cacheDir, 'mqadmin-home')
+      mkdirSync(home, { recursive: true })
+      return runAdmin(options.java ?? defaultJava(), jars.classpath, home, home, nameServer, args, o.timeoutMs ?? 60_000)
+    },
+    logTail: () => '(external cluster: no logs)',
+    stop: async () => undefined,
+    [Symbol.asyncDispose]: async () => undefined,
+  }
+  return cluster
+}

@@ -1,0 +1,24 @@
+/** Stable codes of the testkit's errors. */
+export type TestkitErrorCode =
+  | 'ERR_TESTKIT_JAR_FETCH'
+  | 'ERR_TESTKIT_JAVA'
+  | 'ERR_TESTKIT_PORT_IN_USE'
+  | 'ERR_TESTKIT_START_TIMEOUT'
+  | 'ERR_TESTKIT_PROCESS_EXITED'
+  | 'ERR_TESTKIT_REMOTING'
+  | 'ERR_TESTKIT_ADMIN'
+  | 'ERR_TESTKIT_TIMEOUT'
+  | 'ERR_TESTKIT_STATE'
+  | 'ERR_TESTKIT_EXTERNAL_CLUSTER'
+  | 'ERR_TESTKIT_ARGUMENT'
+
+export class TestkitError extends Error {
+  readonly code: TestkitErrorCode
+  readonly context: Record<string, unknown>
+  constructor(code: TestkitErrorCode, message: string, options: { cause?: unknown; context?: Record<string, unknown> } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'TestkitError'
+    this.code = code
+    this.context = options.context ?? {}
+  }
+}

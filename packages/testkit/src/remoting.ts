@@ -1,0 +1,237 @@
+/**
+ * A deliberately tiny RocketMQ remoting client for administration (JSON headers, one socket per call).
+ * It is independent of `@rocketmq-ts/client` on purpose: the testkit is the oracle the client is tested against.
+ * Starting an `mqadmin` JVM costs 4-6 s on a 2-core machine; one of these calls costs milliseconds.
+ */
+import { connect } from 'node:net'
+import { TestkitError } from './errors.js'
+
+export const RequestCode = {
+  UPDATE_AND_CREATE_TOPIC: 17,
+  GET_ALL_TOPIC_CONFIG: 21,
+  UPDATE_BROKER_CONFIG: 25,
+  GET_BROKER_CONFIG: 26,
+  GET_ROUTEINFO_BY_TOPIC: 105,
+  GET_BROKER_CLUSTER_INFO: 106,
+  DELETE_TOPIC_IN_BROKER: 215,
+  DELETE_TOPIC_IN_NAMESRV: 216,
+} as const
+
+export const ResponseCode = { SUCCESS: 0, TOPIC_NOT_EXIST: 17 } as const
+
+export interface RemotingReply {
+  code: number
+  remark?: string
+  extFields?: Record<string, string>
+  body: Buffer
+}
+
+let nextOpaque = 1
+
+function splitAddr(addr: string): { host: string; port: number } {
+  const i = addr.lastIndexOf(':')
+  const port = Number(addr.slice(i + 1))
+  if (i <= 0 || !Number.isInteger(port)) throw new TestkitError('ERR_TESTKIT_ARGUMENT', `bad address "${addr}" (want host:port)`)
+  return { host: addr.slice(0, i), port }
+}
+
+/** One request/response over a fresh connection. Rejects with ERR_TESTKIT_REMOTING on socket errors or timeout. */
+export function remotingCall(
+  addr: string,
+  code: number,
+  extFields?: Record<string, string>,
+  body?: Buffer,
+  timeoutMs = 5000,
+): Promise<RemotingReply> {
+  const { host, port } = splitAddr(addr)
+  const opaque = nextOpaque++
+  const header = Buffer.from(
+    JSON.stringify({ code, language: 'JAVA', version: 479, opaque, flag: 0, extFields: extFields ?? {}, serializeTypeCurrentRPC: 'JSON' }),
+    'utf8',
+  )
+  const bodyLen = body?.length ?? 0
+  const frame = Buffer.allocUnsafe(8 + header.length)
+  frame.writeInt32BE(4 + header.length + bodyLen, 0)
+  frame.writeInt32BE(header.length & 0xffffff, 4)
+  header.copy(frame, 8)
+
+  return new Promise<RemotingReply>((resolve, reject) => {
+    let acc: Buffer = Buffer.alloc(0)
+    let settled = false
+    const socket = connect({ host, port })
+    const finish = (err: Error | null, reply?: RemotingReply): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      socket.destroy()
+      if (err !== null) reject(err)
+      else resolve(reply as RemotingReply)
+    }
+    const timer = setTimeout(() => {
+      finish(new TestkitError('ERR_TESTKIT_REMOTING', `request code ${code} to ${addr} timed out after ${timeoutMs} ms`, { context: { addr, code } }))
+    }, timeoutMs)
+    socket.on('connect', () => {
+      socket.write(frame)
+      if (body !== undefined && body.length > 0) socket.write(body)
+    })
+    socket.on('error', (e) => {
+      finish(new TestkitError('ERR_TESTKIT_REMOTING', `request code ${code} to ${addr} failed: ${e.message}`, { cause: e, context: { addr, code } }))
+    })
+    socket.on('close', () => {
+      finish(new TestkitError('ERR_TESTKIT_REMOTING', `connection to ${addr} closed before the reply to code ${code}`, { context: { addr, code } }))
+    })
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        acc = acc.length === 0 ? chunk : Buffer.concat([acc, chunk])
+        while (acc.length >= 4 && acc.length >= 4 + acc.readInt32BE(0)) {
+          const total = acc.readInt32BE(0)
+          const headerWord = acc.readInt32BE(4)
+          const headerLen = headerWord & 0xffffff
+          if (headerWord >>> 24 !== 0) throw new TestkitError('ERR_TESTKIT_REMOTING', `unexpected non-JSON reply from ${addr}`)
+          const h = JSON.parse(acc.toString('utf8', 8, 8 + headerLen)) as {
+            code: number
+            opaque: number
+            flag: number
+            remark?: string
+            extFields?: Record<string, string>
+          }
+          const replyBody = acc.subarray(8 + headerLen, 4 + total)
+          acc = acc.subarray(4 + total)
+          if ((h.flag & 1) === 1 && h.opaque === opaque) {
+            const reply: RemotingReply = { code: h.code, body: replyBody }
+            if (h.remark !== undefined) reply.remark = h.remark
+            if (h.extFields !== undefined) reply.extFields = h.extFields
+            finish(null, reply)
+            return
+          }
+        }
+      } catch (e) {
+        finish(e instanceof Error ? e : new Error(String(e)))
+      }
+    })
+  })
+}
+
+/** fastjson may write integer map keys unquoted (`{0:"127.0.0.1:10911"}`); quote them before JSON.parse. */
+export function parseLenientJson<T>(text: string): T {
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    return JSON.parse(text.replace(/([{,]\s*)(-?\d+)\s*:/g, '$1"$2":')) as T
+  }
+}
+
+export interface BrokerData {
+  cluster: string
+  brokerName: string
+  /** brokerId ("0" master, "1" slave) -> "host:port" */
+  brokerAddrs: Record<string, string>
+}
+export interface QueueData {
+  brokerName: string
+  readQueueNums: number
+  writeQueueNums: number
+  perm: number
+  topicSysFlag?: number
+}
+export interface TopicRoute {
+  brokerDatas: BrokerData[]
+  queueDatas: QueueData[]
+}
+export interface ClusterInfo {
+  brokerAddrTable: Record<string, BrokerData>
+  clusterAddrTable: Record<string, string[]>
+}
+
+function expectSuccess(reply: RemotingReply, what: string, addr: string): void {
+  if (reply.code !== ResponseCode.SUCCESS) {
+    throw new TestkitError('ERR_TESTKIT_REMOTING', `${what} at ${addr} failed: code ${reply.code} ${reply.remark ?? ''}`.trim(), {
+      context: { addr, code: reply.code, remark: reply.remark },
+    })
+  }
+}
+
+/** The NameServer's route of a topic, or null if the topic is unknown (TOPIC_NOT_EXIST). */
+export async function getTopicRoute(nameServer: string, topic: string, timeoutMs = 5000): Promise<TopicRoute | null> {
+  const reply = await remotingCall(nameServer, RequestCode.GET_ROUTEINFO_BY_TOPIC, { topic, acceptStandardJsonOnly: 'true' }, undefined, timeoutMs)
+  if (reply.code === ResponseCode.TOPIC_NOT_EXIST) return null
+  expectSuccess(reply, `route of ${topic}`, nameServer)
+  return parseLenientJson<TopicRoute>(reply.body.toString('utf8'))
+}
+
+export async function getClusterInfo(nameServer: string, timeoutMs = 5000): Promise<ClusterInfo> {
+  const reply = await remotingCall(nameServer, RequestCode.GET_BROKER_CLUSTER_INFO, {}, undefined, timeoutMs)
+  expectSuccess(reply, 'cluster info', nameServer)
+  return parseLenientJson<ClusterInfo>(reply.body.toString('utf8'))
+}
+
+export interface TopicSpec {
+  topic: string
+  readQueueNums: number
+  writeQueueNums: number
+  /** 6 = read+write (default), 4 = read only, 2 = write only. */
+  perm?: number
+  order?: boolean
+  /** e.g. { 'message.type': 'FIFO' } -> "+message.type=FIFO" */
+  attributes?: Record<string, string>
+}
+
+/** UPDATE_AND_CREATE_TOPIC on one broker (master or slave). */
+export async function createTopicOnBroker(brokerAddr: string, spec: TopicSpec, timeoutMs = 5000): Promise<void> {
+  const ext: Record<string, string> = {
+    topic: spec.topic,
+    defaultTopic: 'TBW102',
+    readQueueNums: String(spec.readQueueNums),
+    writeQueueNums: String(spec.writeQueueNums),
+    perm: String(spec.perm ?? 6),
+    topicFilterType: 'SINGLE_TAG',
+    topicSysFlag: '0',
+    order: String(spec.order ?? false),
+  }
+  if (spec.attributes !== undefined && Object.keys(spec.attributes).length > 0) {
+    ext['attributes'] = Object.entries(spec.attributes).map(([k, v]) => `+${k}=${v}`).join(',')
+  }
+  expectSuccess(await remotingCall(brokerAddr, RequestCode.UPDATE_AND_CREATE_TOPIC, ext, undefined, timeoutMs), `create topic ${spec.topic}`, brokerAddr)
+}
+
+export async function deleteTopicInBroker(brokerAddr: string, topic: string, timeoutMs = 5000): Promise<void> {
+  expectSuccess(await remotingCall(brokerAddr, RequestCode.DELETE_TOPIC_IN_BROKER, { topic }, undefined, timeoutMs), `delete topic ${topic}`, brokerAddr)
+}
+
+export async function deleteTopicInNameServer(nameServer: string, topic: string, timeoutMs = 5000): Promise<void> {
+  expectSuccess(await remotingCall(nameServer, RequestCode.DELETE_TOPIC_IN_NAMESRV, { topic }, undefined, timeoutMs), `delete topic ${topic}`, nameServer)
+}
+
+/** UPDATE_BROKER_CONFIG: applied at runtime and persisted by the broker into its `-c` file. */
+export async function updateBrokerConfigAt(brokerAddr: string, props: Record<string, string | number | boolean>, timeoutMs = 5000): Promise<void> {
+  const body = Buffer.from(Object.entries(props).map(([k, v]) => `${k}=${String(v)}`).join('\n') + '\n', 'utf8')
+  expectSuccess(await remotingCall(brokerAddr, RequestCode.UPDATE_BROKER_CONFIG, {}, body, timeoutMs), 'update broker config', brokerAddr)
+}
+
+/** GET_BROKER_CONFIG: the broker's full runtime configuration as key/value pairs. */
+export async function getBrokerConfigAt(brokerAddr: string, timeoutMs = 5000): Promise<Record<string, string>> {
+  const reply = await remotingCall(brokerAddr, RequestCode.GET_BROKER_CONFIG, {}, undefined, timeoutMs)
+  expectSuccess(reply, 'get broker config', brokerAddr)
+  const out: Record<string, string> = {}
+  for (const line of reply.body.toString('utf8').split('\n')) {
+    const i = line.indexOf('=')
+    if (i > 0) out[line.slice(0, i).trim()] = line.slice(i + 1).trim()
+  }
+  return out
+}
+
+export interface BrokerTopicConfig {
+  topicName: string
+  readQueueNums: number
+  writeQueueNums: number
+  perm: number
+  order?: boolean
+  attributes?: Record<string, string>
+}
+
+/** GET_ALL_TOPIC_CONFIG: the topics a broker (master or slave) knows, by name. */
+export async function getTopicConfigsAt(brokerAddr: string, timeoutMs = 5000): Promise<Record<string, BrokerTopicConfig>> {
+  const reply = await remotingCall(brokerAddr, RequestCode.GET_ALL_TOPIC_CONFIG, {}, undefined, timeoutMs)
+  expectSuccess(reply, 'get all topic config', brokerAddr)
+  return parseLenientJson<{ topicConfigTable: Record<string, BrokerTopicConfig> }>(reply.body.toString('utf8')).topicConfigTable
+}
