@@ -26,7 +26,9 @@ const flush = async () => {
 }
 const timer = setInterval(() => void flush(), 200)
 
-const queueNames = (qs: ReadonlyArray<{ brokerName: string; queueId: number }>) => qs.map((q) => `${q.brokerName}:${q.queueId}`)
+// Only the order topic's queues (the assignment also lists the group's %RETRY% queues).
+const queueNames = (qs: ReadonlyArray<{ topic: string; brokerName: string; queueId: number }>) =>
+  qs.filter((q) => q.topic === args.topic).map((q) => `${q.brokerName}:${q.queueId}`)
 
 const consumer = await runConsumer(args.team as Team, {
   nameServer: args.nameServer,
@@ -35,7 +37,7 @@ const consumer = await runConsumer(args.team as Team, {
   consumeFrom: 'first',
   rebalanceIntervalMs: 5000,
   logger: consoleLogger((process.env['DEMO_LOG_LEVEL'] as 'error' | undefined) ?? 'error'),
-  onConsumed: (m) => void pending.push(m.msgId),
+  onConsumed: (m) => void pending.push(`${m.msgId} ${m.brokerName}:${m.queueId}@${m.queueOffset}`),
   onAssignment: (queues) => void send({ type: 'assignment', queues: queueNames(queues) }),
 })
 await send({ type: 'started', clientId: consumer.clientId, queues: queueNames(consumer.assignment()) })

@@ -2,7 +2,10 @@
 export type MemberMessage =
   | { type: 'started'; clientId: string; queues: string[] }
   | { type: 'assignment'; queues: string[] }
-  /** msgIds handled since the last report (a msgId may repeat: that is a duplicate delivery). */
+  /**
+   * Messages handled since the last report, as `msgId broker:queueId@offset` (a msgId may repeat: a duplicate
+   * delivery; the position tells a redelivery of one stored message from a message stored twice).
+   */
   | { type: 'consumed'; ids: string[] }
   | { type: 'closing' }
   | { type: 'closed'; drained: number; abandoned: number; committed: number }

@@ -77,6 +77,12 @@ export function renderSummary(s: DemoSummary): string {
   const perInstance = s.instances.map((i) => `${i.label}=${i.consumed}`).join(', ')
   lines.push(`instances: ${perInstance}; ${s.rebalances} queue moves seen${s.sendFailures ? `; ${s.sendFailures} sends failed` : ''}`)
   for (const g of s.groups) if (g.lost > 0) lines.push(`${RED}${g.group} lost ${g.lost}, e.g. ${g.lostIds.join(', ')}${RESET}`)
+  for (const g of s.groups) {
+    for (const d of g.duplicateExamples.slice(0, 3)) lines.push(`${DIM}${g.team} duplicate ${d.msgId}: ${d.deliveries.join(', ')}${RESET}`)
+  }
+  if (s.groups.some((g) => g.duplicates > 0)) {
+    lines.push(`${DIM}(at-least-once: a queue that moves during a rebalance may deliver a few messages twice; handlers are idempotent by order id)${RESET}`)
+  }
   lines.push(s.ok ? `${GREEN}OK: every group consumed every order; none lost.${RESET}` : `${RED}NOT OK${s.aborted ? ' (interrupted)' : ''}${RESET}`)
   return lines.join('\n') + '\n'
 }

@@ -60,6 +60,8 @@ export interface GroupSummary {
   unexpected: number
   /** Up to 10 lost msgIds, for diagnosis. */
   lostIds: string[]
+  /** Up to 5 duplicated messages with every delivery (`instance broker:queueId@offset`), for diagnosis. */
+  duplicateExamples: Array<{ msgId: string; deliveries: string[] }>
 }
 
 export interface InstanceSummary {
@@ -82,7 +84,7 @@ export interface DemoSummary {
   sendFailures: number
   groups: GroupSummary[]
   instances: InstanceSummary[]
-  /** Assignment changes reported by instances after they started. */
+  /** Assignment changes reported by running instances (before the final shutdown). */
   rebalances: number
   clusterStartedMs: number | null
   durationMs: number
@@ -113,6 +115,8 @@ export interface GroupView {
   group: string
   counts: Map<string, number>
   deliveries: number
+  /** Where each message was consumed (`instance broker:queueId@offset`), kept for the duplicate report. */
+  where: Map<string, string[]>
 }
 
 export interface DemoView {
@@ -193,7 +197,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
     sendFailures: 0,
     phase: 'starting',
     instances: [],
-    groups: teams.map((team) => ({ team, group: TEAM_GROUPS[team] + (opts.groupSuffix ?? ''), counts: new Map(), deliveries: 0 })),
+    groups: teams.map((team) => ({ team, group: TEAM_GROUPS[team] + (opts.groupSuffix ?? ''), counts: new Map(), deliveries: 0, where: new Map() })),
     events: [],
   }
   const producedIds = new Set<string>()
@@ -254,7 +258,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
         case 'assignment':
           if (m.queues.join() === inst.queues.join()) break
           if (inst.state !== 'starting') {
-            rebalances++
+            if (view.phase !== 'stopping') rebalances++
             const added = m.queues.filter((q) => !inst.queues.includes(q))
             const removed = inst.queues.filter((q) => !m.queues.includes(q))
             event(`${label} rebalanced: ${[...added.map((q) => `+${q}`), ...removed.map((q) => `-${q}`)].join(' ')} -> owns ${m.queues.length}`)
@@ -262,7 +266,15 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
           inst.queues = m.queues
           break
         case 'consumed':
-          for (const id of m.ids) g.counts.set(id, (g.counts.get(id) ?? 0) + 1)
+          for (const entry of m.ids) {
+            const sp = entry.indexOf(' ')
+            const id = sp < 0 ? entry : entry.slice(0, sp)
+            g.counts.set(id, (g.counts.get(id) ?? 0) + 1)
+            const at = `${label} ${sp < 0 ? '' : entry.slice(sp + 1)}`
+            const w = g.where.get(id)
+            if (w) w.push(at)
+            else g.where.set(id, [at])
+          }
           g.deliveries += m.ids.length
           inst.consumed += m.ids.length
           break
@@ -459,6 +471,10 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
       lost: lost.length,
       unexpected,
       lostIds: lost.slice(0, 10),
+      duplicateExamples: [...g.where.entries()]
+        .filter(([, w]) => w.length > 1)
+        .slice(0, 5)
+        .map(([msgId, deliveries]) => ({ msgId, deliveries })),
     }
   })
   const summary: DemoSummary = {
