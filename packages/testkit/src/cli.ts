@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * rocketmq-testkit up [--foreground] [--no-proxy] [--no-slaves] [--port-offset N|auto] [--version V]
+ * rocketmq-testkit down
+ * rocketmq-testkit status
+ *
+ * `up` starts the cluster and writes `<project root>/.cache/cluster.json` (the cluster state: addresses, pids, run dir).
+ * By default the JVMs keep running detached after `up` returns (no watchdog: stop them with `down`).
+ * With --foreground, `up` stays in the foreground and stops the cluster on Ctrl-C/SIGTERM (a watchdog also stops it
+ * if this process is killed).
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { attachCluster, startCluster, type Cluster } from './cluster.js'
+import { defaultCacheDir } from './paths.js'
+import { isAlive } from './proc.js'
+import { getClusterInfo } from './remoting.js'
+import type { ClusterState } from './state.js'
+
+const out = (s: string): void => void process.stdout.write(`${s}\n`)
+const err = (s: string): void => void process.stderr.write(`${s}\n`)
+const clusterFile = (): string => join(defaultCacheDir(), 'cluster.json')
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+function describe(c: Cluster): string {
+  const a = c.addresses()
+  const lines = [`nameServer ${a.nameServer}   (RocketMQ ${a.rocketmqVersion}, cluster ${a.clusterName})`]
+  for (const [name, b] of Object.entries(a.brokers)) lines.push(`${name.padEnd(10)} master ${b.master}${b.slave === undefined ? '' : `  slave ${b.slave}`}`)
+  if (a.proxy !== null) lines.push(`proxy      remoting ${a.proxy.remoting}  grpc ${a.proxy.grpc}`)
+  lines.push(`run dir    ${c.runDir}`)
+  return lines.join('\n')
+}
+
+async function up(args: string[]): Promise<number> {
+  const file = clusterFile()
+  if (existsSync(file)) {
+    const prev = JSON.parse(readFileSync(file, 'utf8')) as ClusterState
+    if (existsSync(prev.stateFile) && Object.values(prev.nodes).some((n) => n?.pid != null && isAlive(n.pid))) {
+      err(`a cluster is already up (${file}); run \`down\` first`)
+      return 1
+    }
+  }
+  const foreground = args.includes('--foreground')
+  const off = flag(args, '--port-offset')
+  const version = flag(args, '--version')
+  const cluster = await startCluster({
+    withProxy: !args.includes('--no-proxy'),
+    withSlaves: !args.includes('--no-slaves'),
+    portOffset: off === undefined ? 0 : off === 'auto' ? 'auto' : Number(off),
+    ...(version === undefined ? {} : { version }),
+    detached: !foreground,
+    watchdog: foreground,
+    progress: true,
+  })
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify(cluster.state(), null, 2) + '\n')
+  out(describe(cluster))
+  out(`state      ${file}`)
+  if (!foreground) return 0
+  out('running in the foreground; Ctrl-C stops the cluster')
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      cluster
+        .stop()
+        .catch((e: unknown) => err(String(e)))
+        .finally(() => {
+          rmSync(file, { force: true })
+          resolve()
+        })
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  return 0
+}
+
+async function down(): Promise<number> {
+  const file = clusterFile()
+  if (!existsSync(file)) {
+    out('no cluster recorded (nothing to stop)')
+    return 0
+  }
+  const state = JSON.parse(readFileSync(file, 'utf8')) as ClusterState
+  if (existsSync(state.stateFile)) {
+    await attachCluster(state.stateFile).stop()
+    out(`stopped the cluster in ${state.runDir}`)
+  } else {
+    out(`the cluster in ${state.runDir} is already gone`)
+  }
+  rmSync(file, { force: true })
+  return 0
+}
+
+async function status(): Promise<number> {
+  const file = clusterFile()
+  if (!existsSync(file)) {
+    out('down (no .cache/cluster.json)')
+    return 1
+  }
+  const recorded = JSON.parse(readFileSync(file, 'utf8')) as ClusterState
+  if (!existsSync(recorded.stateFile)) {
+    out(`down (run dir ${recorded.runDir} is gone)`)
+    return 1
+  }
+  const c = attachCluster(recorded.stateFile)
+  out(describe(c))
+  const s = c.state()
+  let allUp = true
+  for (const n of Object.values(s.nodes)) {
+    if (n === undefined) continue
+    const alive = n.pid !== null && isAlive(n.pid)
+    allUp &&= alive
+    out(`${n.name.padEnd(10)} ${alive ? `up   pid ${n.pid}` : 'DOWN'}${n.paused ? ' (paused)' : ''}  ${n.addr}`)
+  }
+  try {
+    const info = await getClusterInfo(s.nameServer, 2000)
+    const regs = Object.values(info.brokerAddrTable).flatMap((b) => Object.entries(b.brokerAddrs).map(([id, addr]) => `${b.brokerName}/${id}=${addr}`))
+    out(`registered ${regs.sort().join('  ')}`)
+  } catch (e) {
+    allUp = false
+    out(`NameServer not answering: ${(e as Error).message}`)
+  }
+  return allUp ? 0 : 1
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv
+  switch (cmd) {
+    case 'up':
+      return up(rest)
+    case 'down':
+      return down()
+    case 'status':
+      return status()
+    default:
+      err('usage: rocketmq-testkit up [--foreground] [--no-proxy] [--no-slaves] [--port-offset N|auto] [--version V] | down | status')
+      return 2
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (e: unknown) => {
+    err(e instanceof Error ? (e.stack ?? e.message) : String(e))
+    process.exitCode = 1
+  },
+)
