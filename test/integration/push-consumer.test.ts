@@ -1,0 +1,355 @@
+/**
+ * Push consumer behaviour on the real cluster (4 queues over broker-a and broker-b): groups, clustering, broadcasting,
+ * rebalance with hooks, offsets across restarts, long polling, retry and DLQ.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Producer, PushConsumer, PullConsumer, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
+import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
+import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
+import { RequestCode } from '../../packages/client/src/remoting/codes.js'
+import type { Cluster } from '@rocketmq-ts/testkit'
+import { clusterControl, uniqueName, waitFor } from './helpers.js'
+import { Collector, produce, startChildMember } from './support/consumers.js'
+
+let cluster: Cluster
+let producer: Producer
+const open: Array<{ close(): Promise<unknown> }> = []
+
+function consumer(opts: ConstructorParameters<typeof PushConsumer>[0]): PushConsumer {
+  const c = new PushConsumer({ rebalanceIntervalMs: 2000, ...opts })
+  open.push(c)
+  return c
+}
+
+async function topic(prefix: string): Promise<string> {
+  const t = uniqueName(prefix)
+  await cluster.createTopic(t, { queuesPerBroker: 2 })
+  return t
+}
+
+const key = (q: MessageQueue) => `${q.brokerName}/${q.queueId}`
+
+beforeAll(async () => {
+  cluster = await clusterControl()
+  producer = new Producer({ nameServer: cluster.nameServer })
+})
+
+afterAll(async () => {
+  for (const c of open.splice(0)) await c.close().catch(() => undefined)
+  await producer.close()
+})
+
+describe('consumer groups', () => {
+  it('every group subscribed to a topic receives every message', async () => {
+    const t = await topic('TopicGroups')
+    const stock = new Collector()
+    const marketing = new Collector()
+    const a = consumer({ nameServer: cluster.nameServer, group: uniqueName('stock'), subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: stock.add })
+    const b = consumer({ nameServer: cluster.nameServer, group: uniqueName('marketing'), subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: marketing.add })
+    await Promise.all([a.start(), b.start()])
+    expect(a.assignment().filter((q) => q.topic === t)).toHaveLength(4)
+    const ids = await produce(producer, t, 100)
+    await stock.until(() => stock.unique === 100, 30_000, 'stock group to get 100')
+    await marketing.until(() => marketing.unique === 100, 30_000, 'marketing group to get 100')
+    expect(stock.missing(ids)).toEqual([])
+    expect(marketing.missing(ids)).toEqual([])
+    const m = stock.messages.find((x) => x.msgId === ids[0])!
+    expect(m.topic).toBe(t)
+    expect(m.keys).toEqual(['m-0'])
+    expect(m.body.toString()).toBe('m-0')
+    expect(m.queue.broker).toMatch(/^broker-[ab]$/)
+  })
+
+  it('only messages whose tag matches the expression are delivered', async () => {
+    const t = await topic('TopicTags')
+    const got = new Collector()
+    const c = consumer({ nameServer: cluster.nameServer, group: uniqueName('tags'), subscriptions: { [t]: 'Alipay || WeChat' }, consumeFrom: 'first', handler: got.add })
+    await c.start()
+    const channels = ['Alipay', 'WeChat', 'UnionPay']
+    const ids = await produce(producer, t, 60, { tags: (i) => channels[i % 3]! })
+    const wanted = ids.filter((_, i) => i % 3 !== 2)
+    await got.until(() => got.unique >= wanted.length, 30_000, 'tagged messages')
+    expect(got.missing(wanted)).toEqual([])
+    expect(got.messages.every((m) => m.tags === 'Alipay' || m.tags === 'WeChat')).toBe(true)
+  })
+})
+
+describe('clustering', () => {
+  it('two members split 2/2 with no overlap; a third joins for 2/1/1; each message is consumed by one member', async () => {
+    const t = await topic('TopicCluster')
+    const group = uniqueName('cluster')
+    const seen = new Collector()
+    const byMember = new Map<string, Set<string>>()
+    const mk = (name: string) =>
+      consumer({
+        nameServer: cluster.nameServer,
+        group,
+        subscriptions: { [t]: '*' },
+        consumeFrom: 'first',
+        handler: (m: MessageView) => {
+          seen.add(m)
+          if (!byMember.has(name)) byMember.set(name, new Set())
+          byMember.get(name)!.add(m.msgId)
+        },
+      })
+    const a = mk('a')
+    const b = mk('b')
+    await a.start()
+    await b.start()
+    const balanced = (cs: PushConsumer[], sizes: number[]) => {
+      const got = cs.map((c) => c.assignment().filter((q) => q.topic === t).length).sort()
+      return JSON.stringify(got) === JSON.stringify([...sizes].sort())
+    }
+    await waitUntil(() => balanced([a, b], [2, 2]), 20_000, '2/2 split')
+    const qa = a.assignment().filter((q) => q.topic === t).map(key)
+    const qb = b.assignment().filter((q) => q.topic === t).map(key)
+    expect(new Set([...qa, ...qb]).size).toBe(4)
+
+    const ids = await produce(producer, t, 200)
+    await seen.until(() => seen.unique === 200, 30_000, '200 messages')
+    expect(seen.duplicates).toBe(0)
+    const inA = byMember.get('a') ?? new Set()
+    const inB = byMember.get('b') ?? new Set()
+    expect([...inA].filter((id) => inB.has(id))).toEqual([])
+    expect(inA.size).toBeGreaterThan(0)
+    expect(inB.size).toBeGreaterThan(0)
+
+    const c = mk('c')
+    const joinedAt = Date.now()
+    await c.start()
+    await waitUntil(() => balanced([a, b, c], [2, 1, 1]), 10_000, '2/1/1 split')
+    expect(Date.now() - joinedAt).toBeLessThan(10_000)
+    const all = [a, b, c].flatMap((x) => x.assignment().filter((q) => q.topic === t).map(key))
+    expect(new Set(all).size).toBe(4)
+    expect(all).toHaveLength(4)
+    const more = await produce(producer, t, 100, { prefix: 'n' })
+    await seen.until(() => seen.unique === 300, 30_000, '300 messages')
+    expect(seen.missing([...ids, ...more])).toEqual([])
+  })
+
+  it('a member killed with SIGKILL: its queues move and nothing sent before or after is lost', async () => {
+    const t = await topic('TopicKill')
+    const group = uniqueName('kill')
+    const seen = new Collector()
+    const victim = await startChildMember(cluster.nameServer, group, t, seen)
+    const survivor = await startChildMember(cluster.nameServer, group, t, seen)
+    await waitUntil(() => victim.queues.filter((q) => q.topic === t).length === 2 && survivor.queues.filter((q) => q.topic === t).length === 2, 20_000, '2/2 split')
+    const before = await produce(producer, t, 200, { prefix: 'before' })
+    await seen.until(() => seen.unique >= 100, 30_000, 'some consumption before the kill')
+    victim.proc.kill('SIGKILL')
+    await victim.closed
+    const after = await produce(producer, t, 200, { prefix: 'after' })
+    await waitUntil(() => survivor.queues.filter((q) => q.topic === t).length === 4, 30_000, 'survivor to own all 4 queues')
+    await seen.until(() => seen.missing([...before, ...after]).length === 0, 60_000, 'every message before and after the kill')
+    expect(seen.missing([...before, ...after])).toEqual([])
+    // Duplicates are allowed (the victim's uncommitted work is redelivered) and counted.
+    expect(seen.duplicates).toBeGreaterThanOrEqual(0)
+    console.info(`[kill test] duplicates after SIGKILL: ${seen.duplicates}`)
+    await survivor.close()
+  })
+})
+
+describe('broadcasting', () => {
+  it('each member gets every message and the broker keeps no offset for the group', async () => {
+    const t = await topic('TopicBroadcast')
+    const group = uniqueName('bcast')
+    const dir = `${process.env.TMPDIR ?? '/tmp'}/${uniqueName('offsets')}`
+    const one = new Collector()
+    const two = new Collector()
+    const a = consumer({ nameServer: cluster.nameServer, group, model: 'broadcasting', instanceName: 'one', offsetStoreDir: dir, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: one.add })
+    const b = consumer({ nameServer: cluster.nameServer, group, model: 'broadcasting', instanceName: 'two', offsetStoreDir: dir, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: two.add })
+    await Promise.all([a.start(), b.start()])
+    expect(a.assignment().filter((q) => q.topic === t)).toHaveLength(4)
+    expect(b.assignment().filter((q) => q.topic === t)).toHaveLength(4)
+    const ids = await produce(producer, t, 100)
+    await one.until(() => one.unique === 100, 30_000, 'member one')
+    await two.until(() => two.unique === 100, 30_000, 'member two')
+    const queues = a.assignment().filter((q) => q.topic === t)
+    await a.close()
+    await b.close()
+    const remoting = new RemotingClient()
+    try {
+      for (const q of queues) {
+        const addr = cluster.brokers[q.brokerName as 'broker-a' | 'broker-b'].master
+        expect(await queryConsumerOffset(remoting, addr, group, q)).toBe(-1)
+      }
+    } finally {
+      await remoting.close()
+    }
+    expect(one.missing(ids)).toEqual([])
+  })
+})
+
+describe('offsets', () => {
+  it('a member closed and started again resumes after its last committed offset', async () => {
+    const t = await topic('TopicResume')
+    const group = uniqueName('resume')
+    const seen = new Collector()
+    const first = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: seen.add })
+    await first.start()
+    const ids = await produce(producer, t, 100, { prefix: 'a' })
+    await seen.until(() => seen.unique === 100, 30_000, 'first 100')
+    const result = await first.close()
+    expect(result.committed.filter((c) => c.queue.topic === t).reduce((s, c) => s + c.offset, 0)).toBe(100)
+    const more = await produce(producer, t, 50, { prefix: 'b' })
+    const again = new Collector()
+    const second = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: again.add })
+    await second.start()
+    await again.until(() => again.unique >= 50, 30_000, 'the 50 sent while closed')
+    expect(again.missing(more)).toEqual([])
+    // Nothing consumed before the close comes back (duplicates at most one batch; here none, since close committed).
+    expect(ids.filter((id) => again.counts.has(id))).toEqual([])
+  })
+})
+
+describe('long polling', () => {
+  it('a message sent while the broker holds the pull reaches the handler in well under a second', async () => {
+    const t = await topic('TopicLongPoll')
+    const arrivals: number[] = []
+    const pulls: Array<{ sentAt: number; durationMs: number; status: string; queue: MessageQueue }> = []
+    const c = consumer({ nameServer: cluster.nameServer, group: uniqueName('lp'), subscriptions: { [t]: '*' }, handler: () => void arrivals.push(Date.now()) })
+    c.on('pull', (p) => pulls.push(p))
+    await c.start()
+    const sentAt = Date.now()
+    const r = await producer.send({ topic: t, body: 'ping' })
+    await waitUntil(() => arrivals.length === 1, 5_000, 'delivery')
+    const latency = arrivals[0]! - sentAt
+    expect(latency).toBeLessThan(1000)
+    const found = pulls.find((p) => p.status === 'FOUND' && p.queue.queueId === r.queue.queueId && p.queue.brokerName === r.queue.brokerName)!
+    // The pull that delivered it was sent before the message existed: the broker held it and answered on arrival.
+    expect(found.sentAt).toBeLessThanOrEqual(sentAt)
+    console.info(`[long polling] latency ${latency} ms; pull held ${found.durationMs} ms`)
+  })
+})
+
+describe('retry and DLQ', () => {
+  it('a handler that throws gets the message back with reconsumeTimes + 1, then it lands in the DLQ', async () => {
+    const t = await topic('TopicRetry')
+    const group = uniqueName('retry')
+    const attempts: MessageView[] = []
+    const c = consumer({
+      nameServer: cluster.nameServer,
+      group,
+      subscriptions: { [t]: '*' },
+      maxReconsumeTimes: 1,
+      handler: (m) => {
+        attempts.push(m)
+        throw new Error('stock service down')
+      },
+    })
+    await c.start()
+    const r = await producer.send({ topic: t, body: 'fail me', keys: ['order-retry'] })
+    await waitUntil(() => attempts.length >= 2, 60_000, 'the retry delivery')
+    expect(attempts[0]!.reconsumeTimes).toBe(0)
+    expect(attempts[1]!.reconsumeTimes).toBe(1)
+    expect(attempts[1]!.topic).toBe(t)
+    expect(attempts[1]!.msgId).toBe(r.msgId)
+    expect(attempts[1]!.body.toString()).toBe('fail me')
+    // The second failure exceeds maxReconsumeTimes: the broker moves it to %DLQ%<group>.
+    const dlq = new PullConsumer({ nameServer: cluster.nameServer, group: uniqueName('dlqreader'), subscriptions: { [`%DLQ%${group}`]: '*' }, consumeFrom: 'first' })
+    open.push(dlq)
+    await waitUntil(async () => (await cluster.route(`%DLQ%${group}`)) !== null, 30_000, 'the DLQ topic')
+    await dlq.start()
+    let dead: MessageView | undefined
+    const deadline = Date.now() + 30_000
+    while (!dead && Date.now() < deadline) dead = (await dlq.poll({ timeoutMs: 2000 })).find((m) => m.keys.includes('order-retry'))
+    expect(dead?.body.toString()).toBe('fail me')
+    expect(dead?.getProperty('ORIGIN_MESSAGE_ID') ?? dead?.msgId).toBeTruthy()
+  })
+})
+
+describe('rebalance hooks', () => {
+  it('onRevoke runs after the queue’s in-flight messages finished and their offsets were committed, before release', async () => {
+    const t = await topic('TopicHooks')
+    const group = uniqueName('hooks')
+    const inflight = new Map<string, number>()
+    const handled = new Map<string, Set<number>>()
+    const revokes: Array<{ queues: MessageQueue[]; inflightAtRevoke: number; committed: number[]; ownedDuringHook: boolean }> = []
+    const assigned: MessageQueue[][] = []
+    const slow: PushConsumer = consumer({
+      nameServer: cluster.nameServer,
+      group,
+      subscriptions: { [t]: '*' },
+      consumeFrom: 'first',
+      concurrency: 4,
+      handler: async (m) => {
+        const k = `${m.brokerName}/${m.queueId}`
+        inflight.set(k, (inflight.get(k) ?? 0) + 1)
+        await new Promise((r) => setTimeout(r, 20)) // simulated work inside the handler
+        if (!handled.has(k)) handled.set(k, new Set())
+        handled.get(k)!.add(m.queueOffset)
+        inflight.set(k, inflight.get(k)! - 1)
+      },
+      onAssign: async (queues) => void assigned.push(queues),
+      onRevoke: async (queues, { signal }) => {
+        expect(signal.aborted).toBe(false)
+        const mine = queues.filter((q) => q.topic === t)
+        // What this member committed for the queues before the hook (the new owner may already be committing more).
+        const committed = mine.map((q) => lastCommit.get(key(q)) ?? -1)
+        revokes.push({
+          queues: mine,
+          inflightAtRevoke: mine.reduce((s, q) => s + (inflight.get(key(q)) ?? 0), 0),
+          committed,
+          ownedDuringHook: mine.every((q) => slow.assignment().some((a) => key(a) === key(q) && a.topic === t)),
+        })
+      },
+    })
+    const lastCommit = new Map<string, number>()
+    slow.on('commit', ({ offsets }) => {
+      for (const o of offsets) if (o.queue.topic === t) lastCommit.set(key(o.queue), o.offset)
+    })
+    try {
+      await slow.start()
+      expect(assigned[0]!.filter((q) => q.topic === t)).toHaveLength(4)
+      await produce(producer, t, 400)
+      await waitUntil(() => [...handled.values()].reduce((s, x) => s + x.size, 0) >= 20, 20_000, 'some consumption')
+      const b = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: () => {} })
+      await b.start()
+      await waitUntil(() => revokes.some((r) => r.queues.length > 0), 20_000, 'onRevoke')
+      const rev = revokes.find((r) => r.queues.length > 0)!
+      expect(rev.queues).toHaveLength(2)
+      expect(rev.inflightAtRevoke).toBe(0)
+      expect(rev.ownedDuringHook).toBe(true) // released only after the hook
+      rev.queues.forEach((q, i) => {
+        const done = handled.get(key(q)) ?? new Set<number>()
+        const committed = rev.committed[i]!
+        // The committed offset is the watermark of finished work: every offset below it was handled.
+        expect(committed).toBeGreaterThan(0)
+        for (let o = 0; o < committed; o++) expect(done.has(o)).toBe(true)
+      })
+      await waitUntil(() => slow.assignment().filter((q) => q.topic === t).length === 2, 10_000, 'release after the hook')
+    } finally {
+      await slow.close()
+    }
+  })
+})
+
+describe('console requests', () => {
+  it('answers GET_CONSUMER_RUNNING_INFO and CONSUME_MESSAGE_DIRECTLY relayed by the broker', async () => {
+    const t = await topic('TopicConsole')
+    const group = uniqueName('console')
+    const direct: MessageView[] = []
+    const c = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: 'NoSuchTag' }, handler: (m) => void direct.push(m) })
+    await c.start()
+    const r = await producer.send({ topic: t, body: 'direct', tags: 'Other' })
+    const addr = cluster.brokers[r.queue.brokerName as 'broker-a' | 'broker-b'].master
+    const remoting = new RemotingClient()
+    try {
+      const info = await remoting.invoke(addr, RequestCode.GET_CONSUMER_RUNNING_INFO, { consumerGroup: group, clientId: c.clientId, jstackEnable: 'false' }, undefined, { timeoutMs: 10_000 })
+      expect(info.code).toBe(0)
+      const text = info.body!.toString()
+      expect(text).toContain('"subscriptionSet"')
+      expect(text).toContain(t)
+      const res = await remoting.invoke(addr, RequestCode.CONSUME_MESSAGE_DIRECTLY, { consumerGroup: group, clientId: c.clientId, msgId: r.offsetMsgId, brokerName: r.queue.brokerName }, undefined, { timeoutMs: 10_000 })
+      expect(res.code).toBe(0)
+      expect(JSON.parse(res.body!.toString()).consumeResult).toBe('CR_SUCCESS')
+      expect(direct.map((m) => m.body.toString())).toEqual(['direct'])
+    } finally {
+      await remoting.close()
+    }
+  })
+})
+
+function waitUntil(cond: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<unknown> {
+  return waitFor(cond, { timeoutMs, intervalMs: 50, message: what })
+}
