@@ -1,0 +1,245 @@
+// Shared helpers of the benchmark runner and its workers: arguments, child processes, the Java build, gap analysis.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const BENCH_DIR = dirname(fileURLToPath(import.meta.url))
+export const ROOT = dirname(BENCH_DIR)
+export const JAVA_DIR = join(BENCH_DIR, 'java')
+export const JAVA_TARGET = join(JAVA_DIR, 'target')
+export const JAVA_JAR = join(JAVA_TARGET, 'rocketmq-ts-bench.jar')
+
+/** `--name value` and `--flag` arguments into an object (numbers stay strings; use num()). */
+export function parseArgs(argv = process.argv.slice(2)) {
+  const out = {}
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`)
+    const key = a.slice(2)
+    const next = argv[i + 1]
+    if (next === undefined || next.startsWith('--')) out[key] = true
+    else {
+      out[key] = next
+      i++
+    }
+  }
+  return out
+}
+
+export function num(args, key, def) {
+  const v = args[key]
+  if (v === undefined) return def
+  const n = Number(v)
+  if (!Number.isFinite(n)) throw new Error(`--${key} must be a number, got ${v}`)
+  return n
+}
+
+export function required(args, key) {
+  const v = args[key]
+  if (typeof v !== 'string' || v === '') throw new Error(`missing --${key}`)
+  return v
+}
+
+/** Epoch milliseconds with sub-millisecond resolution (same clock as Date.now()). */
+export function nowMs() {
+  return performance.timeOrigin + performance.now()
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Peak and current RSS of this process from /proc (Linux), in bytes; null elsewhere. */
+export function procMemory(pid = 'self') {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (name) => {
+      const m = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)
+      return m ? Number(m[1]) * 1024 : null
+    }
+    return { hwm: kb('VmHWM'), rss: kb('VmRSS') }
+  } catch {
+    return null
+  }
+}
+
+/** The last stdout line that parses as a JSON object (workers print their result as one such line). */
+export function lastJsonLine(stdout) {
+  const lines = stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('{') && l.endsWith('}'))
+  for (let i = lines.length - 1; i >= 0; i--) {
+    try {
+      return JSON.parse(lines[i])
+    } catch {
+      // not JSON after all
+    }
+  }
+  return null
+}
+
+/**
+ * Runs a child process, collects stdout/stderr, kills it (by its own pid) after `timeoutMs`.
+ * Resolves { code, signal, stdout, stderr, json, ms }; `json` is the last JSON line of stdout.
+ */
+export function runChild(command, args, { timeoutMs = 300_000, env, cwd = ROOT, onStderr, what = command } = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = Date.now()
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      stderr += d
+      if (stderr.length > 1_000_000) stderr = stderr.slice(-200_000)
+      onStderr?.(d)
+    })
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      try {
+        child.kill('SIGKILL')
+      } catch {
+        // already gone
+      }
+    }, timeoutMs)
+    child.on('error', (e) => {
+      clearTimeout(timer)
+      reject(new Error(`${what}: cannot start ${command}: ${e.message}`))
+    })
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      resolve({ code, signal, stdout, stderr, json: lastJsonLine(stdout), ms: Date.now() - t0, timedOut, pid: child.pid })
+    })
+  })
+}
+
+// ------------------------------------------------------------------ Java baseline
+
+function newestMtime(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+/** True when target/rocketmq-ts-bench.jar and target/lib exist and are newer than pom.xml and every source. */
+export function javaBuildIsFresh() {
+  if (!existsSync(JAVA_JAR) || !existsSync(join(JAVA_TARGET, 'lib'))) return false
+  const jar = statSync(JAVA_JAR).mtimeMs
+  const sources = Math.max(statSync(join(JAVA_DIR, 'pom.xml')).mtimeMs, newestMtime(join(JAVA_DIR, 'src')))
+  return jar >= sources
+}
+
+/** Builds bench/java with Maven unless the jar is up to date. `version` = the cluster's RocketMQ version. */
+export function ensureJavaBuild(version, log = () => {}) {
+  const stamp = join(JAVA_TARGET, 'lib', `rocketmq-client-${version}.jar`)
+  if (javaBuildIsFresh() && existsSync(stamp)) return { built: false }
+  log(`[bench] building bench/java (mvn package, rocketmq-client ${version}) ...`)
+  const t0 = Date.now()
+  // a different client version leaves the old jar in target/lib: clean first
+  const goals = existsSync(JAVA_TARGET) && !existsSync(stamp) ? ['clean', 'package'] : ['package']
+  const r = spawnSync('mvn', ['-q', '-B', '-f', join(JAVA_DIR, 'pom.xml'), `-Drocketmq.version=${version}`, ...goals], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  if (r.error || r.status !== 0) {
+    throw new Error(`mvn package failed (${r.error?.message ?? `exit ${r.status}`}):\n${(r.stdout ?? '') + (r.stderr ?? '')}`.slice(0, 4000))
+  }
+  return { built: true, ms: Date.now() - t0 }
+}
+
+export function javaExecutable() {
+  const home = process.env.JAVA_HOME
+  return home && existsSync(join(home, 'bin', 'java')) ? join(home, 'bin', 'java') : 'java'
+}
+
+/** Arguments for `java` running one of the bench programs (bench.PushDrain, ...). */
+export function javaArgs(mainClass, programArgs, { heap = '512m', logRoot } = {}) {
+  const cp = [JAVA_JAR, join(JAVA_TARGET, 'lib', '*')].join(process.platform === 'win32' ? ';' : ':')
+  const jvm = [`-Xmx${heap}`, '-XX:+UseG1GC']
+  // rocketmq-client logs to ${user.home}/logs/rocketmqlogs; keep that out of the user's home
+  if (logRoot) jvm.push(`-Duser.home=${logRoot}`)
+  return [...jvm, '-cp', cp, mainClass, ...programArgs]
+}
+
+// ------------------------------------------------------------------ rebalance gap analysis
+
+/** Reads receipts CSV `receivedAtMs,member,queue,queueOffset,bornTimestamp` (what RebalanceGap and worker-rebalance write). */
+export function readReceipts(file) {
+  const out = []
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line === '') continue
+    const [t, member, queue, offset, born] = line.split(',')
+    out.push({ t: Number(t), member, queue, offset: Number(offset), born: Number(born) })
+  }
+  out.sort((a, b) => a.t - b.t)
+  return out
+}
+
+function longestGap(sorted, from, to) {
+  // consecutive receipts whose interval overlaps [from, to]; a stream that stops counts until `to`
+  let best = { ms: 0, after: null }
+  let prev = null
+  for (const r of sorted) {
+    if (r.t < from) {
+      prev = r
+      continue
+    }
+    if (r.t > to) break
+    const start = prev === null ? from : prev.t
+    if (r.t - start > best.ms) best = { ms: r.t - start, after: start }
+    prev = r
+  }
+  const start = prev === null ? from : prev.t
+  if (to - start > best.ms) best = { ms: to - start, after: start }
+  return best
+}
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return null
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+}
+
+/**
+ * Gap figures for the interval [from, to] (e.g. join .. leave):
+ * - overallGapMs: longest time without any receipt by any member (what a dashboard of the group sees);
+ * - queueGapMs: longest time one queue went without a receipt (the handoff stall of a moved queue; with a steady
+ *   producer every queue gets a message every few tens of ms);
+ * - latency (receivedAt - bornTimestamp) of the messages received in the interval: p50, p99, max;
+ * - duplicates: receipts of a (queue, offset) already received earlier in the run (redelivery after the handoff).
+ */
+export function gapStats(receipts, from, to) {
+  const overall = longestGap(receipts, from, to)
+  const byQueue = new Map()
+  for (const r of receipts) {
+    let list = byQueue.get(r.queue)
+    if (!list) byQueue.set(r.queue, (list = []))
+    list.push(r)
+  }
+  let queueGap = { ms: 0, queue: null }
+  for (const [queue, list] of byQueue) {
+    const g = longestGap(list, from, to)
+    if (g.ms > queueGap.ms) queueGap = { ms: g.ms, queue }
+  }
+  const latencies = receipts.filter((r) => r.t >= from && r.t <= to).map((r) => r.t - r.born).sort((a, b) => a - b)
+  const seen = new Set()
+  let duplicates = 0
+  for (const r of receipts) {
+    const k = `${r.queue}@${r.offset}`
+    if (seen.has(k)) {
+      if (r.t >= from && r.t <= to) duplicates++
+    } else seen.add(k)
+  }
+  const round = (x) => (x === null ? null : Math.round(x))
+  return {
+    overallGapMs: round(overall.ms),
+    queueGapMs: round(queueGap.ms),
+    queueGapQueue: queueGap.queue,
+    received: latencies.length,
+    latencyP50Ms: round(quantile(latencies, 0.5)),
+    latencyP99Ms: round(quantile(latencies, 0.99)),
+    latencyMaxMs: round(latencies.length ? latencies[latencies.length - 1] : null),
+    duplicates,
+  }
+}

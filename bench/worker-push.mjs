@@ -1,0 +1,93 @@
+// Our PushConsumer in its own process (clean heap; its RSS is its own).
+//   drain:  node bench/worker-push.mjs --namesrv H:P --topic T --group G --count 100000 [--concurrency 20]
+//   memory: node bench/worker-push.mjs --namesrv H:P --topic T --group G --sleep-ms 5 --duration-ms 20000
+// Prints one JSON line: consumed, ms (first message received -> count-th), msgsPerSec, startMs, closeMs and memory
+// (rssMaxMiB sampled every --sample-ms, peakRssMiB = VmHWM, heapUsedMaxMiB).
+import { PushConsumer } from '../packages/client/dist/index.js'
+import { nowMs, num, parseArgs, procMemory, required, sleep } from './lib.mjs'
+
+const args = parseArgs()
+const count = num(args, 'count', 0)
+const durationMs = num(args, 'duration-ms', 0)
+const sleepMs = num(args, 'sleep-ms', 0)
+const timeoutMs = num(args, 'timeout-ms', 300_000)
+const sampleMs = num(args, 'sample-ms', 100)
+if (count <= 0 && durationMs <= 0) throw new Error('give --count or --duration-ms')
+
+const MiB = 1024 * 1024
+let rssMax = 0
+let heapMax = 0
+const sample = () => {
+  const m = process.memoryUsage()
+  if (m.rss > rssMax) rssMax = m.rss
+  if (m.heapUsed > heapMax) heapMax = m.heapUsed
+}
+const sampler = setInterval(sample, sampleMs)
+
+let consumed = 0
+let firstAt = 0
+let lastAt = 0
+let doneResolve
+const done = new Promise((resolve) => (doneResolve = resolve))
+const errors = []
+
+const consumer = new PushConsumer({
+  nameServer: required(args, 'namesrv'),
+  group: required(args, 'group'),
+  subscriptions: { [required(args, 'topic')]: '*' },
+  consumeFrom: 'first',
+  concurrency: num(args, 'concurrency', 20),
+  handler: sleepMs > 0
+    ? async () => {
+        await sleep(sleepMs)
+        count1()
+      }
+    : () => count1(),
+})
+function count1() {
+  consumed++
+  if (consumed === 1) firstAt = nowMs()
+  if (count > 0 && consumed === count) {
+    lastAt = nowMs()
+    doneResolve('count')
+  }
+}
+consumer.on('error', (e) => errors.push(`${e.code}: ${e.message}`))
+consumer.on('pull.error', (e) => errors.push(`pull ${e.queue.brokerName}:${e.queue.queueId} ${e.error.code}: ${e.error.message}`))
+
+const t0 = nowMs()
+await consumer.start()
+const startedMs = nowMs() - t0
+const timers = []
+if (durationMs > 0) timers.push(setTimeout(() => doneResolve('duration'), durationMs))
+timers.push(setTimeout(() => doneResolve('timeout'), timeoutMs))
+const reason = await done
+for (const t of timers) clearTimeout(t)
+sample()
+const endAt = nowMs()
+const consumedAtEnd = consumed
+const tc = nowMs()
+const closeResult = await Promise.race([consumer.close({ timeoutMs: 5000 }), sleep(15_000).then(() => 'close-hung')])
+const closeMs = nowMs() - tc
+clearInterval(sampler)
+const ms = reason === 'count' ? lastAt - firstAt : endAt - firstAt
+const proc = procMemory()
+const out = {
+  client: 'ours-push',
+  reason,
+  ok: reason === 'count' || (reason === 'duration' && consumedAtEnd > 0),
+  consumed: consumedAtEnd,
+  ms: Math.round(ms),
+  msgsPerSec: ms > 0 ? Math.round((consumedAtEnd * 1000) / ms) : 0,
+  startMs: Math.round(firstAt ? firstAt - t0 : -1),
+  startResolvedMs: Math.round(startedMs),
+  closeMs: Math.round(closeMs),
+  closeHung: closeResult === 'close-hung',
+  rssMaxMiB: +(rssMax / MiB).toFixed(1),
+  peakRssMiB: proc?.hwm ? +(proc.hwm / MiB).toFixed(1) : null,
+  heapUsedMaxMiB: +(heapMax / MiB).toFixed(1),
+  errors: errors.slice(0, 5),
+  errorCount: errors.length,
+}
+process.stdout.write(JSON.stringify(out) + '\n')
+process.exit(out.ok ? 0 : 2)
