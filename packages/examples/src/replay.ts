@@ -42,10 +42,11 @@ export async function replayOrders(opts: ReplayOptions): Promise<ReplayReport> {
     queues: 0,
     orderIds: [],
   }
+  const topic = opts.topic ?? ORDER_TOPIC
   const consumer: PullConsumer = new PullConsumer({
     nameServer: opts.nameServer,
     group: opts.group ?? 'order_replay_group',
-    subscriptions: { [opts.topic ?? ORDER_TOPIC]: '*' },
+    subscriptions: { [topic]: '*' },
     autoCommit: false,
     ...(opts.logger ? { logger: opts.logger } : {}),
     // Before any queue is read: start each one at the first message stored at or after `from`.
@@ -55,7 +56,8 @@ export async function replayOrders(opts: ReplayOptions): Promise<ReplayReport> {
   })
   await consumer.start()
   try {
-    const assigned = consumer.assignment()
+    // Only the topic's own queues count (the assignment may also list the group's %RETRY% queues).
+    const assigned = consumer.assignment().filter((q) => q.topic === topic)
     report.queues = assigned.length
     const finished = new Set<string>()
     const key = (q: { brokerName: string; queueId: number }) => `${q.brokerName}:${q.queueId}`
@@ -63,6 +65,7 @@ export async function replayOrders(opts: ReplayOptions): Promise<ReplayReport> {
       const batch = await consumer.poll({ max: 64, timeoutMs: opts.idleMs ?? 3000, ...(opts.signal ? { signal: opts.signal } : {}) })
       if (batch.length === 0) break // idle: every queue is read to its end
       for (const m of batch) {
+        if (m.queue.topic !== topic) continue
         if (m.storeTimestamp >= to) {
           // This queue is past the range: stop reading it.
           const q = assigned.find((a) => key(a) === key(m.queue))

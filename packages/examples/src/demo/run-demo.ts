@@ -338,7 +338,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
     } else {
       view.phase = 'starting the cluster'
       write('Starting a local RocketMQ cluster (NameServer, broker-a and broker-b with slaves) from Maven Central jars.\n')
-      write('The first run downloads ~60 MB of jars into .cache/; later runs start in about a minute.\n')
+      write('The first run downloads ~100 MB of jars (Maven) into .cache/; later runs start in about a minute.\n')
       const t = Date.now()
       cluster = await startCluster({
         portOffset: 'auto',
