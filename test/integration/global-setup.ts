@@ -7,12 +7,21 @@
  * If this process dies, the kit's detached watchdog stops the JVMs; the next start also cleans up stale runs.
  */
 import type { TestProject } from 'vitest/node'
-import { externalCluster, startCluster, type Cluster } from '@rocketmq-ts/testkit'
+import { attachCluster, externalCluster, startCluster, type Cluster } from '@rocketmq-ts/testkit'
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const external = process.env['ROCKETMQ_NAMESRV']
   const quiet = process.env['ROCKETMQ_TESTKIT_QUIET'] !== undefined
   let cluster: Cluster
+  // ROCKETMQ_TESTKIT_STATE=<run dir or state.json>: reuse a kit cluster started earlier (npm run cluster:up);
+  // fault helpers work on it and it is left running afterwards.
+  const reuse = process.env['ROCKETMQ_TESTKIT_STATE']
+  if (reuse !== undefined && reuse !== '') {
+    const attached = attachCluster(reuse)
+    await attached.ensureDefaultTopics()
+    project.provide('cluster', attached.addresses())
+    return async () => {}
+  }
   if (external !== undefined && external !== '') {
     cluster = await externalCluster(external)
     await cluster.ensureDefaultTopics()

@@ -389,6 +389,8 @@ export class ConsumerCore {
   private pullTarget(pq: ProcessQueue): { address: string; brokerId: number } {
     const wanted = this.options.readFromBrokerId ?? pq.pullFromBrokerId
     const found = this.client.findBrokerAddressInSubscribe(pq.mq.brokerName, wanted, false)
+    // The advised node is unknown (e.g. a master that just came back): use what we have and refresh routes now.
+    if (found && found.brokerId !== wanted) this.client.refreshRoutesSoon()
     if (!found) {
       this.client.refreshRoutesSoon()
       throw new RocketMQError('ERR_BROKER_NOT_FOUND', `No address known for broker '${pq.mq.brokerName}'`, { retriable: true, context: { broker: pq.mq.brokerName, topic: pq.mq.topic } })

@@ -1,0 +1,143 @@
+/**
+ * Reads from slaves (issue 3): the broker's suggestWhichBrokerId moves pulls to the slave; when broker-a's master
+ * dies, replicated messages keep coming from its slave; when it returns, pulls go back to it.
+ * This file stops and restarts broker-a's master, so it restores the cluster before it ends.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Producer, PushConsumer, type MessageQueue } from '@rocketmq-ts/client'
+import type { Cluster } from '@rocketmq-ts/testkit'
+import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
+import { getMaxOffset } from '../../packages/client/src/cluster/broker-api.js'
+import { clusterControl, uniqueName, waitFor } from './helpers.js'
+import { Collector, produce } from './support/consumers.js'
+
+let cluster: Cluster
+let producer: Producer
+let remoting: RemotingClient
+const open: PushConsumer[] = []
+
+interface PullEvent {
+  queue: MessageQueue
+  status: string
+  brokerId: number
+  sentAt: number
+  messages: number
+}
+
+beforeAll(async () => {
+  cluster = await clusterControl()
+  producer = new Producer({ nameServer: cluster.nameServer })
+  remoting = new RemotingClient()
+})
+
+afterAll(async () => {
+  for (const c of open.splice(0)) await c.close().catch(() => undefined)
+  await producer.close()
+  await remoting.close()
+})
+
+/** Wait until broker-a's slave has every message its master has, for the topic's broker-a queues. */
+async function replicated(topic: string): Promise<void> {
+  const { master, slave } = cluster.brokers['broker-a']
+  await waitFor(
+    async () => {
+      for (const queueId of [0, 1]) {
+        const mq = { topic, brokerName: 'broker-a', queueId }
+        const [m, s] = await Promise.all([getMaxOffset(remoting, master, mq), getMaxOffset(remoting, slave!, mq)])
+        if (m !== s) return false
+      }
+      return true
+    },
+    { timeoutMs: 30_000, intervalMs: 200, message: 'broker-a slave to catch up' },
+  )
+}
+
+describe('slave reads', () => {
+  it('pulls go to the slave when the master advises it (accessMessageInMemoryMaxRatio=0 at run time)', async () => {
+    const topic = uniqueName('TopicSlaveAdvice')
+    await cluster.createTopic(topic, { queuesPerBroker: 2 })
+    const ids = await produce(producer, topic, 200)
+    await replicated(topic)
+    await cluster.updateBrokerConfig('broker-a-0', 'accessMessageInMemoryMaxRatio', 0)
+    await cluster.updateBrokerConfig('broker-a-1', 'accessMessageInMemoryMaxRatio', 0)
+    try {
+      const seen = new Collector()
+      const pulls: PullEvent[] = []
+      const redirects: Array<{ toBrokerId: number; address: string }> = []
+      const c = new PushConsumer({ nameServer: cluster.nameServer, group: uniqueName('slaveadvice'), subscriptions: { [topic]: '*' }, consumeFrom: 'first', handler: seen.add })
+      open.push(c)
+      c.on('pull', (p) => pulls.push(p))
+      c.on('slave.redirect', (r) => redirects.push(r))
+      await c.start()
+      await seen.until(() => seen.unique === 200, 60_000, 'all 200 messages')
+      expect(seen.missing(ids)).toEqual([])
+      const fromSlave = pulls.filter((p) => p.queue.brokerName === 'broker-a' && p.brokerId === 1 && p.status === 'FOUND')
+      expect(fromSlave.length).toBeGreaterThan(0)
+      expect(redirects.some((r) => r.toBrokerId === 1 && r.address === cluster.brokers['broker-a'].slave)).toBe(true)
+      // broker-b keeps the default ratio: its queues are read from the master only.
+      expect(pulls.filter((p) => p.queue.brokerName === 'broker-b' && p.status === 'FOUND').every((p) => p.brokerId === 0)).toBe(true)
+      await c.close()
+    } finally {
+      await cluster.updateBrokerConfig('broker-a-0', 'accessMessageInMemoryMaxRatio', 40)
+      await cluster.updateBrokerConfig('broker-a-1', 'accessMessageInMemoryMaxRatio', 40)
+    }
+  })
+
+  it('broker-a master killed: replicated messages are consumed from its slave; master back: pulls return to it', async () => {
+    const topic = uniqueName('TopicMasterDown')
+    await cluster.createTopic(topic, { queuesPerBroker: 2 })
+    const seen = new Collector()
+    const pulls: PullEvent[] = []
+    // Hold the first message so the queues' caches fill and stop pulling: the backlog stays on the brokers.
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const c = new PushConsumer({
+      nameServer: cluster.nameServer,
+      group: uniqueName('masterdown'),
+      subscriptions: { [topic]: '*' },
+      consumeFrom: 'first',
+      concurrency: 1,
+      pullBatchSize: 4,
+      pullThresholdForQueue: 4,
+      handler: async (m) => {
+        await gate
+        seen.add(m)
+      },
+    })
+    open.push(c)
+    c.on('pull', (p) => pulls.push(p))
+    await c.start()
+    const before = await produce(producer, topic, 200, { prefix: 'before' })
+    await replicated(topic)
+    let killedAt = 0
+    try {
+      await cluster.killBroker('broker-a-0', 'SIGKILL')
+      killedAt = Date.now()
+      release()
+      await seen.until(() => seen.missing(before).length === 0, 90_000, 'every replicated message while the master is down')
+      const slavePulls = pulls.filter((p) => p.queue.brokerName === 'broker-a' && p.brokerId === 1 && p.status === 'FOUND' && p.sentAt >= killedAt)
+      expect(slavePulls.length).toBeGreaterThan(0)
+    } finally {
+      await cluster.restartBroker('broker-a-0')
+    }
+    const backAt = Date.now()
+    const after = await produce(producer, topic, 100, { prefix: 'after' })
+    await seen.until(() => seen.missing(after).length === 0, 90_000, 'messages sent after the master returned')
+    // Keep messages flowing until one is served by the returned master.
+    let extra = 0
+    try {
+      await waitFor(
+        async () => {
+          if (pulls.some((p) => p.queue.brokerName === 'broker-a' && p.brokerId === 0 && p.status === 'FOUND' && p.sentAt >= backAt)) return true
+          await producer.send({ topic, body: `probe-${extra++}` })
+          return false
+        },
+        { timeoutMs: 60_000, intervalMs: 500, message: 'a pull served by the returned master' },
+      )
+    } catch (e) {
+      const recent = pulls.filter((p) => p.queue.brokerName === 'broker-a' && p.sentAt >= backAt).slice(-10)
+      throw new Error(`${(e as Error).message}; last broker-a pulls: ${JSON.stringify(recent)}`)
+    }
+    await c.close()
+  })
+})
