@@ -324,6 +324,83 @@ describe('rebalance hooks', () => {
   })
 })
 
+describe('handler deadlines and close', () => {
+  it('aborts context.signal when the handler times out and redelivers the message', async () => {
+    const t = await topic('TopicTimeout')
+    const attempts: Array<{ reconsumeTimes: number; aborted?: unknown }> = []
+    const errors: unknown[] = []
+    const c = consumer({
+      nameServer: cluster.nameServer,
+      group: uniqueName('timeout'),
+      subscriptions: { [t]: '*' },
+      handlerTimeoutMs: 300,
+      handler: async (m, { signal }) => {
+        const attempt: { reconsumeTimes: number; aborted?: unknown } = { reconsumeTimes: m.reconsumeTimes }
+        attempts.push(attempt)
+        if (m.reconsumeTimes > 0) return // the retry succeeds
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
+        attempt.aborted = signal.reason
+      },
+    })
+    c.on('handler.error', (e) => errors.push(e.error))
+    await c.start()
+    await producer.send({ topic: t, body: 'slow' })
+    await waitUntil(() => attempts.length >= 2, 40_000, 'the redelivery after the timeout')
+    expect((attempts[0]!.aborted as { code?: string }).code).toBe('ERR_HANDLER_TIMEOUT')
+    expect(attempts[1]!.reconsumeTimes).toBe(1)
+    expect((errors[0] as { code?: string }).code).toBe('ERR_HANDLER_TIMEOUT')
+  })
+
+  it('close() drains finished work, aborts what passes the deadline, commits, and is idempotent', async () => {
+    const t = await topic('TopicClose')
+    const group = uniqueName('close')
+    let started = 0
+    let sawAbort = false
+    const c = new PushConsumer({
+      nameServer: cluster.nameServer,
+      group,
+      subscriptions: { [t]: '*' },
+      handler: async (m, { signal }) => {
+        started++
+        if (m.body.toString() === 'stuck') {
+          await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
+          sawAbort = signal.aborted
+        }
+      },
+    })
+    await c.start()
+    await producer.send({ topic: t, body: 'stuck' })
+    await waitUntil(() => started === 1, 10_000, 'the stuck handler to start')
+    const t0 = Date.now()
+    const result = await c.close({ timeoutMs: 500 })
+    expect(Date.now() - t0).toBeLessThan(5_000)
+    expect(result.abandoned).toBe(1)
+    expect(sawAbort).toBe(true)
+    expect(await c.close()).toBe(result)
+    await expect(c.start()).rejects.toMatchObject({ code: 'ERR_CLOSED' })
+    // The abandoned message was not committed: the next member of the group gets it again.
+    const again: string[] = []
+    const next = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, handler: (m) => void again.push(m.body.toString()) })
+    await next.start()
+    await waitUntil(() => again.includes('stuck'), 20_000, 'redelivery of the abandoned message')
+  })
+})
+
+describe('offset reset from the broker', () => {
+  it('an admin reset (mqadmin resetOffsetByTime) makes a running consumer read the queue again', async () => {
+    const t = await topic('TopicReset')
+    const group = uniqueName('reset')
+    const seen = new Collector()
+    const c = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: seen.add })
+    await c.start()
+    const ids = await produce(producer, t, 40)
+    await seen.until(() => seen.unique === 40, 30_000, 'first pass')
+    const r = await cluster.admin(['resetOffsetByTime', '-g', group, '-t', t, '-s', '0'], { timeoutMs: 60_000 })
+    expect(r.output).not.toMatch(/Exception/)
+    await seen.until(() => ids.every((id) => (seen.counts.get(id) ?? 0) >= 2), 60_000, 'every message a second time')
+  })
+})
+
 describe('console requests', () => {
   it('answers GET_CONSUMER_RUNNING_INFO and CONSUME_MESSAGE_DIRECTLY relayed by the broker', async () => {
     const t = await topic('TopicConsole')
