@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { Producer } from '../packages/client/dist/index.js'
 import { ROCKETMQ_VERSION, externalCluster, startCluster } from '../packages/testkit/dist/index.js'
@@ -24,6 +24,7 @@ const GAP_WARMUP_MS = num(args, 'gap-warmup-ms', 4000)
 const GAP_WINDOW_MS = num(args, 'gap-window-ms', 8000)
 const MEMORY_MS = num(args, 'memory-ms', 20_000)
 const MEMORY_SLEEP_MS = num(args, 'memory-sleep-ms', 5)
+const REPEAT = num(args, 'repeat', 3)
 const CHILD_TIMEOUT_MS = num(args, 'child-timeout-ms', 300_000)
 const nameServerArg = typeof args.namesrv === 'string' ? args.namesrv : process.env.ROCKETMQ_NAMESRV
 const stamp = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
@@ -32,12 +33,19 @@ const MiB = 1024 * 1024
 
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: +(totalmem() / 1024 ** 3).toFixed(1), platform: process.platform },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '?',
+    memGiB: +(totalmem() / 1024 ** 3).toFixed(1),
+    platform: process.platform,
+    loadavgAtStart: loadavg().map((x) => +x.toFixed(1)),
+    loadavgAtEnd: null,
+  },
   node: process.version,
   java: javaVersion(),
   rocketmq: null,
   commit: gitCommit(),
-  config: { count: COUNT, bodyBytes: BODY_BYTES, queues: 4, gapRate: GAP_RATE, gapWindowMs: GAP_WINDOW_MS, memoryMs: MEMORY_MS, memorySleepMs: MEMORY_SLEEP_MS, only },
+  config: { count: COUNT, repeat: REPEAT, bodyBytes: BODY_BYTES, queues: 4, gapRate: GAP_RATE, gapWindowMs: GAP_WINDOW_MS, memoryMs: MEMORY_MS, memorySleepMs: MEMORY_SLEEP_MS, only },
   produce: null,
   push: null,
   pull: null,
@@ -60,6 +68,13 @@ function gitCommit() {
 function problem(what, detail) {
   log(`[bench] PROBLEM ${what}: ${detail}`)
   results.problems.push({ what, detail: String(detail).slice(0, 2000) })
+}
+
+/** Median msgs/s of the successful runs (null when none succeeded), with every run kept. */
+function summarize(runs) {
+  const ok = runs.filter((r) => r?.ok).map((r) => r.msgsPerSec).sort((a, b) => a - b)
+  const median = ok.length === 0 ? null : ok.length % 2 ? ok[(ok.length - 1) / 2] : Math.round((ok[ok.length / 2 - 1] + ok[ok.length / 2]) / 2)
+  return { ok: ok.length === runs.length && ok.length > 0, msgsPerSec: median, min: ok[0] ?? null, max: ok[ok.length - 1] ?? null, runs }
 }
 
 const ratio = (ours, java) => (ours && java ? +(ours / java).toFixed(2) : null)
@@ -140,23 +155,28 @@ async function drains(cluster, producer) {
   const ns = cluster.nameServer
   const common = ['--namesrv', ns, '--topic', topic, '--count', String(COUNT)]
 
+  // Java and ours take turns, REPEAT times, each with a fresh group; the figure is the median run.
+  const pair = async (label, javaMain, javaExtra, worker, workerExtra, tag) => {
+    const runs = { java: [], ours: [] }
+    for (let i = 0; i < REPEAT; i++) {
+      log(`[bench] ${label} ${i + 1}/${REPEAT}: Java ...`)
+      const j = await java(javaMain, [...common, '--group', `bench_j${tag}_${i}_${stamp}`, ...javaExtra], `java ${javaMain} #${i + 1}`)
+      log(`[bench]   ${JSON.stringify(j)}`)
+      runs.java.push(j)
+      log(`[bench] ${label} ${i + 1}/${REPEAT}: ours ...`)
+      const o = await node(worker, [...common, '--group', `bench_${tag}_${i}_${stamp}`, ...workerExtra], `ours ${worker} #${i + 1}`)
+      log(`[bench]   ${JSON.stringify(o)}`)
+      runs.ours.push(o)
+    }
+    const java_ = summarize(runs.java)
+    const ours_ = summarize(runs.ours)
+    return { java: java_, ours: ours_, ratio: ratio(ours_.msgsPerSec, java_.msgsPerSec) }
+  }
   if (want('push')) {
-    log('[bench] (a) Java DefaultMQPushConsumer drain ...')
-    const j = await java('bench.PushDrain', [...common, '--group', `bench_jpush_${stamp}`, '--threads', '20'], 'java PushDrain')
-    log(`[bench]   ${JSON.stringify(j)}`)
-    log('[bench] (b) our PushConsumer drain ...')
-    const o = await node('worker-push.mjs', [...common, '--group', `bench_push_${stamp}`, '--concurrency', '20'], 'ours push drain')
-    log(`[bench]   ${JSON.stringify(o)}`)
-    results.push = { java: j, ours: o, ratio: ratio(o?.ok && o.msgsPerSec, j?.ok && j.msgsPerSec) }
+    results.push = await pair('(a/b) push drain', 'bench.PushDrain', ['--threads', '20'], 'worker-push.mjs', ['--concurrency', '20'], 'push')
   }
   if (want('pull')) {
-    log('[bench] (c) Java DefaultLitePullConsumer drain ...')
-    const j = await java('bench.LitePullDrain', [...common, '--group', `bench_jpull_${stamp}`, '--batch', '32'], 'java LitePullDrain')
-    log(`[bench]   ${JSON.stringify(j)}`)
-    log('[bench] (d) our PullConsumer drain ...')
-    const o = await node('worker-pull.mjs', [...common, '--group', `bench_pull_${stamp}`, '--max', '32'], 'ours pull drain')
-    log(`[bench]   ${JSON.stringify(o)}`)
-    results.pull = { java: j, ours: o, ratio: ratio(o?.ok && o.msgsPerSec, j?.ok && j.msgsPerSec) }
+    results.pull = await pair('(c/d) pull drain', 'bench.LitePullDrain', ['--batch', '32'], 'worker-pull.mjs', ['--max', '32'], 'pull')
   }
   if (want('memory')) {
     // A fresh group on the same topic: a 100,000-message backlog nobody in this group has read.
@@ -228,7 +248,8 @@ function pad(s, n) {
 function table() {
   const rows = [['figure', 'ours', 'java', 'ours/java']]
   if (results.produce) rows.push(['produce (our Producer, sendBatch)  msgs/s', results.produce.msgsPerSec, '', ''])
-  const tp = (name, r) => r && rows.push([`${name}  msgs/s`, r.ours?.ok ? r.ours.msgsPerSec : 'FAILED', r.java?.ok ? r.java.msgsPerSec : 'FAILED', r.ratio])
+  const cell = (x) => (x?.msgsPerSec ? `${x.msgsPerSec}${x.ok ? '' : ' (some runs failed)'}` : 'FAILED')
+  const tp = (name, r) => r && rows.push([`${name}  msgs/s (median of ${REPEAT})`, cell(r.ours), cell(r.java), r.ratio])
   tp('(a/b) push drain, 20 handlers', results.push)
   tp('(c/d) pull drain, batch 32', results.pull)
   const g = results.gap
@@ -305,6 +326,7 @@ try {
   rmSync(javaHome, { recursive: true, force: true })
 }
 
+results.machine.loadavgAtEnd = loadavg().map((x) => +x.toFixed(1))
 const resultsDir = join(BENCH_DIR, 'results')
 mkdirSync(resultsDir, { recursive: true })
 const json = JSON.stringify(results, null, 2) + '\n'
