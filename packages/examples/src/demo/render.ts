@@ -31,16 +31,16 @@ export function renderFrame(view: DemoView, columns: number): string {
   lines.push(cut(`${BOLD}RocketMQ order demo${RESET}  topic ${view.topic}  NameServer ${view.nameServer}  t+${t}s`, width + 8))
   lines.push(cut(`produced ${String(view.produced).padStart(5)}/${view.messages} ${bar(view.produced, view.messages, 24)}  ${view.phase}`, width))
   lines.push('')
-  lines.push(`${DIM}${'group / instance'.padEnd(28)}${'pid'.padEnd(9)}${'state'.padEnd(10)}${'owned queues'.padEnd(44)}consumed${RESET}`)
+  lines.push(`${DIM}${'group / instance'.padEnd(28)}${'pid'.padEnd(9)}${'state'.padEnd(10)}${'owned queues'.padEnd(48)}consumed${RESET}`)
   for (const g of view.groups) {
     const { unique, dup } = uniqueOf(g)
     const lost = view.produced - unique
     const status = lost <= 0 && view.produced > 0 ? `${GREEN}all ${view.produced}${RESET}` : `${unique}/${view.produced}`
-    lines.push(`${BOLD}${g.group.padEnd(28)}${RESET}${' '.repeat(63)}${status}${dup ? `  ${YELLOW}${dup} dup${RESET}` : ''}`)
+    lines.push(`${BOLD}${g.group.padEnd(28)}${RESET}${' '.repeat(67)}${status}${dup ? `  ${YELLOW}${dup} dup${RESET}` : ''}`)
     for (const i of view.instances.filter((x) => x.team === g.team)) {
       const color = STATE_COLOR[i.state] ?? ''
       lines.push(
-        `  ${i.label.padEnd(26)}${String(i.pid ?? '-').padEnd(9)}${color}${i.state.padEnd(10)}${RESET}${cut(i.queues.join(' ') || '-', 42).padEnd(44)}${String(i.consumed).padStart(8)}`,
+        `  ${i.label.padEnd(26)}${String(i.pid ?? '-').padEnd(9)}${color}${i.state.padEnd(10)}${RESET}${cut(i.queues.join(' ') || '-', 46).padEnd(48)}${String(i.consumed).padStart(8)}`,
       )
     }
   }
@@ -88,6 +88,5 @@ export function renderSummary(s: DemoSummary): string {
 }
 
 export function stripAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')
 }
