@@ -3,10 +3,10 @@
  * Named exports only; everything else is internal.
  */
 export { PushConsumer } from './consumer/push-consumer.js'
-export type { MessageHandler, BatchHandler, MessageContext, CloseResult, PushConsumerEvents } from './consumer/push-consumer.js'
+export type { MessageHandler, BatchHandler, MessageContext, CloseResult, PushConsumerEvents, PushConsumerOptions } from './consumer/push-consumer.js'
 export type { AssignContext, RevokeContext, RebalanceEvent, ConsumerEvents } from './consumer/core.js'
 export { PullConsumer } from './consumer/pull-consumer.js'
-export type { PollOptions } from './consumer/pull-consumer.js'
+export type { PollOptions, PullConsumerOptions } from './consumer/pull-consumer.js'
 export { Producer } from './producer/producer.js'
 export type { SendOptions, QueueSelector, SendResult, SendStatus } from './producer/producer.js'
 export type { Message } from './producer/message.js'
@@ -27,4 +27,4 @@ export type { ErrorCode, ErrorContext } from './errors.js'
 export { silentLogger, consoleLogger } from './logger.js'
 export type { Logger } from './logger.js'
 export { CONSUMER_DEFAULTS, PRODUCER_DEFAULTS } from './config/index.js'
-export type { PushConsumerOptionsInput as PushConsumerOptions, ProducerOptionsInput as ProducerOptions, PullConsumerOptionsInput as PullConsumerOptions } from './config/index.js'
+export type { ProducerOptionsInput as ProducerOptions } from './config/index.js'

@@ -120,7 +120,7 @@ export class ClientInstance extends EventEmitter {
   // ---------------------------------------------------------------- routes
 
   /** The cached route, fetched from the NameServer when missing or when `refresh` is set. */
-  async getRoute(topic: string, refresh = false): Promise<TopicRouteData | undefined> {
+  async getRoute(topic: string, refresh = false, timeoutMs?: number): Promise<TopicRouteData | undefined> {
     if (!refresh) {
       const cached = this.routes.get(topic)
       if (cached) return cached
@@ -128,7 +128,7 @@ export class ClientInstance extends EventEmitter {
     const inflight = this.routeInflight.get(topic)
     if (inflight) return inflight
     const p = this.nameServer
-      .getTopicRoute(topic)
+      .getTopicRoute(topic, timeoutMs)
       .then((route) => {
         if (route) this.applyRoute(topic, route)
         return route
@@ -159,8 +159,8 @@ export class ClientInstance extends EventEmitter {
   }
 
   /** Queues a producer may write (perm WRITE, master present). */
-  async publishQueues(topic: string, refresh = false): Promise<MessageQueue[]> {
-    const route = await this.getRoute(topic, refresh)
+  async publishQueues(topic: string, refresh = false, timeoutMs?: number): Promise<MessageQueue[]> {
+    const route = await this.getRoute(topic, refresh, timeoutMs)
     if (!route) return []
     return publishQueues(topic, route)
   }

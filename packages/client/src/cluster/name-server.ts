@@ -3,6 +3,8 @@ import type { Logger } from '../logger.js'
 import { parseTopicRoute, type TopicRouteData } from '../protocol/route.js'
 import { getRouteInfo, type Invoker } from './broker-api.js'
 
+const TRANSPORT_ERRORS = new Set(['ERR_CONNECTION', 'ERR_CONNECTION_CLOSED', 'ERR_TIMEOUT', 'ERR_FRAME_TOO_LARGE', 'ERR_MALFORMED_FRAME'])
+
 /**
  * Talks to the NameServers: round-robin from a random start, fails over to the next address on a connection
  * error, and reports every address tried when none answers.
@@ -20,18 +22,20 @@ export class NameServerClient {
   }
 
   /** The topic's route, or undefined when the NameServer does not know the topic. */
-  async getTopicRoute(topic: string): Promise<TopicRouteData | undefined> {
+  async getTopicRoute(topic: string, timeoutMs = this.timeoutMs): Promise<TopicRouteData | undefined> {
     const errors: string[] = []
     for (let i = 0; i < this.addresses.length; i++) {
       const address = this.addresses[(this.index + i) % this.addresses.length]!
       try {
-        const body = await getRouteInfo(this.invoker, address, topic, this.timeoutMs)
+        const body = await getRouteInfo(this.invoker, address, topic, timeoutMs)
         this.index = (this.index + i) % this.addresses.length
         return body === undefined ? undefined : parseTopicRoute(body)
       } catch (e) {
-        // A NameServer that answered with an error is authoritative; only transport failures fail over.
-        if (isRocketMQError(e) && !['ERR_CONNECTION', 'ERR_CONNECTION_CLOSED', 'ERR_TIMEOUT'].includes(e.code)) throw e
-        errors.push(`${address}: ${e instanceof Error ? e.message : String(e)}`)
+        // A NameServer that answered with an error is authoritative; only transport failures fail over. A peer that
+        // sends bytes which are not RocketMQ frames (another service on that port) counts as unreachable.
+        if (isRocketMQError(e) && !TRANSPORT_ERRORS.has(e.code)) throw e
+        const notRocketMQ = isRocketMQError(e) && (e.code === 'ERR_FRAME_TOO_LARGE' || e.code === 'ERR_MALFORMED_FRAME')
+        errors.push(`${address}: ${notRocketMQ ? 'answered with something that is not the RocketMQ protocol (another service on that port?)' : e instanceof Error ? e.message : String(e)}`)
         this.logger.warn({ address, topic, err: e }, 'NameServer request failed; trying the next one')
       }
     }

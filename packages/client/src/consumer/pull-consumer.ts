@@ -1,13 +1,16 @@
 import { EventEmitter } from 'node:events'
 import { parseOptions } from '../config/common.js'
-import { pullConsumerOptionsSchema, type PullConsumerOptions, type PullConsumerOptionsInput } from '../config/consumer.js'
+import { pullConsumerOptionsSchema, type PullConsumerOptions as ParsedPullConsumerOptions, type PullConsumerOptionsInput } from '../config/consumer.js'
 import { RocketMQError } from '../errors.js'
 import { getMaxOffset, getMinOffset, searchOffsetByTimestamp } from '../cluster/broker-api.js'
 import type { MessageView } from '../protocol/message.js'
 import { mqKey, type MessageQueue } from '../protocol/route.js'
 import { buildSubscriptionData } from '../protocol/tag.js'
-import { ConsumerCore, type ConsumerEvents } from './core.js'
+import { ConsumerCore, type ConsumerEvents, type TypedConsumerCallbacks } from './core.js'
 import type { ProcessQueue } from './process-queue.js'
+
+/** Options of `new PullConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
+export type PullConsumerOptions = Omit<PullConsumerOptionsInput, keyof TypedConsumerCallbacks> & TypedConsumerCallbacks
 
 export interface PollOptions {
   /** At most this many messages (default pullBatchSize). */
@@ -23,7 +26,7 @@ export interface PollOptions {
  * Readers pull ahead in the background up to the cache limits; `poll()` hands out what they fetched.
  */
 export class PullConsumer extends EventEmitter<ConsumerEvents> {
-  readonly options: PullConsumerOptions
+  readonly options: ParsedPullConsumerOptions
   private readonly core: ConsumerCore
   /** Position after the last message handed out, per queue (what commit() stores). */
   private readonly polled = new Map<string, { mq: MessageQueue; offset: number }>()
@@ -34,7 +37,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   private startPromise?: Promise<void>
   private closePromise?: Promise<Array<{ queue: MessageQueue; offset: number }>>
 
-  constructor(options: PullConsumerOptionsInput) {
+  constructor(options: PullConsumerOptions) {
     super()
     this.options = parseOptions(pullConsumerOptionsSchema, options, 'PullConsumer')
     this.core = new ConsumerCore(this.options, 'CONSUME_ACTIVELY', this as EventEmitter<ConsumerEvents>)

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events'
 import { parseOptions } from '../config/common.js'
-import { pushConsumerOptionsSchema, type PushConsumerOptions, type PushConsumerOptionsInput } from '../config/consumer.js'
+import { pushConsumerOptionsSchema, type PushConsumerOptions as ParsedPushConsumerOptions, type PushConsumerOptionsInput } from '../config/consumer.js'
 import { RocketMQError, toRocketMQError } from '../errors.js'
 import { consumerSendMessageBack } from '../cluster/broker-api.js'
 import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
-import { ConsumerCore, delay, type ConsumerEvents, type Sink } from './core.js'
+import { ConsumerCore, delay, type ConsumerEvents, type Sink, type TypedConsumerCallbacks } from './core.js'
 import type { ProcessQueue } from './process-queue.js'
 
 export interface MessageContext {
@@ -17,6 +17,15 @@ export interface MessageContext {
 
 export type MessageHandler = (message: MessageView, context: MessageContext) => Promise<void> | void
 export type BatchHandler = (messages: MessageView[], context: MessageContext) => Promise<void> | void
+
+/** Options of `new PushConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
+export type PushConsumerOptions = Omit<PushConsumerOptionsInput, 'handler' | 'batchHandler' | keyof TypedConsumerCallbacks> &
+  TypedConsumerCallbacks & {
+    /** Resolve = consumed; throw = retried later (clustering) or reported and skipped (broadcasting). */
+    handler?: MessageHandler
+    /** Receives up to `batchSize` messages of one queue at a time. */
+    batchHandler?: BatchHandler
+  }
 
 export interface PushConsumerEvents extends ConsumerEvents {
   /** A handler threw or timed out; `retry` says whether the message goes back to the broker for a later retry. */
@@ -42,7 +51,7 @@ interface Batch {
  * Resolve = consumed; throw = retried later through the broker (clustering) or reported and skipped (broadcasting).
  */
 export class PushConsumer extends EventEmitter<PushConsumerEvents> {
-  readonly options: PushConsumerOptions
+  readonly options: ParsedPushConsumerOptions
   private readonly core: ConsumerCore
   private readonly pending: Batch[] = []
   private pendingHead = 0
@@ -53,7 +62,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   private consumedCount = 0
   private failedCount = 0
 
-  constructor(options: PushConsumerOptionsInput) {
+  constructor(options: PushConsumerOptions) {
     super()
     this.options = parseOptions(pushConsumerOptionsSchema, options, 'PushConsumer')
     this.core = new ConsumerCore(this.options, 'CONSUME_PASSIVELY', this as EventEmitter<ConsumerEvents>)

@@ -134,7 +134,7 @@ export class Producer extends EventEmitter {
       if (remaining <= 0) break
       let queue: MessageQueue | undefined
       try {
-        queue = await this.chooseQueue(first, opts, lastBroker, attempt > 0)
+        queue = await this.chooseQueue(first, opts, lastBroker, attempt > 0, Math.min(remaining, this.options.requestTimeoutMs))
         const address = await this.client.findMasterAddressOrRefresh(queue.brokerName, queue.topic)
         return await sendMessage(
           this.client.remoting,
@@ -165,9 +165,9 @@ export class Producer extends EventEmitter {
     throw toRocketMQError(lastError ?? new Error('deadline passed'), 'ERR_SEND_FAILED', `Send to '${first.topic}' failed`, { topic: first.topic })
   }
 
-  private async chooseQueue(m: Message, opts: SendOptions, avoidBroker: string | undefined, refresh: boolean): Promise<MessageQueue> {
+  private async chooseQueue(m: Message, opts: SendOptions, avoidBroker: string | undefined, refresh: boolean, timeoutMs: number): Promise<MessageQueue> {
     if (opts.queue) return opts.queue
-    const queues = await this.client.publishQueues(m.topic, refresh)
+    const queues = await this.client.publishQueues(m.topic, refresh, timeoutMs)
     if (queues.length === 0) {
       throw new RocketMQError('ERR_TOPIC_NOT_FOUND', `Topic '${m.topic}' does not exist (no route on the NameServer). Create it first, e.g. mqadmin updateTopic -t ${m.topic} -c <cluster>.`, {
         context: { topic: m.topic },
