@@ -18,7 +18,7 @@ export interface RunConsumerOptions {
   handler?: OrderHandler
   /** Called after each message is handled (also for skipped malformed ones). */
   onConsumed?: (message: MessageView, result: string | undefined) => void
-  /** Called after each rebalance with this member's queues. */
+  /** Called when this member's queues of the topic change (after start and after each rebalance). */
   onAssignment?: (queues: MessageQueue[]) => void
   logger?: Logger
   rebalanceIntervalMs?: number
@@ -27,10 +27,11 @@ export interface RunConsumerOptions {
 /** Create and start a team's consumer; resolves once it owns its first queues. */
 export async function runConsumer(team: Team, opts: RunConsumerOptions): Promise<PushConsumer> {
   const handle = opts.handler ?? teamHandler(team)
+  const topic = opts.topic ?? ORDER_TOPIC
   const consumer = new PushConsumer({
     nameServer: opts.nameServer,
     group: opts.group ?? TEAM_GROUPS[team],
-    subscriptions: { [opts.topic ?? ORDER_TOPIC]: opts.tags ?? '*' },
+    subscriptions: { [topic]: opts.tags ?? '*' },
     consumeFrom: opts.consumeFrom ?? 'first',
     ...(opts.logger ? { logger: opts.logger } : {}),
     ...(opts.rebalanceIntervalMs ? { rebalanceIntervalMs: opts.rebalanceIntervalMs } : {}),
@@ -47,12 +48,18 @@ export async function runConsumer(team: Team, opts: RunConsumerOptions): Promise
       opts.onConsumed?.(message, result)
     },
   })
-  if (opts.onAssignment) {
-    const report = opts.onAssignment
-    consumer.on('rebalance', (e) => report(e.assignment))
+  // Report the order topic's queues only (the assignment also lists the group's %RETRY% queues), once per change.
+  let last: string | undefined
+  const report = (all: MessageQueue[]) => {
+    const mine = all.filter((q) => q.topic === topic)
+    const key = formatQueues(mine)
+    if (key === last) return
+    last = key
+    opts.onAssignment?.(mine)
   }
+  if (opts.onAssignment) consumer.on('rebalance', (e) => report(e.assignment))
   await consumer.start()
-  opts.onAssignment?.(consumer.assignment())
+  if (opts.onAssignment) report(consumer.assignment())
   return consumer
 }
 
