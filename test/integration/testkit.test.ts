@@ -56,6 +56,16 @@ describe('testkit cluster', () => {
     expect(await getTopicRoute(c.nameServer, uniqueName('NotCreated'))).toBeNull()
   })
 
+  it('deletes a topic from the brokers and the NameServer', async () => {
+    const c = await clusterControl()
+    const topic = uniqueName('TestkitDelete')
+    await c.createTopic(topic, { queuesPerBroker: 1, brokers: ['broker-a'] })
+    expect((await c.route(topic))?.queueDatas.map((q) => q.brokerName)).toEqual(['broker-a'])
+    await c.deleteTopic(topic)
+    expect(await c.route(topic)).toBeNull()
+    expect((await getTopicConfigsAt(c.brokerAddr('broker-a-0')))[topic]).toBeUndefined()
+  })
+
   it('updates a broker config at runtime', async () => {
     const c = await clusterControl()
     await c.updateBrokerConfig('broker-a-0', 'accessMessageInMemoryMaxRatio', 0)
@@ -88,6 +98,7 @@ describe('testkit cluster', () => {
     const info = await c.clusterInfo()
     expect(info.brokerAddrTable['broker-a']?.brokerAddrs['1']).toBe(c.brokerAddr('broker-a-1'))
     expect((await c.getBrokerConfig('broker-a-1'))['brokerRole']).toBe('SLAVE')
+    expect(c.logTail('broker-a-1')).toMatch(/The broker\[broker-a, 127\.0\.0\.1:\d+\] boot success/)
   })
 
   it('runs mqadmin', async () => {

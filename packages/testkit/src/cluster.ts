@@ -230,9 +230,57 @@ function watchdogScript(): string {
   return found
 }
 
-/** Starts the whole cluster; on failure stops whatever was started and throws with the failing process's log tail. */
+const AUTO_OFFSETS = [0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000]
+
+function isBindFailure(e: unknown): boolean {
+  return e instanceof TestkitError && e.code === 'ERR_TESTKIT_PROCESS_EXITED' && /Address already in use|Failed to bind/.test(e.message)
+}
+
+/**
+ * Starts the whole cluster; on failure stops whatever was started and throws with the failing process's log tail.
+ * With `portOffset: 'auto'` a port taken between the free-port check and the bind (another run starting at the
+ * same moment) makes it retry on the next free offset.
+ */
 export async function startCluster(options: StartClusterOptions = {}): Promise<Cluster> {
   const t0 = Date.now()
+  const withSlaves = options.withSlaves ?? true
+  const withProxy = options.withProxy ?? true
+  const progress = progressSink(options.progress)
+  const root = projectRoot()
+  const runRoot = options.runRoot ?? defaultRunRoot(root)
+  checkJava(options.java ?? defaultJava())
+  const stale = await cleanupStaleRuns(runRoot)
+  if (stale.length > 0) progress?.(`[testkit] removed ${stale.length} stale run(s): ${stale.join(', ')}`)
+  const offsets = options.portOffset === 'auto' ? [...AUTO_OFFSETS] : [options.portOffset ?? 0]
+  for (;;) {
+    let plan: PortPlan | undefined
+    let busy: number[] = []
+    while (offsets.length > 0) {
+      const candidate = portPlan({ ...options, portOffset: offsets.shift()! })
+      busy = await busyPorts(allPorts(candidate, withSlaves, withProxy))
+      if (busy.length === 0) {
+        plan = candidate
+        break
+      }
+    }
+    if (plan === undefined) {
+      throw new TestkitError(
+        'ERR_TESTKIT_PORT_IN_USE',
+        `ports ${busy.join(', ')} are in use. Is another cluster running (\`npm run cluster:status\` / \`npm run cluster:down\`)? ` +
+          `Use it with ROCKETMQ_NAMESRV=127.0.0.1:<port>, or pass portOffset ('auto' picks free ports).`,
+        { context: { ports: busy } },
+      )
+    }
+    try {
+      return await startOnPorts(options, plan, t0)
+    } catch (e) {
+      if (options.portOffset !== 'auto' || offsets.length === 0 || !isBindFailure(e)) throw e
+      progress?.(`[testkit] a port of ${plan.nameServer}.. was taken meanwhile; retrying on the next free ports`)
+    }
+  }
+}
+
+async function startOnPorts(options: StartClusterOptions, plan: PortPlan, t0: number): Promise<Cluster> {
   const progress = progressSink(options.progress)
   const version = options.version ?? process.env['ROCKETMQ_VERSION'] ?? ROCKETMQ_VERSION
   const withSlaves = options.withSlaves ?? true
@@ -245,30 +293,6 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
   const stopTimeoutMs = options.stopTimeoutMs ?? 30_000
   const detached = options.detached ?? false
   const jvm = { ...DEFAULT_JVM_OPTIONS, ...(options.jvmOptions ?? {}) }
-
-  checkJava(java)
-  const stale = await cleanupStaleRuns(runRoot)
-  if (stale.length > 0) progress?.(`[testkit] removed ${stale.length} stale run(s): ${stale.join(', ')}`)
-
-  let plan: PortPlan | undefined
-  const offsets = options.portOffset === 'auto' ? [0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000] : [options.portOffset ?? 0]
-  let busy: number[] = []
-  for (const off of offsets) {
-    const candidate = portPlan({ ...options, portOffset: off })
-    busy = await busyPorts(allPorts(candidate, withSlaves, withProxy))
-    if (busy.length === 0) {
-      plan = candidate
-      break
-    }
-  }
-  if (plan === undefined) {
-    throw new TestkitError(
-      'ERR_TESTKIT_PORT_IN_USE',
-      `ports ${busy.join(', ')} are in use. Is another cluster running (\`npm run cluster:status\` / \`npm run cluster:down\`)? ` +
-        `Use it with ROCKETMQ_NAMESRV=127.0.0.1:<port>, or pass portOffset ('auto' picks free ports).`,
-      { context: { ports: busy } },
-    )
-  }
 
   const jars = await ensureJars({ version, cacheDir, ...(progress === undefined ? {} : { onProgress: progress }) })
   const jarsMs = Date.now() - t0
@@ -529,6 +553,10 @@ class ManagedCluster implements Cluster {
     const s = this.load()
     const n = this.nodeState(name)
     if (this.running(name)) throw new TestkitError('ERR_TESTKIT_STATE', `${name} is already running (pid ${n.pid})`)
+    if (!s.detached && !isAlive(s.ownerPid)) {
+      throw new TestkitError('ERR_TESTKIT_STATE', `the process that owns this cluster (pid ${s.ownerPid}) is gone; not starting ${name}`)
+    }
+    if (!existsSync(s.runDir)) throw new TestkitError('ERR_TESTKIT_STATE', `the cluster's run dir ${s.runDir} is gone (stopped)`)
     const p = spawnDetached(n.command, n.args, { outFile: n.outFile, cwd: n.home, env: { ...process.env, ROCKETMQ_HOME: s.runDir } })
     n.pid = p.pid
     n.paused = false

@@ -5,8 +5,8 @@
  * command line naming the run dir), removes the run dir, and exits.
  */
 import { existsSync, rmSync } from 'node:fs'
-import { isAlive } from './proc.js'
-import { readState, stopNodes } from './state.js'
+import { isAlive, owns } from './proc.js'
+import { allPids, readState, stopNodes } from './state.js'
 
 const ownerPid = Number(process.argv[2])
 const stateFile = process.argv[3] ?? ''
@@ -31,8 +31,14 @@ async function tick(): Promise<void> {
   }
   if (isAlive(ownerPid)) return
   clearInterval(timer)
-  const state = readState(stateFile)
-  await stopNodes(state, 3000)
+  // Sweep until no recorded pid is alive: an orphaned test worker may still record a restart meanwhile.
+  let state = readState(stateFile)
+  for (let round = 0; round < 5; round++) {
+    await stopNodes(state, 3000)
+    if (!existsSync(stateFile)) break
+    state = readState(stateFile)
+    if (allPids(state).every((pid) => !owns(pid, state.runDir))) break
+  }
   rmSync(state.runDir, { recursive: true, force: true })
   process.exit(0)
 }
