@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../logger.js'
 import { ClientInstance, MASTER_ID, type ConsumerRegistration } from '../cluster/client-instance.js'
 import { PullSysFlag, getMaxOffset, getMinOffset, pullMessage, searchOffsetByTimestamp, type PullResult } from '../cluster/broker-api.js'
 import type { MessageView } from '../protocol/message.js'
+import { localIPv4 } from '../protocol/local-ip.js'
 import { compareMessageQueues, type MessageQueue } from '../protocol/route.js'
 import { buildSubscriptionData, matchesTags, type SubscriptionData } from '../protocol/tag.js'
 import type { PullConsumerOptions, PushConsumerOptions } from '../config/consumer.js'
@@ -107,14 +108,17 @@ export class ConsumerCore {
     this.retryTopic = RETRY_PREFIX + options.group
     this.strategy = resolveStrategy(options.allocation as never, options.allocationOptions)
     this.offsetStore = this.broadcasting
-      ? new LocalFileOffsetStore(options.offsetStoreDir, `${options.clientIp ?? 'local'}@${options.instanceName ?? 'DEFAULT'}`, options.group)
+      ? // Stable across restarts so a member resumes; members on one host need distinct instanceNames (as in Java).
+        new LocalFileOffsetStore(options.offsetStoreDir, `${options.clientIp ?? localIPv4()}@${options.instanceName ?? 'DEFAULT'}`, options.group)
       : new BrokerOffsetStore(this.client, options.group, this.logger)
     const subVersion = Date.now()
     const subscriptions = options.subscriptions ?? {}
     for (const [topic, expr] of Object.entries(subscriptions)) {
       this.subscriptionTable.set(topic, buildSubscriptionData(topic, expr, subVersion))
     }
-    if (!this.broadcasting && Object.keys(subscriptions).length > 0) {
+    // Clustering push consumers also read their group's retry topic (Java's automatic %RETRY% subscription); the
+    // pull consumer never sends messages back, so it has none (as Java's lite pull).
+    if (!this.broadcasting && consumeType === 'CONSUME_PASSIVELY' && Object.keys(subscriptions).length > 0) {
       this.subscriptionTable.set(this.retryTopic, buildSubscriptionData(this.retryTopic, '*', subVersion))
     }
   }
