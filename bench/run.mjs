@@ -297,15 +297,24 @@ try {
       cluster = await externalCluster(nameServerArg)
     } else {
       log('[bench] starting the test cluster (NameServer, broker-a/b master+slave) ...')
-      cluster = await startCluster({
-        portOffset: 'auto',
-        withProxy: false,
-        withSlaves: !args['no-slaves'],
-        defaultTopics: false,
-        // a run dir of our own: other runs' cleanup of <repo>/.rmq-run never touches it
-        runRoot: join(tmpdir(), 'rocketmq-ts-bench-run'),
-        progress: (line) => log(line),
-      })
+      // 'auto' probes ports and then binds: a parallel run can take a port in between, so retry a few times
+      for (let attempt = 1; ; attempt++) {
+        try {
+          cluster = await startCluster({
+            portOffset: 'auto',
+            withProxy: false,
+            withSlaves: !args['no-slaves'],
+            defaultTopics: false,
+            // a run dir of our own: other runs' cleanup of <repo>/.rmq-run never touches it
+            runRoot: join(tmpdir(), 'rocketmq-ts-bench-run'),
+            progress: (line) => log(line),
+          })
+          break
+        } catch (e) {
+          if (attempt >= 3 || !/Address already in use|ERR_TESTKIT_PORT_IN_USE/.test(`${e?.code} ${e?.message}`)) throw e
+          log(`[bench] cluster start failed (a port was taken meanwhile); retrying (${attempt}/3) ...`)
+        }
+      }
     }
     results.rocketmq = { version: cluster.addresses().rocketmqVersion, nameServer: cluster.nameServer, brokers: cluster.brokers, external: cluster.external }
     producer = new Producer({ nameServer: cluster.nameServer, group: `bench_producer_${stamp}` })

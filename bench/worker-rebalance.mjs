@@ -1,6 +1,6 @@
 // Join/leave handoff of our PushConsumer group while the runner produces steadily to --topic (the same procedure
-// as bench/java RebalanceGap): member A starts; after --warmup-ms, once A has caught up (latest receipt < 200 ms
-// old), member B starts (join);
+// as bench/java RebalanceGap): member A starts; after --warmup-ms, once every queue of A delivers fresh messages
+// (a receipt in the last 500 ms, < 200 ms old; --queues, default 4), member B starts (join);
 // --window-ms later A closes (leave); --window-ms later B closes. Receipts go to --out as CSV
 // `receivedAtMs,member,broker:queueId,queueOffset,bornTimestamp`; stdout gets {"tJoin","tLeave","tEnd",...}.
 import { createWriteStream } from 'node:fs'
@@ -15,7 +15,9 @@ const topic = required(args, 'topic')
 const receipts = []
 const errors = []
 const counts = { A: 0, B: 0 }
-const lastLatency = { A: Infinity, B: Infinity }
+const queues = num(args, 'queues', 4)
+/** member A, per queue: [last receipt time, its latency] */
+const aQueues = new Map()
 
 function member(name) {
   const c = new PushConsumer({
@@ -28,7 +30,7 @@ function member(name) {
     handler: (m) => {
       receipts.push(`${nowMs().toFixed(1)},${name},${m.brokerName}:${m.queueId},${m.queueOffset},${m.bornTimestamp}`)
       counts[name]++
-      lastLatency[name] = Date.now() - m.bornTimestamp
+      if (name === 'A') aQueues.set(m.queueId + '@' + m.brokerName, [Date.now(), Date.now() - m.bornTimestamp])
     },
   })
   c.on('error', (e) => errors.push(`${name} ${e.code}: ${e.message}`))
@@ -39,8 +41,9 @@ function member(name) {
 const a = member('A')
 const t0 = nowMs()
 await a.start()
-// A is steady once it has caught up with the producer: the latest receipt is fresh
-while (nowMs() - t0 < warmupMs || (lastLatency.A > 200 && nowMs() - t0 < 120_000)) await sleep(10)
+// A is steady once every queue delivers fresh messages: a receipt in the last 500 ms, less than 200 ms old
+const caughtUp = () => aQueues.size >= queues && [...aQueues.values()].every(([at, latency]) => Date.now() - at <= 500 && latency <= 200)
+while (nowMs() - t0 < warmupMs || (!caughtUp() && nowMs() - t0 < 120_000)) await sleep(10)
 const aCaughtUpMs = nowMs() - t0
 
 const b = member('B')

@@ -12,7 +12,7 @@ import org.apache.rocketmq.common.message.MessageExt;
 
 /**
  * Join/leave handoff of a DefaultMQPushConsumer group while someone else produces steadily to --topic:
- * member A starts; after --warmup-ms, once A has caught up (latest receipt < 200 ms old), member B starts (join); --window-ms later A shuts down
+ * member A starts; after --warmup-ms, once every queue of A delivers fresh messages (--queues, default 4), member B starts (join); --window-ms later A shuts down
  * (leave); --window-ms later B shuts down. Every receipt is written to --out as CSV
  * `receivedAtMs,member,broker:queueId,queueOffset,bornTimestamp`; stdout gets {"tJoin","tLeave","tEnd",...}.
  * --nudge-heartbeat true resends heartbeats during each member's first seconds (see HeartbeatNudge); off by default
@@ -29,18 +29,20 @@ public final class RebalanceGap {
         long windowMs = a.num("window-ms", 8000);
         ConcurrentLinkedQueue<Receipt> receipts = new ConcurrentLinkedQueue<>();
         AtomicLong aCount = new AtomicLong();
-        AtomicLong lastLatency = new AtomicLong(Long.MAX_VALUE);
+        // per queue: {last receipt time, its latency} of member A
+        java.util.concurrent.ConcurrentHashMap<String, long[]> aQueues = new java.util.concurrent.ConcurrentHashMap<>();
+        int queues = (int) a.num("queues", 4);
 
-        DefaultMQPushConsumer memberA = member(a, group, 'A', receipts, aCount, lastLatency);
+        DefaultMQPushConsumer memberA = member(a, group, 'A', receipts, aCount, aQueues);
         long t0 = System.currentTimeMillis();
         memberA.start();
         boolean nudge = a.str("nudge-heartbeat", "false").equals("true");
         if (nudge) HeartbeatNudge.start(memberA.getDefaultMQPushConsumerImpl().getmQClientFactory(), 6000);
-        // A is steady once it has caught up with the producer: the latest receipt is fresh
-        while (System.currentTimeMillis() - t0 < warmupMs || (lastLatency.get() > 200 && System.currentTimeMillis() - t0 < 120_000)) Thread.sleep(10);
+        // A is steady once every queue delivers fresh messages: a receipt in the last 500 ms, less than 200 ms old
+        while (System.currentTimeMillis() - t0 < warmupMs || (!caughtUp(aQueues, queues) && System.currentTimeMillis() - t0 < 120_000)) Thread.sleep(10);
         long aCaughtUpMs = System.currentTimeMillis() - t0;
 
-        DefaultMQPushConsumer memberB = member(a, group, 'B', receipts, new AtomicLong(), new AtomicLong());
+        DefaultMQPushConsumer memberB = member(a, group, 'B', receipts, new AtomicLong(), new java.util.concurrent.ConcurrentHashMap<>());
         long tJoin = System.currentTimeMillis();
         memberB.start();
         if (nudge) HeartbeatNudge.start(memberB.getDefaultMQPushConsumerImpl().getmQClientFactory(), 6000);
@@ -62,7 +64,14 @@ public final class RebalanceGap {
         System.exit(0);
     }
 
-    static DefaultMQPushConsumer member(Args a, String group, char name, ConcurrentLinkedQueue<Receipt> receipts, AtomicLong count, AtomicLong lastLatency) throws Exception {
+    static boolean caughtUp(java.util.concurrent.ConcurrentHashMap<String, long[]> lastByQueue, int queues) {
+        long now = System.currentTimeMillis();
+        if (lastByQueue.size() < queues) return false;
+        for (long[] v : lastByQueue.values()) if (now - v[0] > 500 || v[1] > 200) return false;
+        return true;
+    }
+
+    static DefaultMQPushConsumer member(Args a, String group, char name, ConcurrentLinkedQueue<Receipt> receipts, AtomicLong count, java.util.concurrent.ConcurrentHashMap<String, long[]> lastByQueue) throws Exception {
         DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
         c.setNamesrvAddr(a.str("namesrv"));
         c.setInstanceName("bench-gap-" + name + "-" + ProcessHandle.current().pid());
@@ -76,7 +85,8 @@ public final class RebalanceGap {
                 receipts.add(new Receipt(now, name, m.getBrokerName() + ":" + m.getQueueId(), m.getQueueOffset(), m.getBornTimestamp()));
             }
             count.addAndGet(msgs.size());
-            lastLatency.set(now - msgs.get(msgs.size() - 1).getBornTimestamp());
+            MessageExt last = msgs.get(msgs.size() - 1);
+            lastByQueue.put(last.getBrokerName() + ":" + last.getQueueId(), new long[] {now, now - last.getBornTimestamp()});
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         return c;
