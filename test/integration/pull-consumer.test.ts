@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Producer, PullConsumer, RocketMQError, type MessageQueue, type MessageView, type PullConsumerOptions } from '@rocketmq-ts/client'
 import type { Cluster } from '@rocketmq-ts/testkit'
+import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
+import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
 import { clusterControl, uniqueName, waitFor } from './helpers.js'
 import { produce } from './support/consumers.js'
 
@@ -455,10 +457,47 @@ describe('iteration', () => {
     const committed = (await closing) as Array<{ queue: MessageQueue; offset: number }>
     expect(committed.filter((o) => o.queue.topic === t).reduce((s, o) => s + o.offset, 0)).toBe(65)
 
-    // Nothing lost and nothing re-read: a new member of the group finds no message left.
+    // Nothing lost: a new member of the group finds nothing that was not read before. (That it finds nothing at all,
+    // as close() reported, is the 'close() reports what the broker keeps' test below.)
     const d = consumer(opts)
     await d.start()
-    await expectNothingMore(d, 1500)
+    const seen = new Set([...ids(first), ...ids(rest), ...ids(byIterator)])
+    const left = await d.poll({ timeoutMs: 1500 })
+    expect(left.filter((m) => !seen.has(m.msgId))).toEqual([])
+    expect(seen.size).toBe(65)
+    if (left.length > 0) console.info(`[iteration] ${left.length} message(s) read again after close: ${left.map((m) => `${key(m)}@${m.queueOffset}`).join(', ')}`)
+  })
+})
+
+describe('what close() reports', () => {
+  // A race, so the test repeats it: each round a new member reads one fresh message per queue, commits and closes;
+  // the broker must then hold exactly the offsets close() returned, and the next round must read only new messages.
+  it('the offsets close() reports committed are the ones the broker keeps (40 rounds)', async () => {
+    const { t, queues } = await topic('PullCloseRace')
+    const group = uniqueName('pull_closerace')
+    const remoting = new RemotingClient()
+    const problems: string[] = []
+    try {
+      for (let round = 0; round < 40; round++) {
+        // Auto-commit (its timer never fires here): close() commits what was polled.
+        const c = consumer({ group, subscriptions: { [t]: '*' }, consumeFrom: 'first', autoCommitIntervalMs: 600_000 })
+        await c.start()
+        const fresh = new Set(ids(await produceTo(queues, 1, `r${round}`)))
+        const got: MessageView[] = []
+        await pollUntil(c, got, () => [...fresh].every((id) => got.some((m) => m.msgId === id)), `round ${round}'s 4 messages`, { timeoutMs: 15_000 })
+        const old = got.filter((m) => !fresh.has(m.msgId))
+        if (old.length > 0) problems.push(`round ${round} read again ${old.map((m) => `${key(m)}@${m.queueOffset}`).join(', ')}`)
+        const reported = (await c.close()).filter((o) => o.queue.topic === t)
+        expect(reported).toHaveLength(4)
+        for (const o of reported) {
+          const onBroker = await queryConsumerOffset(remoting, cluster.brokers[o.queue.brokerName as 'broker-a' | 'broker-b'].master, group, o.queue)
+          if (onBroker !== o.offset) problems.push(`round ${round}: close() reported ${key(o.queue)}=${o.offset}, the broker holds ${onBroker}`)
+        }
+      }
+    } finally {
+      await remoting.close()
+    }
+    expect(problems).toEqual([])
   })
 })
 
