@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { clientOptionsShape, groupSchema, topicSchema } from './common.js'
 
-export const ALLOCATION_NAMES = [
+export const ALLOCATION_NAMES = Object.freeze([
   'averagely',
   'averagely-by-circle',
   'consistent-hash',
   'by-config',
   'machine-room',
   'machine-room-nearby',
-] as const
+] as const)
 export type AllocationName = (typeof ALLOCATION_NAMES)[number]
 
 /**

@@ -12,7 +12,7 @@ import type { MessageView } from '../protocol/message.js'
 import { localIPv4 } from '../protocol/local-ip.js'
 import { compareMessageQueues, type MessageQueue } from '../protocol/route.js'
 import { buildSubscriptionData, matchesTags, type SubscriptionData } from '../protocol/tag.js'
-import type { PullConsumerOptions, PushConsumerOptions } from '../config/consumer.js'
+import type { AllocationName, PullConsumerOptions, PushConsumerOptions } from '../config/consumer.js'
 import { resolveStrategy, type AllocationFunction, type AllocationStrategy } from './rebalance/strategies.js'
 import { ProcessQueue } from './process-queue.js'
 import { BrokerOffsetStore } from './offset-store/broker-offset-store.js'
@@ -44,7 +44,7 @@ export interface RebalanceEvent {
 /** Option fields whose types zod cannot express precisely; the consumers' public option types use these. */
 export interface TypedConsumerCallbacks {
   /** A built-in strategy name, a function, or a `{ name, allocate }` strategy. */
-  allocation?: 'averagely' | 'averagely-by-circle' | 'consistent-hash' | 'by-config' | 'machine-room' | 'machine-room-nearby' | AllocationFunction | AllocationStrategy
+  allocation?: AllocationName | AllocationFunction | AllocationStrategy
   /** Awaited before the new queues are pulled; `seek` sets a start offset per queue. */
   onAssign?: (queues: MessageQueue[], context: AssignContext) => Promise<void> | void
   /** Awaited after the queues' in-flight messages finished and their offsets were committed, before they are released. */

@@ -6,6 +6,7 @@
  * order, client ids in `String.compareTo` order) and keeps its own share; no coordination is needed as long as
  * the inputs and the algorithm match.
  */
+import { ALLOCATION_NAMES, type AllocationName } from '../../config/consumer.js'
 import { RocketMQError } from '../../errors.js'
 import { silentLogger, type Logger } from '../../logger.js'
 import { compareMessageQueues, type MessageQueue } from '../../protocol/route.js'
@@ -33,15 +34,9 @@ export interface AllocationStrategy {
   allocate: AllocationFunction
 }
 
-export const BUILT_IN_STRATEGIES = Object.freeze([
-  'averagely',
-  'averagely-by-circle',
-  'consistent-hash',
-  'by-config',
-  'machine-room',
-  'machine-room-nearby',
-] as const)
-export type BuiltInStrategyName = (typeof BUILT_IN_STRATEGIES)[number]
+/** The built-in strategy names (the list lives with the option schema that checks it). */
+export const BUILT_IN_STRATEGIES = ALLOCATION_NAMES
+export type BuiltInStrategyName = AllocationName
 
 /** Options every built-in strategy accepts: where to report a client that is not in the client list. */
 export interface StrategyOptions {
