@@ -244,9 +244,11 @@ export class ConsumerCore {
     for (const pq of pqs) pq.drop()
     const drainSignal = AbortSignal.timeout(opts.timeoutMs ?? (this.options as PushConsumerOptions).handlerTimeoutMs ?? 60_000)
     await this.sink.drain(pqs, drainSignal)
-    for (const pq of pqs) {
-      const off = pq.consumedOffset()
-      if (off >= 0) this.offsetStore.update(pq.mq, off, true)
+    if (this.commitConsumedOnRelease) {
+      for (const pq of pqs) {
+        const off = pq.consumedOffset()
+        if (off >= 0) this.offsetStore.update(pq.mq, off, true)
+      }
     }
     const committed = await this.offsetStore.persistAll(pqs.map((pq) => pq.mq))
     if (committed.length > 0 && this.events.listenerCount('commit') > 0) this.events.emit('commit', { offsets: committed })
@@ -339,6 +341,12 @@ export class ConsumerCore {
     return { count, bytes }
   }
 
+  /**
+   * Whether releasing a queue (revoke, close) commits what was consumed. False for the pull consumer with manual
+   * commit: then only what `commit()` stored is kept (as Java's lite pull with auto-commit off).
+   */
+  commitConsumedOnRelease = true
+
   /** Extra gate for subclasses (the pull consumer's total cache bound). */
   canPull: (pq: ProcessQueue) => boolean = () => true
 
@@ -414,7 +422,9 @@ export class ConsumerCore {
 
   private async pullOnce(pq: ProcessQueue, address: string, brokerId: number, signal: AbortSignal): Promise<PullResult> {
     const sub = this.subscriptionTable.get(pq.mq.topic)
-    const commitOffset = this.broadcasting ? 0 : this.offsetStore.readMemory(pq.mq)
+    // Push consumers piggy-back their consumed offset on pulls (Java push); the pull consumer commits only explicitly
+    // or on its auto-commit timer (Java lite pull), so a late pull can never roll back what commit() stored.
+    const commitOffset = this.broadcasting || this.consumeType === 'CONSUME_ACTIVELY' ? 0 : this.offsetStore.readMemory(pq.mq)
     let sysFlag = PullSysFlag.SUSPEND
     if (commitOffset > 0 && brokerId === MASTER_ID) sysFlag |= PullSysFlag.COMMIT_OFFSET
     // The pull consumer always sends its expression (as Java's lite pull does), so assigned queues need no
@@ -558,9 +568,11 @@ export class ConsumerCore {
   /** Commit (sync), unregister, close connections. */
   async shutdown(): Promise<Array<{ queue: MessageQueue; offset: number }>> {
     await this.rebalanceChain.catch(() => undefined)
-    for (const pq of this.processQueues.values()) {
-      const off = pq.consumedOffset()
-      if (off >= 0) this.offsetStore.update(pq.mq, off, true)
+    if (this.commitConsumedOnRelease) {
+      for (const pq of this.processQueues.values()) {
+        const off = pq.consumedOffset()
+        if (off >= 0) this.offsetStore.update(pq.mq, off, true)
+      }
     }
     const committed = await this.offsetStore.persistAll([...this.processQueues.values()].map((pq) => pq.mq))
     if (committed.length > 0 && this.events.listenerCount('commit') > 0) this.events.emit('commit', { offsets: committed })

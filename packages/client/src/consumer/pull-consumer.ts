@@ -46,6 +46,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
       drain: async () => {},
     }
     this.core.canPull = () => this.cachedTotal() < this.options.maxCachedMessages
+    this.core.commitConsumedOnRelease = this.options.autoCommit
     this.core.markConsumed = (pq, offset) => {
       if (offset < 0 || pq.dropped) return
       const cur = this.polled.get(pq.key)
@@ -165,6 +166,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
 
   /** Messages one by one until the signal aborts or the consumer closes. A message is consumed when yielded. */
   async *messages(opts: { signal?: AbortSignal } = {}): AsyncGenerator<MessageView, void, undefined> {
+    this.assertStarted()
     while (this.state === 'started' && !opts.signal?.aborted) {
       const [m] = await this.poll({ max: 1, timeoutMs: 60_000, signal: opts.signal })
       if (m) yield m
@@ -173,6 +175,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
 
   /** Batches until the signal aborts or the consumer closes. */
   async *batches(opts: { max?: number; signal?: AbortSignal } = {}): AsyncGenerator<MessageView[], void, undefined> {
+    this.assertStarted()
     while (this.state === 'started' && !opts.signal?.aborted) {
       const batch = await this.poll({ max: opts.max, timeoutMs: 60_000, signal: opts.signal })
       if (batch.length > 0) yield batch
@@ -206,7 +209,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
 
   /** The offset stored for the group (broker or local file), or -1 if none. */
   async committed(queue: MessageQueue): Promise<number> {
-    return this.core.offsetStore.readStore({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId })
+    return this.core.offsetStore.fetch({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId })
   }
 
   private owned(queue: MessageQueue): ProcessQueue {
@@ -294,7 +297,8 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
       if (this.state === 'closed') return []
       this.state = 'closed'
       this.wake()
-      for (const { mq, offset } of this.polled.values()) this.core.offsetStore.update(mq, offset, false)
+      // With auto-commit, close commits what was handed out; without it, only what commit() stored is kept.
+      if (this.options.autoCommit) for (const { mq, offset } of this.polled.values()) this.core.offsetStore.update(mq, offset, false)
       this.core.stopReaders()
       return this.core.shutdown()
     })()

@@ -46,6 +46,34 @@ interface Batch {
   messages: MessageView[]
 }
 
+/** A batch being handled; it is also the handler's context, whose AbortSignal is only created if it is read. */
+class Running implements MessageContext {
+  readonly startedAt = Date.now()
+  done = false
+  private controller?: AbortController
+  private reason?: unknown
+
+  constructor(
+    readonly batch: Batch,
+    readonly queue: MessageQueue,
+    readonly group: string,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController()
+      if (this.reason !== undefined) this.controller.abort(this.reason)
+    }
+    return this.controller.signal
+  }
+
+  abort(reason: unknown): void {
+    if (this.reason !== undefined) return
+    this.reason = reason
+    this.controller?.abort(reason)
+  }
+}
+
 /**
  * A push consumer (Java DefaultMQPushConsumer): long-polling pulls per owned queue feed a bounded pool of handlers.
  * Resolve = consumed; throw = retried later through the broker (clustering) or reported and skipped (broadcasting).
@@ -55,7 +83,8 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   private readonly core: ConsumerCore
   private readonly pending: Batch[] = []
   private pendingHead = 0
-  private readonly running = new Set<{ batch: Batch; controller: AbortController }>()
+  private readonly running = new Set<Running>()
+  private sweepTimer?: NodeJS.Timeout
   private drainWaiters: Array<() => void> = []
   private startPromise?: Promise<void>
   private closePromise?: Promise<CloseResult>
@@ -132,40 +161,71 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   }
 
   private run(batch: Batch): void {
-    const controller = new AbortController()
-    const entry = { batch, controller }
+    const entry = new Running(batch, batch.pq.mq, this.options.group)
     this.running.add(entry)
     batch.pq.inflight += batch.messages.length
-    const ctx: MessageContext = { signal: controller.signal, queue: batch.pq.mq, group: this.options.group }
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.options.handlerTimeoutMs)
-      timer.unref?.()
-    })
-    const work = (async () => {
-      if (this.options.batchHandler) await (this.options.batchHandler as BatchHandler)(batch.messages, ctx)
-      else await (this.options.handler as MessageHandler)(batch.messages[0]!, ctx)
-      return 'ok' as const
-    })()
-    Promise.race([work, timeout])
-      .then(
-        async (r) => {
-          if (r === 'ok') return this.succeeded(batch)
-          controller.abort(new RocketMQError('ERR_HANDLER_TIMEOUT', `handler did not finish within ${this.options.handlerTimeoutMs} ms`))
-          work.catch(() => undefined)
-          return this.failed(batch, controller.signal.reason)
-        },
-        (e: unknown) => this.failed(batch, e),
+    this.ensureSweep()
+    let result: unknown
+    try {
+      result = this.options.batchHandler
+        ? (this.options.batchHandler as BatchHandler)(batch.messages, entry)
+        : (this.options.handler as MessageHandler)(batch.messages[0]!, entry)
+    } catch (e) {
+      this.finish(entry, e ?? new Error('handler threw'))
+      return
+    }
+    if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
+      ;(result as PromiseLike<unknown>).then(
+        () => this.finish(entry, undefined),
+        (e: unknown) => this.finish(entry, e ?? new Error('handler rejected')),
       )
+    } else {
+      this.finish(entry, undefined)
+    }
+  }
+
+  /** Complete a running batch once: success, failure or timeout (whichever comes first). */
+  private finish(entry: Running, error: unknown): void {
+    if (entry.done) return
+    entry.done = true
+    const cleanup = () => {
+      this.running.delete(entry)
+      entry.batch.pq.inflight -= entry.batch.messages.length
+      entry.batch.pq.notify()
+      this.notifyDrain()
+      this.pump()
+    }
+    if (error === undefined) {
+      this.succeeded(entry.batch)
+      cleanup()
+      return
+    }
+    this.failed(entry.batch, error)
       .catch((e: unknown) => this.core.reportError(toRocketMQError(e, 'ERR_BROKER', 'completing a message failed')))
-      .finally(() => {
-        clearTimeout(timer)
-        this.running.delete(entry)
-        batch.pq.inflight -= batch.messages.length
-        batch.pq.notify()
-        this.notifyDrain()
-        this.pump()
-      })
+      .finally(cleanup)
+  }
+
+  /** One timer checks handler deadlines for all running batches (no timer per message). */
+  private ensureSweep(): void {
+    if (this.sweepTimer) return
+    const timeout = this.options.handlerTimeoutMs
+    const every = Math.min(1000, Math.max(10, Math.floor(timeout / 4)))
+    this.sweepTimer = setInterval(() => {
+      const now = Date.now()
+      for (const entry of this.running) {
+        if (entry.done || now - entry.startedAt < timeout) continue
+        const err = new RocketMQError('ERR_HANDLER_TIMEOUT', `handler did not finish within ${timeout} ms`, {
+          context: { topic: entry.queue.topic, broker: entry.queue.brokerName, queueId: entry.queue.queueId, group: entry.group },
+        })
+        entry.abort(err)
+        this.finish(entry, err)
+      }
+      if (this.running.size === 0 && this.sweepTimer) {
+        clearInterval(this.sweepTimer)
+        this.sweepTimer = undefined
+      }
+    }, every)
+    this.sweepTimer.unref()
   }
 
   private succeeded(batch: Batch): void {
@@ -301,8 +361,11 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
       let abandoned = 0
       for (const r of this.running) {
         abandoned += r.batch.messages.length
-        r.controller.abort(new RocketMQError('ERR_CLOSED', 'consumer closed before the handler finished'))
+        // Sealed: a late resolution must not mark it consumed; its offset stays uncommitted, so it is redelivered.
+        r.done = true
+        r.abort(new RocketMQError('ERR_CLOSED', 'consumer closed before the handler finished'))
       }
+      if (this.sweepTimer) clearInterval(this.sweepTimer)
       drained -= abandoned
       const committed = await this.core.shutdown()
       return { drained, abandoned, committed }

@@ -20,8 +20,12 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
     return this.client.findMasterAddress(mq.brokerName) ?? (await this.client.findMasterAddressOrRefresh(mq.brokerName, mq.topic))
   }
 
+  async fetch(mq: MessageQueue): Promise<number> {
+    return queryConsumerOffset(this.client.remoting, await this.address(mq), this.group, mq)
+  }
+
   async readStore(mq: MessageQueue): Promise<number> {
-    const offset = await queryConsumerOffset(this.client.remoting, await this.address(mq), this.group, mq)
+    const offset = await this.fetch(mq)
     if (offset >= 0) this.update(mq, offset, false)
     return offset
   }

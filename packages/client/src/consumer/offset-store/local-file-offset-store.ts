@@ -39,10 +39,13 @@ export class LocalFileOffsetStore extends OffsetTable implements OffsetStore {
     }
   }
 
+  async fetch(mq: MessageQueue): Promise<number> {
+    return this.stored.get(mqKey(mq)) ?? -1
+  }
+
   async readStore(mq: MessageQueue): Promise<number> {
-    const v = this.stored.get(mqKey(mq))
-    if (v === undefined) return -1
-    this.update(mq, v, false)
+    const v = await this.fetch(mq)
+    if (v >= 0) this.update(mq, v, false)
     return v
   }
 

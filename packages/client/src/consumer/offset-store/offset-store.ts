@@ -8,6 +8,8 @@ export interface OffsetStore {
   /** In-memory offset, or -1. */
   readMemory(mq: MessageQueue): number
   /** Offset from the backing store (broker or file), or -1 when none is stored. Throws when the store fails. */
+  fetch(mq: MessageQueue): Promise<number>
+  /** `fetch`, and adopt a stored offset as the in-memory one. */
   readStore(mq: MessageQueue): Promise<number>
   /** Write one queue's in-memory offset to the store. */
   persist(mq: MessageQueue, opts?: { oneway?: boolean }): Promise<boolean>
