@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { setTimeout as delay } from 'node:timers/promises'
 import { inject } from 'vitest'
-import { attachCluster, externalCluster, type Cluster, type ClusterAddresses } from '@rocketmq-ts/testkit'
+import { attachCluster, externalCluster, pollUntil, type Cluster, type ClusterAddresses } from '@rocketmq-ts/testkit'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,24 +33,14 @@ export function uniqueName(prefix: string): string {
  * Polls `cond` until it returns a value other than false/null/undefined (returned) or the timeout expires
  * (throws with `message` and the last error). Errors thrown by `cond` count as "not yet".
  */
-export async function waitFor<T>(
+export function waitFor<T>(
   cond: () => T | Promise<T>,
   options: { timeoutMs?: number; intervalMs?: number; message?: string } = {},
 ): Promise<Exclude<T, false | null | undefined>> {
-  const timeoutMs = options.timeoutMs ?? 30_000
-  const deadline = Date.now() + timeoutMs
-  let lastError: unknown
-  for (;;) {
-    try {
-      const v = await cond()
-      if (v !== false && v !== null && v !== undefined) return v as Exclude<T, false | null | undefined>
-    } catch (e) {
-      lastError = e
-    }
-    if (Date.now() >= deadline) {
-      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : ''
-      throw new Error(`waitFor: ${options.message ?? 'condition'} not met within ${timeoutMs} ms${why}`, { cause: lastError })
-    }
-    await delay(options.intervalMs ?? 100)
-  }
+  return pollUntil(cond, { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: options.intervalMs, what: options.message ?? 'condition' })
+}
+
+/** `waitFor` with the consumer tests' 50 ms polling and a description. */
+export function waitUntil(cond: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<unknown> {
+  return waitFor(cond, { timeoutMs, intervalMs: 50, message: what })
 }

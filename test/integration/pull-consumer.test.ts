@@ -11,7 +11,7 @@ import { Producer, PullConsumer, RocketMQError, type MessageQueue, type MessageV
 import type { Cluster } from '@rocketmq-ts/testkit'
 import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
 import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
-import { clusterControl, uniqueName, waitFor } from './helpers.js'
+import { clusterControl, uniqueName, waitFor, waitUntil } from './helpers.js'
 import { produce } from './support/consumers.js'
 
 let cluster: Cluster
@@ -117,9 +117,6 @@ async function typedError(p: Promise<unknown>, what: string): Promise<RocketMQEr
   return e as RocketMQError
 }
 
-function waitUntil(cond: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<unknown> {
-  return waitFor(cond, { timeoutMs, intervalMs: 50, message: what })
-}
 
 beforeAll(async () => {
   cluster = await clusterControl()

@@ -8,7 +8,7 @@ import { RemotingClient } from '../../packages/client/src/remoting/remoting-clie
 import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
 import { RequestCode } from '../../packages/client/src/remoting/codes.js'
 import type { Cluster } from '@rocketmq-ts/testkit'
-import { clusterControl, uniqueName, waitFor } from './helpers.js'
+import { clusterControl, uniqueName, waitFor, waitUntil } from './helpers.js'
 import { Collector, produce, startChildMember } from './support/consumers.js'
 
 let cluster: Cluster
@@ -427,6 +427,3 @@ describe('console requests', () => {
   })
 })
 
-function waitUntil(cond: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<unknown> {
-  return waitFor(cond, { timeoutMs, intervalMs: 50, message: what })
-}

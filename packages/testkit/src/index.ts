@@ -47,3 +47,4 @@ export {
   type TopicSpec,
 } from './remoting.js'
 export { projectRoot, defaultCacheDir, defaultRunRoot } from './paths.js'
+export { pollUntil } from './proc.js'

@@ -268,20 +268,17 @@ interface DecodeContext {
   topic: string
 }
 
+function newDecodeContext(opts: DecodeOptions | undefined): DecodeContext {
+  return { brokerName: opts?.brokerName ?? '', decompress: opts?.decompress ?? true, topicBuf: undefined, topicStart: 0, topicLen: -1, topic: '' }
+}
+
 /**
  * Decode a pull body: a concatenation of store records. Walks by TOTALSIZE; inner batches
  * (sysFlag INNER_BATCH and NEED_UNWRAP) are unwrapped into their members (§6.7).
  * Throws `ERR_MESSAGE_DECODE` naming the byte position of the first bad record.
  */
 export function decodeMessages(body: Buffer, opts?: DecodeOptions): MessageView[] {
-  const ctx: DecodeContext = {
-    brokerName: opts?.brokerName ?? '',
-    decompress: opts?.decompress ?? true,
-    topicBuf: undefined,
-    topicStart: 0,
-    topicLen: -1,
-    topic: '',
-  }
+  const ctx = newDecodeContext(opts)
   const out: MessageView[] = []
   const end = body.length
   let pos = 0
@@ -296,14 +293,7 @@ export function decodeMessages(body: Buffer, opts?: DecodeOptions): MessageView[
  * like Java's `MessageDecoder.clientDecode`. Bytes after the record are ignored.
  */
 export function decodeMessage(buf: Buffer, opts?: DecodeOptions): MessageView {
-  const ctx: DecodeContext = {
-    brokerName: opts?.brokerName ?? '',
-    decompress: opts?.decompress ?? true,
-    topicBuf: undefined,
-    topicStart: 0,
-    topicLen: -1,
-    topic: '',
-  }
+  const ctx = newDecodeContext(opts)
   const out: MessageView[] = []
   decodeRecord(buf, 0, buf.length, ctx, out, false)
   return out[0]!
