@@ -6,21 +6,18 @@
 import { fork } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Producer, PullConsumer, RocketMQError, type MessageQueue, type MessageView, type PullConsumerOptions } from '@rocketmq-ts/client'
-import type { Cluster } from '@rocketmq-ts/testkit'
+import { describe, expect, it } from 'vitest'
+import { PullConsumer, RocketMQError, type MessageQueue, type MessageView, type PullConsumerOptions } from '@rocketmq-ts/client'
 import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
 import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
-import { clusterControl, uniqueName, waitFor, waitUntil } from './helpers.js'
-import { produce } from './support/consumers.js'
+import { uniqueName, waitFor, waitUntil } from './helpers.js'
+import { consumerSuite, produce } from './support/consumers.js'
 
-let cluster: Cluster
-let producer: Producer
-const open: Array<{ close(): Promise<unknown> }> = []
+const suite = consumerSuite()
 
 function consumer(opts: Omit<PullConsumerOptions, 'nameServer'>): PullConsumer {
-  const c = new PullConsumer({ nameServer: cluster.nameServer, rebalanceIntervalMs: 1000, ...opts })
-  open.push(c)
+  const c = new PullConsumer({ nameServer: suite.cluster.nameServer, rebalanceIntervalMs: 1000, ...opts })
+  suite.track(c)
   return c
 }
 
@@ -30,7 +27,7 @@ const byQueue = (a: MessageQueue, b: MessageQueue) => a.brokerName.localeCompare
 /** A fresh topic with 2 queues per master and its 4 queues, sorted (broker-a/0, broker-a/1, broker-b/0, broker-b/1). */
 async function topic(prefix: string): Promise<{ t: string; queues: MessageQueue[] }> {
   const t = uniqueName(prefix)
-  const route = await cluster.createTopic(t, { queuesPerBroker: 2 })
+  const route = await suite.cluster.createTopic(t, { queuesPerBroker: 2 })
   const queues = route.queueDatas.flatMap((qd) => Array.from({ length: qd.readQueueNums }, (_, queueId) => ({ topic: t, brokerName: qd.brokerName, queueId })))
   queues.sort(byQueue)
   expect(queues).toHaveLength(4)
@@ -49,7 +46,7 @@ async function produceTo(queues: readonly MessageQueue[], perQueue: number, pref
   await Promise.all(
     queues.map(async (q) => {
       for (let i = 0; i < perQueue; i++) {
-        const r = await producer.send({ topic: q.topic, body: `${prefix}-${key(q)}-${i}`, keys: [`${prefix}-${i}`] }, { queue: q })
+        const r = await suite.producer.send({ topic: q.topic, body: `${prefix}-${key(q)}-${i}`, keys: [`${prefix}-${i}`] }, { queue: q })
         expect(key(r.queue)).toBe(key(q))
         sent.push({ msgId: r.msgId, queue: q, offset: r.queueOffset })
       }
@@ -118,15 +115,7 @@ async function typedError(p: Promise<unknown>, what: string): Promise<RocketMQEr
 }
 
 
-beforeAll(async () => {
-  cluster = await clusterControl()
-  producer = new Producer({ nameServer: cluster.nameServer })
-})
 
-afterAll(async () => {
-  for (const c of open.splice(0)) await c.close().catch(() => undefined)
-  await producer.close()
-})
 
 describe('subscribe and assign mode', () => {
   it('two members in subscribe mode split the queues and together read every message once', async () => {
@@ -141,7 +130,7 @@ describe('subscribe and assign mode', () => {
     const qb = mine(b).map(key)
     expect(new Set([...qa, ...qb]).size).toBe(4)
 
-    const sent = await produce(producer, t, 200)
+    const sent = await produce(suite.producer, t, 200)
     const ga: MessageView[] = []
     const gb: MessageView[] = []
     const all = () => ga.length + gb.length >= 200
@@ -182,7 +171,7 @@ describe('commit and restart', () => {
   it('commit(), close, start again: resumes right after the commit; commit(offsets) stores exactly those offsets', async () => {
     const { t, queues } = await topic('PullCommit')
     const group = uniqueName('pull_commit')
-    const sent = await produce(producer, t, 40)
+    const sent = await produce(suite.producer, t, 40)
     const opts = { group, subscriptions: { [t]: '*' }, consumeFrom: 'first' as const, autoCommit: false }
     const a = consumer(opts)
     await a.start()
@@ -217,7 +206,7 @@ describe('commit and restart', () => {
   it('with autoCommit off, close() stores the last commit: messages polled after it, and an explicit rewind, are read again', async () => {
     const { t } = await topic('PullManual')
     const group = uniqueName('pull_manual')
-    const sent = await produce(producer, t, 40)
+    const sent = await produce(suite.producer, t, 40)
     const opts = { group, subscriptions: { [t]: '*' }, consumeFrom: 'first' as const, autoCommit: false }
     const a = consumer(opts)
     await a.start()
@@ -253,9 +242,9 @@ describe('commit and restart', () => {
   it('without a manual commit: a SIGKILLed member resumes from its last auto-commit', async () => {
     const { t } = await topic('PullAuto')
     const group = uniqueName('pull_auto')
-    const sent = await produce(producer, t, 40)
+    const sent = await produce(suite.producer, t, 40)
     const script = fileURLToPath(new URL('./support/pull-member.mjs', import.meta.url))
-    const child = fork(script, [cluster.nameServer, group, t, '40', '20', '200'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'] })
+    const child = fork(script, [suite.cluster.nameServer, group, t, '40', '20', '200'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'] })
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
     type Report = { type: string; messages?: Array<{ msgId: string; brokerName: string; queueId: number; offset: number }>; lastCommit?: Record<string, number>; message?: string }
     const reports: Report[] = []
@@ -410,7 +399,7 @@ describe('iteration', () => {
   it('iteration ended by an AbortSignal ends cleanly with nothing lost', async () => {
     const { t } = await topic('PullIter')
     const group = uniqueName('pull_iter')
-    const sent = await produce(producer, t, 60)
+    const sent = await produce(suite.producer, t, 60)
     const opts = { group, subscriptions: { [t]: '*' }, consumeFrom: 'first' as const }
     const c = consumer(opts)
     await c.start()
@@ -443,7 +432,7 @@ describe('iteration', () => {
     expect([...ids(first), ...ids(rest)].sort()).toEqual([...sent].sort())
 
     // `for await (const m of consumer)` ends when the consumer closes; the close commits everything read.
-    const tail = produce(producer, t, 5, { prefix: 'tail' })
+    const tail = produce(suite.producer, t, 5, { prefix: 'tail' })
     const byIterator: MessageView[] = []
     let closing: Promise<unknown> | undefined
     for await (const m of c) {
@@ -487,7 +476,7 @@ describe('what close() reports', () => {
         const reported = (await c.close()).filter((o) => o.queue.topic === t)
         expect(reported).toHaveLength(4)
         for (const o of reported) {
-          const onBroker = await queryConsumerOffset(remoting, cluster.brokers[o.queue.brokerName as 'broker-a' | 'broker-b'].master, group, o.queue)
+          const onBroker = await queryConsumerOffset(remoting, suite.cluster.brokers[o.queue.brokerName as 'broker-a' | 'broker-b'].master, group, o.queue)
           if (onBroker !== o.offset) problems.push(`round ${round}: close() reported ${key(o.queue)}=${o.offset}, the broker holds ${onBroker}`)
         }
       }

@@ -2,53 +2,42 @@
  * Push consumer behaviour on the real cluster (4 queues over broker-a and broker-b): groups, clustering, broadcasting,
  * rebalance with hooks, offsets across restarts, long polling, retry and DLQ.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Producer, PushConsumer, PullConsumer, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
+import { describe, expect, it } from 'vitest'
+import { PushConsumer, PullConsumer, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
 import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
 import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
 import { RequestCode } from '../../packages/client/src/remoting/codes.js'
-import type { Cluster } from '@rocketmq-ts/testkit'
-import { clusterControl, uniqueName, waitFor, waitUntil } from './helpers.js'
-import { Collector, produce, startChildMember } from './support/consumers.js'
+import { uniqueName, waitUntil } from './helpers.js'
+import { Collector, consumerSuite, produce, startChildMember } from './support/consumers.js'
 
-let cluster: Cluster
-let producer: Producer
-const open: Array<{ close(): Promise<unknown> }> = []
+const suite = consumerSuite()
 
 function consumer(opts: ConstructorParameters<typeof PushConsumer>[0]): PushConsumer {
   const c = new PushConsumer({ rebalanceIntervalMs: 2000, ...opts })
-  open.push(c)
+  suite.track(c)
   return c
 }
 
 async function topic(prefix: string): Promise<string> {
   const t = uniqueName(prefix)
-  await cluster.createTopic(t, { queuesPerBroker: 2 })
+  await suite.cluster.createTopic(t, { queuesPerBroker: 2 })
   return t
 }
 
 const key = (q: MessageQueue) => `${q.brokerName}/${q.queueId}`
 
-beforeAll(async () => {
-  cluster = await clusterControl()
-  producer = new Producer({ nameServer: cluster.nameServer })
-})
 
-afterAll(async () => {
-  for (const c of open.splice(0)) await c.close().catch(() => undefined)
-  await producer.close()
-})
 
 describe('consumer groups', () => {
   it('every group subscribed to a topic receives every message', async () => {
     const t = await topic('TopicGroups')
     const stock = new Collector()
     const marketing = new Collector()
-    const a = consumer({ nameServer: cluster.nameServer, group: uniqueName('stock'), subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: stock.add })
-    const b = consumer({ nameServer: cluster.nameServer, group: uniqueName('marketing'), subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: marketing.add })
+    const a = consumer({ nameServer: suite.cluster.nameServer, group: uniqueName('stock'), subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: stock.add })
+    const b = consumer({ nameServer: suite.cluster.nameServer, group: uniqueName('marketing'), subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: marketing.add })
     await Promise.all([a.start(), b.start()])
     expect(a.assignment().filter((q) => q.topic === t)).toHaveLength(4)
-    const ids = await produce(producer, t, 100)
+    const ids = await produce(suite.producer, t, 100)
     await stock.until(() => stock.unique === 100, 30_000, 'stock group to get 100')
     await marketing.until(() => marketing.unique === 100, 30_000, 'marketing group to get 100')
     expect(stock.missing(ids)).toEqual([])
@@ -63,10 +52,10 @@ describe('consumer groups', () => {
   it('only messages whose tag matches the expression are delivered', async () => {
     const t = await topic('TopicTags')
     const got = new Collector()
-    const c = consumer({ nameServer: cluster.nameServer, group: uniqueName('tags'), subscriptions: { [t]: 'Alipay || WeChat' }, consumeFrom: 'first', handler: got.add })
+    const c = consumer({ nameServer: suite.cluster.nameServer, group: uniqueName('tags'), subscriptions: { [t]: 'Alipay || WeChat' }, consumeFrom: 'first', handler: got.add })
     await c.start()
     const channels = ['Alipay', 'WeChat', 'UnionPay']
-    const ids = await produce(producer, t, 60, { tags: (i) => channels[i % 3]! })
+    const ids = await produce(suite.producer, t, 60, { tags: (i) => channels[i % 3]! })
     const wanted = ids.filter((_, i) => i % 3 !== 2)
     await got.until(() => got.unique >= wanted.length, 30_000, 'tagged messages')
     expect(got.missing(wanted)).toEqual([])
@@ -82,7 +71,7 @@ describe('clustering', () => {
     const byMember = new Map<string, Set<string>>()
     const mk = (name: string) =>
       consumer({
-        nameServer: cluster.nameServer,
+        nameServer: suite.cluster.nameServer,
         group,
         subscriptions: { [t]: '*' },
         consumeFrom: 'first',
@@ -105,7 +94,7 @@ describe('clustering', () => {
     const qb = b.assignment().filter((q) => q.topic === t).map(key)
     expect(new Set([...qa, ...qb]).size).toBe(4)
 
-    const ids = await produce(producer, t, 200)
+    const ids = await produce(suite.producer, t, 200)
     await seen.until(() => seen.unique === 200, 30_000, '200 messages')
     expect(seen.duplicates).toBe(0)
     const inA = byMember.get('a') ?? new Set()
@@ -122,7 +111,7 @@ describe('clustering', () => {
     const all = [a, b, c].flatMap((x) => x.assignment().filter((q) => q.topic === t).map(key))
     expect(new Set(all).size).toBe(4)
     expect(all).toHaveLength(4)
-    const more = await produce(producer, t, 100, { prefix: 'n' })
+    const more = await produce(suite.producer, t, 100, { prefix: 'n' })
     await seen.until(() => seen.unique === 300, 30_000, '300 messages')
     expect(seen.missing([...ids, ...more])).toEqual([])
   })
@@ -131,14 +120,14 @@ describe('clustering', () => {
     const t = await topic('TopicKill')
     const group = uniqueName('kill')
     const seen = new Collector()
-    const victim = await startChildMember(cluster.nameServer, group, t, seen)
-    const survivor = await startChildMember(cluster.nameServer, group, t, seen)
+    const victim = await startChildMember(suite.cluster.nameServer, group, t, seen)
+    const survivor = await startChildMember(suite.cluster.nameServer, group, t, seen)
     await waitUntil(() => victim.queues.filter((q) => q.topic === t).length === 2 && survivor.queues.filter((q) => q.topic === t).length === 2, 20_000, '2/2 split')
-    const before = await produce(producer, t, 200, { prefix: 'before' })
+    const before = await produce(suite.producer, t, 200, { prefix: 'before' })
     await seen.until(() => seen.unique >= 100, 30_000, 'some consumption before the kill')
     victim.proc.kill('SIGKILL')
     await victim.closed
-    const after = await produce(producer, t, 200, { prefix: 'after' })
+    const after = await produce(suite.producer, t, 200, { prefix: 'after' })
     await waitUntil(() => survivor.queues.filter((q) => q.topic === t).length === 4, 30_000, 'survivor to own all 4 queues')
     await seen.until(() => seen.missing([...before, ...after]).length === 0, 60_000, 'every message before and after the kill')
     expect(seen.missing([...before, ...after])).toEqual([])
@@ -156,12 +145,12 @@ describe('broadcasting', () => {
     const dir = `${process.env.TMPDIR ?? '/tmp'}/${uniqueName('offsets')}`
     const one = new Collector()
     const two = new Collector()
-    const a = consumer({ nameServer: cluster.nameServer, group, model: 'broadcasting', instanceName: 'one', offsetStoreDir: dir, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: one.add })
-    const b = consumer({ nameServer: cluster.nameServer, group, model: 'broadcasting', instanceName: 'two', offsetStoreDir: dir, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: two.add })
+    const a = consumer({ nameServer: suite.cluster.nameServer, group, model: 'broadcasting', instanceName: 'one', offsetStoreDir: dir, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: one.add })
+    const b = consumer({ nameServer: suite.cluster.nameServer, group, model: 'broadcasting', instanceName: 'two', offsetStoreDir: dir, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: two.add })
     await Promise.all([a.start(), b.start()])
     expect(a.assignment().filter((q) => q.topic === t)).toHaveLength(4)
     expect(b.assignment().filter((q) => q.topic === t)).toHaveLength(4)
-    const ids = await produce(producer, t, 100)
+    const ids = await produce(suite.producer, t, 100)
     await one.until(() => one.unique === 100, 30_000, 'member one')
     await two.until(() => two.unique === 100, 30_000, 'member two')
     const queues = a.assignment().filter((q) => q.topic === t)
@@ -170,7 +159,7 @@ describe('broadcasting', () => {
     const remoting = new RemotingClient()
     try {
       for (const q of queues) {
-        const addr = cluster.brokers[q.brokerName as 'broker-a' | 'broker-b'].master
+        const addr = suite.cluster.brokers[q.brokerName as 'broker-a' | 'broker-b'].master
         expect(await queryConsumerOffset(remoting, addr, group, q)).toBe(-1)
       }
     } finally {
@@ -185,15 +174,15 @@ describe('offsets', () => {
     const t = await topic('TopicResume')
     const group = uniqueName('resume')
     const seen = new Collector()
-    const first = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: seen.add })
+    const first = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: seen.add })
     await first.start()
-    const ids = await produce(producer, t, 100, { prefix: 'a' })
+    const ids = await produce(suite.producer, t, 100, { prefix: 'a' })
     await seen.until(() => seen.unique === 100, 30_000, 'first 100')
     const result = await first.close()
     expect(result.committed.filter((c) => c.queue.topic === t).reduce((s, c) => s + c.offset, 0)).toBe(100)
-    const more = await produce(producer, t, 50, { prefix: 'b' })
+    const more = await produce(suite.producer, t, 50, { prefix: 'b' })
     const again = new Collector()
-    const second = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: again.add })
+    const second = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: again.add })
     await second.start()
     await again.until(() => again.unique >= 50, 30_000, 'the 50 sent while closed')
     expect(again.missing(more)).toEqual([])
@@ -207,11 +196,11 @@ describe('long polling', () => {
     const t = await topic('TopicLongPoll')
     const arrivals: number[] = []
     const pulls: Array<{ sentAt: number; durationMs: number; status: string; queue: MessageQueue }> = []
-    const c = consumer({ nameServer: cluster.nameServer, group: uniqueName('lp'), subscriptions: { [t]: '*' }, handler: () => void arrivals.push(Date.now()) })
+    const c = consumer({ nameServer: suite.cluster.nameServer, group: uniqueName('lp'), subscriptions: { [t]: '*' }, handler: () => void arrivals.push(Date.now()) })
     c.on('pull', (p) => pulls.push(p))
     await c.start()
     const sentAt = Date.now()
-    const r = await producer.send({ topic: t, body: 'ping' })
+    const r = await suite.producer.send({ topic: t, body: 'ping' })
     await waitUntil(() => arrivals.length === 1, 5_000, 'delivery')
     const latency = arrivals[0]! - sentAt
     expect(latency).toBeLessThan(1000)
@@ -228,7 +217,7 @@ describe('retry and DLQ', () => {
     const group = uniqueName('retry')
     const attempts: MessageView[] = []
     const c = consumer({
-      nameServer: cluster.nameServer,
+      nameServer: suite.cluster.nameServer,
       group,
       subscriptions: { [t]: '*' },
       maxReconsumeTimes: 1,
@@ -238,7 +227,7 @@ describe('retry and DLQ', () => {
       },
     })
     await c.start()
-    const r = await producer.send({ topic: t, body: 'fail me', keys: ['order-retry'] })
+    const r = await suite.producer.send({ topic: t, body: 'fail me', keys: ['order-retry'] })
     await waitUntil(() => attempts.length >= 2, 60_000, 'the retry delivery')
     expect(attempts[0]!.reconsumeTimes).toBe(0)
     expect(attempts[1]!.reconsumeTimes).toBe(1)
@@ -246,9 +235,9 @@ describe('retry and DLQ', () => {
     expect(attempts[1]!.msgId).toBe(r.msgId)
     expect(attempts[1]!.body.toString()).toBe('fail me')
     // The second failure exceeds maxReconsumeTimes: the broker moves it to %DLQ%<group>.
-    const dlq = new PullConsumer({ nameServer: cluster.nameServer, group: uniqueName('dlqreader'), subscriptions: { [`%DLQ%${group}`]: '*' }, consumeFrom: 'first' })
-    open.push(dlq)
-    await waitUntil(async () => (await cluster.route(`%DLQ%${group}`)) !== null, 30_000, 'the DLQ topic')
+    const dlq = new PullConsumer({ nameServer: suite.cluster.nameServer, group: uniqueName('dlqreader'), subscriptions: { [`%DLQ%${group}`]: '*' }, consumeFrom: 'first' })
+    suite.track(dlq)
+    await waitUntil(async () => (await suite.cluster.route(`%DLQ%${group}`)) !== null, 30_000, 'the DLQ topic')
     await dlq.start()
     let dead: MessageView | undefined
     const deadline = Date.now() + 30_000
@@ -267,7 +256,7 @@ describe('rebalance hooks', () => {
     const revokes: Array<{ queues: MessageQueue[]; inflightAtRevoke: number; committed: number[]; ownedDuringHook: boolean }> = []
     const assigned: MessageQueue[][] = []
     const slow: PushConsumer = consumer({
-      nameServer: cluster.nameServer,
+      nameServer: suite.cluster.nameServer,
       group,
       subscriptions: { [t]: '*' },
       consumeFrom: 'first',
@@ -301,9 +290,9 @@ describe('rebalance hooks', () => {
     try {
       await slow.start()
       expect(assigned[0]!.filter((q) => q.topic === t)).toHaveLength(4)
-      await produce(producer, t, 400)
+      await produce(suite.producer, t, 400)
       await waitUntil(() => [...handled.values()].reduce((s, x) => s + x.size, 0) >= 20, 20_000, 'some consumption')
-      const b = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: () => {} })
+      const b = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: () => {} })
       await b.start()
       await waitUntil(() => revokes.some((r) => r.queues.length > 0), 20_000, 'onRevoke')
       const rev = revokes.find((r) => r.queues.length > 0)!
@@ -330,7 +319,7 @@ describe('handler deadlines and close', () => {
     const attempts: Array<{ reconsumeTimes: number; aborted?: unknown }> = []
     const errors: unknown[] = []
     const c = consumer({
-      nameServer: cluster.nameServer,
+      nameServer: suite.cluster.nameServer,
       group: uniqueName('timeout'),
       subscriptions: { [t]: '*' },
       handlerTimeoutMs: 300,
@@ -344,7 +333,7 @@ describe('handler deadlines and close', () => {
     })
     c.on('handler.error', (e) => errors.push(e.error))
     await c.start()
-    await producer.send({ topic: t, body: 'slow' })
+    await suite.producer.send({ topic: t, body: 'slow' })
     await waitUntil(() => attempts.length >= 2, 40_000, 'the redelivery after the timeout')
     expect((attempts[0]!.aborted as { code?: string }).code).toBe('ERR_HANDLER_TIMEOUT')
     expect(attempts[1]!.reconsumeTimes).toBe(1)
@@ -357,7 +346,7 @@ describe('handler deadlines and close', () => {
     let started = 0
     let sawAbort = false
     const c = new PushConsumer({
-      nameServer: cluster.nameServer,
+      nameServer: suite.cluster.nameServer,
       group,
       subscriptions: { [t]: '*' },
       handler: async (m, { signal }) => {
@@ -369,7 +358,7 @@ describe('handler deadlines and close', () => {
       },
     })
     await c.start()
-    await producer.send({ topic: t, body: 'stuck' })
+    await suite.producer.send({ topic: t, body: 'stuck' })
     await waitUntil(() => started === 1, 10_000, 'the stuck handler to start')
     const t0 = Date.now()
     const result = await c.close({ timeoutMs: 500 })
@@ -380,7 +369,7 @@ describe('handler deadlines and close', () => {
     await expect(c.start()).rejects.toMatchObject({ code: 'ERR_CLOSED' })
     // The abandoned message was not committed: the next member of the group gets it again.
     const again: string[] = []
-    const next = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, handler: (m) => void again.push(m.body.toString()) })
+    const next = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, handler: (m) => void again.push(m.body.toString()) })
     await next.start()
     await waitUntil(() => again.includes('stuck'), 20_000, 'redelivery of the abandoned message')
   })
@@ -391,11 +380,11 @@ describe('offset reset from the broker', () => {
     const t = await topic('TopicReset')
     const group = uniqueName('reset')
     const seen = new Collector()
-    const c = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: seen.add })
+    const c = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: seen.add })
     await c.start()
-    const ids = await produce(producer, t, 40)
+    const ids = await produce(suite.producer, t, 40)
     await seen.until(() => seen.unique === 40, 30_000, 'first pass')
-    const r = await cluster.admin(['resetOffsetByTime', '-g', group, '-t', t, '-s', '0'], { timeoutMs: 60_000 })
+    const r = await suite.cluster.admin(['resetOffsetByTime', '-g', group, '-t', t, '-s', '0'], { timeoutMs: 60_000 })
     expect(r.output).not.toMatch(/Exception/)
     await seen.until(() => ids.every((id) => (seen.counts.get(id) ?? 0) >= 2), 60_000, 'every message a second time')
   })
@@ -406,10 +395,10 @@ describe('console requests', () => {
     const t = await topic('TopicConsole')
     const group = uniqueName('console')
     const direct: MessageView[] = []
-    const c = consumer({ nameServer: cluster.nameServer, group, subscriptions: { [t]: 'NoSuchTag' }, handler: (m) => void direct.push(m) })
+    const c = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: 'NoSuchTag' }, handler: (m) => void direct.push(m) })
     await c.start()
-    const r = await producer.send({ topic: t, body: 'direct', tags: 'Other' })
-    const addr = cluster.brokers[r.queue.brokerName as 'broker-a' | 'broker-b'].master
+    const r = await suite.producer.send({ topic: t, body: 'direct', tags: 'Other' })
+    const addr = suite.cluster.brokers[r.queue.brokerName as 'broker-a' | 'broker-b'].master
     const remoting = new RemotingClient()
     try {
       const info = await remoting.invoke(addr, RequestCode.GET_CONSUMER_RUNNING_INFO, { consumerGroup: group, clientId: c.clientId, jstackEnable: 'false' }, undefined, { timeoutMs: 10_000 })

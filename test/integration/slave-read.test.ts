@@ -4,17 +4,14 @@
  * This file stops and restarts broker-a's master, so it restores the cluster before it ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Producer, PushConsumer, type MessageQueue } from '@rocketmq-ts/client'
-import type { Cluster } from '@rocketmq-ts/testkit'
+import { PushConsumer, type MessageQueue } from '@rocketmq-ts/client'
 import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
 import { getMaxOffset } from '../../packages/client/src/cluster/broker-api.js'
-import { clusterControl, uniqueName, waitFor } from './helpers.js'
-import { Collector, produce } from './support/consumers.js'
+import { uniqueName, waitFor } from './helpers.js'
+import { Collector, consumerSuite, produce } from './support/consumers.js'
 
-let cluster: Cluster
-let producer: Producer
+const suite = consumerSuite()
 let remoting: RemotingClient
-const open: PushConsumer[] = []
 
 interface PullEvent {
   queue: MessageQueue
@@ -24,21 +21,17 @@ interface PullEvent {
   messages: number
 }
 
-beforeAll(async () => {
-  cluster = await clusterControl()
-  producer = new Producer({ nameServer: cluster.nameServer })
+beforeAll(() => {
   remoting = new RemotingClient()
 })
 
 afterAll(async () => {
-  for (const c of open.splice(0)) await c.close().catch(() => undefined)
-  await producer.close()
   await remoting.close()
 })
 
 /** Wait until broker-a's slave has every message its master has, for the topic's broker-a queues. */
 async function replicated(topic: string): Promise<void> {
-  const { master, slave } = cluster.brokers['broker-a']
+  const { master, slave } = suite.cluster.brokers['broker-a']
   await waitFor(
     async () => {
       for (const queueId of [0, 1]) {
@@ -55,17 +48,17 @@ async function replicated(topic: string): Promise<void> {
 describe('slave reads', () => {
   it('pulls go to the slave when the master advises it (accessMessageInMemoryMaxRatio=0 at run time)', async () => {
     const topic = uniqueName('TopicSlaveAdvice')
-    await cluster.createTopic(topic, { queuesPerBroker: 2 })
-    const ids = await produce(producer, topic, 200)
+    await suite.cluster.createTopic(topic, { queuesPerBroker: 2 })
+    const ids = await produce(suite.producer, topic, 200)
     await replicated(topic)
-    await cluster.updateBrokerConfig('broker-a-0', 'accessMessageInMemoryMaxRatio', 0)
-    await cluster.updateBrokerConfig('broker-a-1', 'accessMessageInMemoryMaxRatio', 0)
+    await suite.cluster.updateBrokerConfig('broker-a-0', 'accessMessageInMemoryMaxRatio', 0)
+    await suite.cluster.updateBrokerConfig('broker-a-1', 'accessMessageInMemoryMaxRatio', 0)
     try {
       const seen = new Collector()
       const pulls: PullEvent[] = []
       const redirects: Array<{ toBrokerId: number; address: string }> = []
-      const c = new PushConsumer({ nameServer: cluster.nameServer, group: uniqueName('slaveadvice'), subscriptions: { [topic]: '*' }, consumeFrom: 'first', handler: seen.add })
-      open.push(c)
+      const c = new PushConsumer({ nameServer: suite.cluster.nameServer, group: uniqueName('slaveadvice'), subscriptions: { [topic]: '*' }, consumeFrom: 'first', handler: seen.add })
+      suite.track(c)
       c.on('pull', (p) => pulls.push(p))
       c.on('slave.redirect', (r) => redirects.push(r))
       await c.start()
@@ -73,26 +66,26 @@ describe('slave reads', () => {
       expect(seen.missing(ids)).toEqual([])
       const fromSlave = pulls.filter((p) => p.queue.brokerName === 'broker-a' && p.brokerId === 1 && p.status === 'FOUND')
       expect(fromSlave.length).toBeGreaterThan(0)
-      expect(redirects.some((r) => r.toBrokerId === 1 && r.address === cluster.brokers['broker-a'].slave)).toBe(true)
+      expect(redirects.some((r) => r.toBrokerId === 1 && r.address === suite.cluster.brokers['broker-a'].slave)).toBe(true)
       // broker-b keeps the default ratio: its queues are read from the master only.
       expect(pulls.filter((p) => p.queue.brokerName === 'broker-b' && p.status === 'FOUND').every((p) => p.brokerId === 0)).toBe(true)
       await c.close()
     } finally {
-      await cluster.updateBrokerConfig('broker-a-0', 'accessMessageInMemoryMaxRatio', 40)
-      await cluster.updateBrokerConfig('broker-a-1', 'accessMessageInMemoryMaxRatio', 40)
+      await suite.cluster.updateBrokerConfig('broker-a-0', 'accessMessageInMemoryMaxRatio', 40)
+      await suite.cluster.updateBrokerConfig('broker-a-1', 'accessMessageInMemoryMaxRatio', 40)
     }
   })
 
   it('broker-a master killed: replicated messages are consumed from its slave; master back: pulls return to it', async () => {
     const topic = uniqueName('TopicMasterDown')
-    await cluster.createTopic(topic, { queuesPerBroker: 2 })
+    await suite.cluster.createTopic(topic, { queuesPerBroker: 2 })
     const seen = new Collector()
     const pulls: PullEvent[] = []
     // Hold the first message so the queues' caches fill and stop pulling: the backlog stays on the brokers.
     let release!: () => void
     const gate = new Promise<void>((r) => (release = r))
     const c = new PushConsumer({
-      nameServer: cluster.nameServer,
+      nameServer: suite.cluster.nameServer,
       group: uniqueName('masterdown'),
       subscriptions: { [topic]: '*' },
       consumeFrom: 'first',
@@ -104,24 +97,24 @@ describe('slave reads', () => {
         seen.add(m)
       },
     })
-    open.push(c)
+    suite.track(c)
     c.on('pull', (p) => pulls.push(p))
     await c.start()
-    const before = await produce(producer, topic, 200, { prefix: 'before' })
+    const before = await produce(suite.producer, topic, 200, { prefix: 'before' })
     await replicated(topic)
     let killedAt = 0
     try {
-      await cluster.killBroker('broker-a-0', 'SIGKILL')
+      await suite.cluster.killBroker('broker-a-0', 'SIGKILL')
       killedAt = Date.now()
       release()
       await seen.until(() => seen.missing(before).length === 0, 90_000, 'every replicated message while the master is down')
       const slavePulls = pulls.filter((p) => p.queue.brokerName === 'broker-a' && p.brokerId === 1 && p.status === 'FOUND' && p.sentAt >= killedAt)
       expect(slavePulls.length).toBeGreaterThan(0)
     } finally {
-      await cluster.restartBroker('broker-a-0')
+      await suite.cluster.restartBroker('broker-a-0')
     }
     const backAt = Date.now()
-    const after = await produce(producer, topic, 100, { prefix: 'after' })
+    const after = await produce(suite.producer, topic, 100, { prefix: 'after' })
     await seen.until(() => seen.missing(after).length === 0, 90_000, 'messages sent after the master returned')
     // Keep messages flowing until one is served by the returned master.
     let extra = 0
@@ -129,7 +122,7 @@ describe('slave reads', () => {
       await waitFor(
         async () => {
           if (pulls.some((p) => p.queue.brokerName === 'broker-a' && p.brokerId === 0 && p.status === 'FOUND' && p.sentAt >= backAt)) return true
-          await producer.send({ topic, body: `probe-${extra++}` })
+          await suite.producer.send({ topic, body: `probe-${extra++}` })
           return false
         },
         { timeoutMs: 60_000, intervalMs: 500, message: 'a pull served by the returned master' },

@@ -1,7 +1,10 @@
 /** Helpers for consumer tests: produce with ids, collect deliveries, child-process members. */
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll } from 'vitest'
 import { Producer, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
+import type { Cluster } from '@rocketmq-ts/testkit'
+import { clusterControl } from '../helpers.js'
 
 export async function produce(producer: Producer, topic: string, n: number, opts: { prefix?: string; tags?: (i: number) => string } = {}): Promise<string[]> {
   const ids: string[] = []
@@ -102,4 +105,46 @@ export async function startChildMember(nameServer: string, group: string, topic:
     proc.once('exit', (code) => reject(new Error(`member exited early with ${code}`)))
   })
   return member
+}
+
+export interface Closable {
+  close(): Promise<unknown>
+}
+
+export interface ConsumerSuite {
+  /** The run's cluster (valid inside tests). */
+  readonly cluster: Cluster
+  /** One producer for the file. */
+  readonly producer: Producer
+  /** Close this after the file's tests (consumers a test could not close itself). */
+  track<T extends Closable>(c: T): T
+}
+
+/** The lifecycle every consumer test file shares: cluster handle and producer before, close everything after. */
+export function consumerSuite(): ConsumerSuite {
+  let cluster: Cluster | undefined
+  let producer: Producer | undefined
+  const open: Closable[] = []
+  beforeAll(async () => {
+    cluster = await clusterControl()
+    producer = new Producer({ nameServer: cluster.nameServer })
+  })
+  afterAll(async () => {
+    for (const c of open.splice(0)) await c.close().catch(() => undefined)
+    await producer?.close()
+  })
+  return {
+    get cluster() {
+      if (!cluster) throw new Error('consumerSuite: cluster used outside a test')
+      return cluster
+    },
+    get producer() {
+      if (!producer) throw new Error('consumerSuite: producer used outside a test')
+      return producer
+    },
+    track: (c) => {
+      open.push(c)
+      return c
+    },
+  }
 }
