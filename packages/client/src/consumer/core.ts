@@ -86,7 +86,6 @@ export class ConsumerCore {
   private rebalanceTimer?: NodeJS.Timeout
   private rebalanceChain: Promise<void> = Promise.resolve()
   private rebalancePending = false
-  private readonly lifetime = new AbortController()
   private lastFlowControlEvent = 0
 
   constructor(
@@ -561,7 +560,6 @@ export class ConsumerCore {
   stopReaders(): void {
     this.running = false
     if (this.rebalanceTimer) clearInterval(this.rebalanceTimer)
-    this.lifetime.abort()
     for (const pq of this.processQueues.values()) pq.drop()
   }
 

@@ -49,7 +49,10 @@ interface Batch {
 /** A batch being handled; it is also the handler's context, whose AbortSignal is only created if it is read. */
 class Running implements MessageContext {
   readonly startedAt = Date.now()
+  /** Completed (success, failure or timeout); later outcomes are ignored. */
   done = false
+  /** Abandoned by close(): nothing waits for it any more. */
+  sealed = false
   private controller?: AbortController
   private reason?: unknown
 
@@ -300,7 +303,8 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   /** Wait until no handler runs for these queues (or the signal aborts). */
   private async drain(pqs: readonly ProcessQueue[], signal: AbortSignal): Promise<void> {
     const set = new Set(pqs)
-    const busy = () => [...this.running].some((r) => set.has(r.batch.pq))
+    // Sealed entries (abandoned by close) no longer count: close() must not wait on a rebalance's drain.
+    const busy = () => [...this.running].some((r) => !r.sealed && set.has(r.batch.pq))
     while (busy() && !signal.aborted) await this.waitForDrainChange(signal)
   }
 
@@ -363,9 +367,11 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
         abandoned += r.batch.messages.length
         // Sealed: a late resolution must not mark it consumed; its offset stays uncommitted, so it is redelivered.
         r.done = true
+        r.sealed = true
         r.abort(new RocketMQError('ERR_CLOSED', 'consumer closed before the handler finished'))
       }
       if (this.sweepTimer) clearInterval(this.sweepTimer)
+      this.notifyDrain()
       drained -= abandoned
       const committed = await this.core.shutdown()
       return { drained, abandoned, committed }
