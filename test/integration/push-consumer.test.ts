@@ -375,6 +375,40 @@ describe('handler deadlines and close', () => {
   })
 })
 
+describe('close during a rebalance', () => {
+  it('close() stays bounded while a rebalance waits for a stuck handler of a revoked queue', async () => {
+    const t = await topic('TopicCloseRebalance')
+    const group = uniqueName('closereb')
+    let stuck = 0
+    const a = new PushConsumer({
+      nameServer: suite.cluster.nameServer,
+      group,
+      rebalanceIntervalMs: 2000,
+      subscriptions: { [t]: '*' },
+      consumeFrom: 'first',
+      handler: async (_m, { signal }) => {
+        stuck++
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
+      },
+    })
+    const revoking: MessageQueue[][] = []
+    a.on('rebalancing', ({ removed }) => void revoking.push(removed.filter((q) => q.topic === t)))
+    await a.start()
+    // One message on every queue, so whatever A revokes has a handler that never finishes on its own.
+    const queues = a.assignment().filter((q) => q.topic === t)
+    await Promise.all(queues.map((queue, i) => suite.producer.send({ topic: t, body: `x${i}` }, { queue })))
+    await waitUntil(() => stuck === 4, 10_000, 'a stuck handler on each queue')
+    const b = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, handler: () => {} })
+    await b.start()
+    // A's rebalance is now draining revoked queues whose handlers are stuck.
+    await waitUntil(() => revoking.some((r) => r.length > 0), 10_000, 'A to start revoking')
+    const t0 = Date.now()
+    const result = await a.close({ timeoutMs: 500 })
+    expect(Date.now() - t0).toBeLessThan(15_000)
+    expect(result.abandoned).toBeGreaterThan(0)
+  })
+})
+
 describe('offset reset from the broker', () => {
   it('an admin reset (mqadmin resetOffsetByTime) makes a running consumer read the queue again', async () => {
     const t = await topic('TopicReset')

@@ -60,6 +60,8 @@ export interface Sink {
 
 /** Consumer events (typed; emitted only when someone listens). */
 export interface ConsumerEvents {
+  /** A rebalance is about to revoke `removed` and assign `added` (before the hooks run). */
+  rebalancing: [{ added: MessageQueue[]; removed: MessageQueue[] }]
   rebalance: [RebalanceEvent]
   'pull.error': [{ queue: MessageQueue; error: RocketMQError; brokerAddress?: string }]
   commit: [{ offsets: Array<{ queue: MessageQueue; offset: number }> }]
@@ -227,6 +229,7 @@ export class ConsumerCore {
     const removed = [...this.processQueues.values()].filter((pq) => inScope(pq.mq) && !want.has(pq.key))
     const added = [...want.entries()].filter(([k]) => !this.processQueues.has(k)).map(([, mq]) => mq)
     if (removed.length === 0 && added.length === 0) return
+    if (this.events.listenerCount('rebalancing') > 0) this.events.emit('rebalancing', { added, removed: removed.map((pq) => pq.mq) })
     if (removed.length > 0) await this.revoke(removed)
     if (added.length > 0) await this.assign(added)
     const ev: RebalanceEvent = { added, removed: removed.map((pq) => pq.mq), assignment: this.assignment() }
