@@ -2,8 +2,9 @@
  * Push consumer behaviour on the real cluster (4 queues over broker-a and broker-b): groups, clustering, broadcasting,
  * rebalance with hooks, offsets across restarts, long polling, retry and DLQ.
  */
+import diagnostics_channel from 'node:diagnostics_channel'
 import { describe, expect, it } from 'vitest'
-import { PushConsumer, PullConsumer, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
+import { PROCESS_CHANNEL, PushConsumer, PullConsumer, RocketMQError, SEND_CHANNEL, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
 import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
 import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
 import { RequestCode } from '../../packages/client/src/remoting/codes.js'
@@ -421,6 +422,53 @@ describe('offset reset from the broker', () => {
     const r = await suite.cluster.admin(['resetOffsetByTime', '-g', group, '-t', t, '-s', '0'], { timeoutMs: 60_000 })
     expect(r.output).not.toMatch(/Exception/)
     await seen.until(() => ids.every((id) => (seen.counts.get(id) ?? 0) >= 2), 60_000, 'every message a second time')
+  })
+})
+
+describe('observability', () => {
+  it('publishes send and process traces on diagnostics_channel with OpenTelemetry messaging attributes', async () => {
+    const t = await topic('TopicTrace')
+    const group = uniqueName('trace')
+    const seen: Array<{ event: string; name: string; attributes: Record<string, unknown> }> = []
+    const handlers = (label: string) => ({
+      start: (ctx: unknown) => void seen.push({ event: `${label}:start`, ...(ctx as { name: string; attributes: Record<string, unknown> }) }),
+      asyncEnd: (ctx: unknown) => void seen.push({ event: `${label}:end`, ...(ctx as { name: string; attributes: Record<string, unknown> }) }),
+      error: (ctx: unknown) => void seen.push({ event: `${label}:error`, ...(ctx as { name: string; attributes: Record<string, unknown> }) }),
+    })
+    const send = diagnostics_channel.tracingChannel(SEND_CHANNEL)
+    const processing = diagnostics_channel.tracingChannel(PROCESS_CHANNEL)
+    const sendHandlers = handlers('send')
+    const processHandlers = handlers('process')
+    send.subscribe(sendHandlers as never)
+    processing.subscribe(processHandlers as never)
+    try {
+      let calls = 0
+      const c = consumer({
+        nameServer: suite.cluster.nameServer,
+        group,
+        subscriptions: { [t]: '*' },
+        handler: () => {
+          if (calls++ === 0) throw new RocketMQError('ERR_BROKER', 'first attempt fails')
+        },
+      })
+      await c.start()
+      const r = await suite.producer.send({ topic: t, body: 'traced', tags: 'alipay', keys: ['order-9'] })
+      await waitUntil(() => seen.some((e) => e.event === 'process:error'), 20_000, 'the failing process trace')
+      const sent = seen.find((e) => e.event === 'send:end')!
+      expect(sent.name).toBe(`send ${t}`)
+      expect(sent.attributes).toMatchObject({ 'messaging.system': 'rocketmq', 'messaging.destination.name': t, 'messaging.rocketmq.message.tag': 'alipay' })
+      const failed = seen.find((e) => e.event === 'process:error')!
+      expect(failed.attributes).toMatchObject({
+        'messaging.operation.type': 'process',
+        'messaging.consumer.group.name': group,
+        'messaging.message.id': r.msgId,
+        'messaging.rocketmq.consumption_model': 'clustering',
+        'error.type': 'ERR_BROKER',
+      })
+    } finally {
+      send.unsubscribe(sendHandlers as never)
+      processing.unsubscribe(processHandlers as never)
+    }
   })
 })
 

@@ -7,6 +7,7 @@ import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { ConsumerCore, delay, type ConsumerEvents, type Sink, type TypedConsumerCallbacks } from './core.js'
 import type { ProcessQueue } from './process-queue.js'
+import { processChannel, processContext, traced, tracing } from '../observability/channels.js'
 
 export interface MessageContext {
   /** Aborted when the handler times out (handlerTimeoutMs) or when close() reaches its deadline. */
@@ -168,11 +169,13 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     this.running.add(entry)
     batch.pq.inflight += batch.messages.length
     this.ensureSweep()
-    let result: unknown
-    try {
-      result = this.options.batchHandler
+    const call = () =>
+      this.options.batchHandler
         ? (this.options.batchHandler as BatchHandler)(batch.messages, entry)
         : (this.options.handler as MessageHandler)(batch.messages[0]!, entry)
+    let result: unknown
+    try {
+      result = tracing(processChannel) ? traced(processChannel, processContext(batch.messages, this.options.group, this.options.model), call) : call()
     } catch (e) {
       this.finish(entry, e ?? new Error('handler threw'))
       return

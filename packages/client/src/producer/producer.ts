@@ -11,6 +11,7 @@ import { encodeBatchBody, encodeProperties } from '../protocol/message.js'
 import { javaHashCode } from '../protocol/tag.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { bodyToBuffer, messageProperties, type Message } from './message.js'
+import { sendChannel, sendContext, traced, tracing } from '../observability/channels.js'
 
 export type { SendResult, SendStatus } from '../cluster/broker-api.js'
 
@@ -67,6 +68,10 @@ export class Producer extends EventEmitter {
   }
 
   async send(message: Message, opts: SendOptions = {}): Promise<SendResult> {
+    if (tracing(sendChannel)) {
+      const keys = message.keys === undefined ? undefined : typeof message.keys === 'string' ? [message.keys] : [...message.keys]
+      return traced(sendChannel, sendContext(message.topic, this.options.group, 1, message.tags, keys), async () => (await this.sendInternal([message], opts, false, false))!)
+    }
     return (await this.sendInternal([message], opts, false, false))!
   }
 
@@ -80,6 +85,9 @@ export class Producer extends EventEmitter {
     const topic = messages[0]!.topic
     if (messages.some((m) => m.topic !== topic)) throw new RocketMQError('ERR_INVALID_OPTION', 'every message of a batch must have the same topic')
     if (messages.some((m) => m.delayLevel)) throw new RocketMQError('ERR_INVALID_OPTION', 'batch messages cannot have a delayLevel')
+    if (tracing(sendChannel)) {
+      return traced(sendChannel, sendContext(topic, this.options.group, messages.length), async () => (await this.sendInternal(messages, opts, false, true))!)
+    }
     return (await this.sendInternal(messages, opts, false, true))!
   }
 
