@@ -411,8 +411,8 @@ describe('close during a rebalance', () => {
 })
 
 describe('offset reset from the broker', () => {
-  it('an admin reset (mqadmin resetOffsetByTime) makes a running consumer read the queue again', async () => {
-    const t = await topic('TopicReset')
+  async function resetAndReread(prefix: string): Promise<void> {
+    const t = await topic(prefix)
     const group = uniqueName('reset')
     const seen = new Collector()
     const c = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: seen.add })
@@ -422,6 +422,20 @@ describe('offset reset from the broker', () => {
     const r = await suite.cluster.admin(['resetOffsetByTime', '-g', group, '-t', t, '-s', '0'], { timeoutMs: 60_000 })
     expect(r.output).not.toMatch(/Exception/)
     await seen.until(() => ids.every((id) => (seen.counts.get(id) ?? 0) >= 2), 60_000, 'every message a second time')
+  }
+
+  it('an admin reset (mqadmin resetOffsetByTime) makes a running consumer read the queue again (5.x server-side reset)', async () => {
+    await resetAndReread('TopicReset')
+  })
+
+  it('the same through RESET_CONSUMER_CLIENT_OFFSET sent to the client (useServerSideResetOffset=false)', async () => {
+    const masters = ['broker-a-0', 'broker-b-0'] as const
+    for (const m of masters) await suite.cluster.updateBrokerConfig(m, 'useServerSideResetOffset', false)
+    try {
+      await resetAndReread('TopicClientReset')
+    } finally {
+      for (const m of masters) await suite.cluster.updateBrokerConfig(m, 'useServerSideResetOffset', true)
+    }
   })
 })
 
