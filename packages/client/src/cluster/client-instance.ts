@@ -202,6 +202,19 @@ export class ClientInstance extends EventEmitter {
   }
 
   /**
+   * An address for queries about a queue's broker (offsets, min/max): the master, else any replica of that broker name
+   * (Java reads offsets from the slave while the master is down). Refreshes the route once when none is known.
+   */
+  async findQueryAddress(brokerName: string, topic: string): Promise<string> {
+    const known = this.findMasterAddress(brokerName) ?? this.findBrokerAddressInSubscribe(brokerName, MASTER_ID)?.address
+    if (known) return known
+    await this.getRoute(topic, true)
+    const after = this.findMasterAddress(brokerName) ?? this.findBrokerAddressInSubscribe(brokerName, MASTER_ID)?.address
+    if (!after) throw new RocketMQError('ERR_BROKER_NOT_FOUND', `No address known for broker '${brokerName}' (topic '${topic}')`, { retriable: true, context: { broker: brokerName, topic } })
+    return after
+  }
+
+  /**
    * Java findBrokerAddressInSubscribe: the exact id if known; for a slave id that is missing, the next id; otherwise
    * any address of that broker (so a consumer keeps reading from the slave while the master is down).
    */

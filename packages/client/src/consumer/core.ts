@@ -231,9 +231,9 @@ export class ConsumerCore {
     if (removed.length === 0 && added.length === 0) return
     if (this.events.listenerCount('rebalancing') > 0) this.events.emit('rebalancing', { added, removed: removed.map((pq) => pq.mq) })
     if (removed.length > 0) await this.revoke(removed)
-    if (added.length > 0) await this.assign(added)
-    const ev: RebalanceEvent = { added, removed: removed.map((pq) => pq.mq), assignment: this.assignment() }
-    this.logger.info({ group: this.group, added: added.map(mqKey), removed: ev.removed.map(mqKey) }, 'rebalanced')
+    const assigned = added.length > 0 ? await this.assign(added) : []
+    const ev: RebalanceEvent = { added: assigned, removed: removed.map((pq) => pq.mq), assignment: this.assignment() }
+    this.logger.info({ group: this.group, added: assigned.map(mqKey), removed: ev.removed.map(mqKey) }, 'rebalanced')
     if (this.events.listenerCount('rebalance') > 0) this.events.emit('rebalance', ev)
     // Java bumps the subscription version and heartbeats at once after a change.
     this.client.sendHeartbeatToAllBrokers().catch(() => undefined)
@@ -269,7 +269,7 @@ export class ConsumerCore {
   }
 
   /** Take queues: compute start offsets, run onAssign (which may seek), then start a reader per queue. */
-  async assign(mqs: readonly MessageQueue[]): Promise<void> {
+  async assign(mqs: readonly MessageQueue[]): Promise<MessageQueue[]> {
     const starts = new Map<string, number>()
     await Promise.all(
       mqs.map(async (mq) => {
@@ -301,6 +301,8 @@ export class ConsumerCore {
       this.processQueues.set(pq.key, pq)
       this.startReader(pq)
     }
+    if (ready.length < mqs.length) setTimeout(() => this.triggerRebalance('queues without a start offset'), 1000).unref()
+    return ready
   }
 
   /** Java computePullFromWhere: committed offset, else first / last / by timestamp. */
@@ -308,7 +310,8 @@ export class ConsumerCore {
     const stored = await this.offsetStore.readStore(mq)
     if (stored >= 0) return stored
     const from = this.options.consumeFrom
-    const master = await this.client.findMasterAddressOrRefresh(mq.brokerName, mq.topic)
+    // The master, or its slave while the master is down (a new member can still take the queue).
+    const master = await this.client.findQueryAddress(mq.brokerName, mq.topic)
     if (from === 'first') return getMinOffset(this.client.remoting, master, mq)
     if (from === 'last') {
       if (mq.topic.startsWith(RETRY_PREFIX)) return 0

@@ -176,6 +176,13 @@ export class Producer extends EventEmitter {
   private async chooseQueue(m: Message, opts: SendOptions, avoidBroker: string | undefined, refresh: boolean, timeoutMs: number): Promise<MessageQueue> {
     if (opts.queue) return opts.queue
     const queues = await this.client.publishQueues(m.topic, refresh, timeoutMs)
+    if (queues.length === 0 && (await this.client.getRoute(m.topic, false, timeoutMs))) {
+      // The topic exists but none of its brokers has a master right now (e.g. the master died).
+      throw new RocketMQError('ERR_NO_ROUTE', `Topic '${m.topic}' has no writable master right now (its masters are down or read-only); retry later`, {
+        retriable: true,
+        context: { topic: m.topic },
+      })
+    }
     if (queues.length === 0) {
       throw new RocketMQError('ERR_TOPIC_NOT_FOUND', `Topic '${m.topic}' does not exist (no route on the NameServer). Create it first, e.g. mqadmin updateTopic -t ${m.topic} -c <cluster>.`, {
         context: { topic: m.topic },

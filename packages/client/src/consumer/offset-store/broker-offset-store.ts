@@ -16,8 +16,8 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
 
   async load(): Promise<void> {}
 
-  private async address(mq: MessageQueue): Promise<string> {
-    return this.client.findMasterAddress(mq.brokerName) ?? (await this.client.findMasterAddressOrRefresh(mq.brokerName, mq.topic))
+  private address(mq: MessageQueue): Promise<string> {
+    return this.client.findQueryAddress(mq.brokerName, mq.topic)
   }
 
   async fetch(mq: MessageQueue): Promise<number> {
