@@ -4,6 +4,8 @@
  */
 export { PushConsumer } from './consumer/push-consumer.js'
 export type { MessageHandler, BatchHandler, MessageContext, CloseResult, PushConsumerEvents, PushConsumerOptions } from './consumer/push-consumer.js'
+export type { ProxyPushConsumerOptions } from './grpc/proxy-push-consumer.js'
+export type { ProxyOptionsInput as ProxyOptions } from './config/consumer.js'
 export type { AssignContext, RevokeContext, RebalanceEvent, ConsumerEvents } from './consumer/core.js'
 export { PullConsumer } from './consumer/pull-consumer.js'
 export type { PollOptions, PullConsumerOptions } from './consumer/pull-consumer.js'

@@ -156,3 +156,97 @@ export const CONSUMER_DEFAULTS = Object.freeze({
   closeTimeoutMs: 30_000,
   autoCommitIntervalMs: 5_000,
 } as const)
+
+// ------------------------------------------------------------------ the proxy (gRPC) transport
+
+/** Retry delays of the remoting path (broker delay levels 3..18), reused by the proxy transport. */
+export const PROXY_RETRY_DELAYS_MS = Object.freeze([
+  10_000, 30_000, 60_000, 120_000, 180_000, 240_000, 300_000, 360_000, 420_000, 480_000, 540_000, 600_000, 1_200_000,
+  1_800_000, 3_600_000, 7_200_000,
+])
+
+/** `proxy` of PushConsumer: consume through a RocketMQ 5.x proxy's gRPC endpoint (rocketmq-client-nodejs). */
+export const proxyOptionsSchema = z
+  .object({
+    /** The proxy's gRPC endpoint(s): 'host:port', 'host:port;host:port' or an array. */
+    endpoints: z
+      .union([z.string(), z.array(z.string()).nonempty()], {
+        errorMap: () => ({ message: "must be the proxy's gRPC address, e.g. '127.0.0.1:8081'" }),
+      })
+      .transform((v, ctx) => {
+        const list = (Array.isArray(v) ? v : v.split(/[;,]/)).map((s) => s.trim()).filter(Boolean)
+        if (list.length === 0) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: "give the proxy's gRPC address, e.g. '127.0.0.1:8081'" })
+          return z.NEVER
+        }
+        return list.join(';')
+      }),
+    /** TLS to the proxy. Default false (plaintext; a proxy with permissive TLS accepts both). */
+    sslEnabled: z.boolean().default(false),
+    namespace: z.string().default(''),
+    credentials: z
+      .object({ accessKey: z.string().min(1), accessSecret: z.string().min(1), securityToken: z.string().min(1).optional() })
+      .strict()
+      .optional(),
+    /** How long a received message stays hidden from other members; renewed while its handler runs. Min 10 s (the proxy's). */
+    invisibleDurationMs: z.number().int().min(10_000, 'must be at least 10000 (the proxy refuses shorter)').max(12 * 3_600_000).default(30_000),
+    /** Delay before a failed message is delivered again, by attempt (the last entry repeats). */
+    retryDelaysMs: z.array(z.number().int().nonnegative()).nonempty().default([...PROXY_RETRY_DELAYS_MS] as [number, ...number[]]),
+    /** Receive calls (long polls) in flight at once; each asks one broker behind the proxy (round robin). */
+    receivers: z.number().int().min(1).max(64).default(2),
+  })
+  .strict()
+
+export type ProxyOptionsInput = z.input<typeof proxyOptionsSchema>
+export type ProxyOptions = z.output<typeof proxyOptionsSchema>
+
+const remotingOnly = (what: string) =>
+  z.undefined({ errorMap: () => ({ message: `${what} is not available through the proxy (gRPC); it needs the remoting transport (nameServer)` }) })
+
+/**
+ * PushConsumer options when `proxy` is given: the push options minus what POP through the proxy cannot honour.
+ * Each of those fails with ERR_INVALID_OPTION naming the field (checked here, once, before anything connects).
+ */
+export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
+  .innerType()
+  .extend({
+    proxy: proxyOptionsSchema,
+    nameServer: z.undefined({ errorMap: () => ({ message: 'give either nameServer (remoting transport) or proxy (gRPC), not both' }) }),
+    model: z.literal('clustering', { errorMap: () => ({ message: "'broadcasting' is not available through the proxy (gRPC, POP consumption); it needs the remoting transport (nameServer)" }) }).default('clustering'),
+    allocation: z.literal('averagely', { errorMap: () => ({ message: 'queue allocation is not available through the proxy (the broker hands out messages, POP); it needs the remoting transport (nameServer)' }) }).default('averagely'),
+    consumeFrom: z.literal('last', { errorMap: () => ({ message: "only 'last' (a new group starts where the broker says) is available through the proxy; 'first' and timestamps need the remoting transport (nameServer)" }) }).default('last'),
+    maxReconsumeTimes: z.literal(16, { errorMap: () => ({ message: "through the proxy the broker applies the group's retryMaxTimes (default 16); set it on the group, or use the remoting transport (nameServer)" }) }).default(16),
+    pullBatchSize: z.number().int().min(1).max(32, 'is at most 32 through the proxy (the broker POP limit)').default(32),
+    /**
+     * The receive long poll. Default 5 s, the proxy's minimum (it refuses less): the broker was seen to leave a POP
+     * parked for a whole long poll despite a backlog now and then, so a short poll bounds that stall.
+     */
+    brokerSuspendMs: z.number().int().min(5000, 'is at least 5000 through the proxy (its minimum long-polling time)').max(60_000).default(5000),
+    allocationOptions: remotingOnly('allocationOptions'),
+    onAssign: remotingOnly('onAssign (queue ownership)'),
+    onRevoke: remotingOnly('onRevoke (queue ownership)'),
+    readFromBrokerId: remotingOnly('readFromBrokerId (slave reads)'),
+    offsetStoreDir: remotingOnly('offsetStoreDir (local offsets)'),
+    persistOffsetIntervalMs: remotingOnly('persistOffsetIntervalMs (consume offsets)'),
+    rebalanceIntervalMs: remotingOnly('rebalanceIntervalMs (rebalance)'),
+    pullThresholdForQueue: remotingOnly('pullThresholdForQueue (per-queue flow control)'),
+    pullThresholdSizeForQueueMiB: remotingOnly('pullThresholdSizeForQueueMiB (per-queue flow control)'),
+    pullThresholdForTopic: remotingOnly('pullThresholdForTopic (per-queue flow control)'),
+    pullThresholdSizeForTopicMiB: remotingOnly('pullThresholdSizeForTopicMiB (per-queue flow control)'),
+    heartbeatIntervalMs: remotingOnly('heartbeatIntervalMs (the gRPC client heartbeats every 10 s)'),
+    pollNameServerIntervalMs: remotingOnly('pollNameServerIntervalMs'),
+    instanceName: remotingOnly('instanceName (the gRPC client makes its own client id)'),
+    clientIp: remotingOnly('clientIp (the gRPC client makes its own client id)'),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (!o.handler && !o.batchHandler) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['handler'], message: 'is required: async (message, context) => { ... } (or batchHandler)' })
+    }
+    if (o.handler && o.batchHandler) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['batchHandler'], message: 'give either handler or batchHandler, not both' })
+    }
+  })
+
+export type ProxyPushConsumerOptionsInput = z.input<typeof proxyPushConsumerOptionsSchema>
+export type ProxyPushConsumerParsedOptions = z.output<typeof proxyPushConsumerOptionsSchema>

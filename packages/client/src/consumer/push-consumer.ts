@@ -7,6 +7,7 @@ import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { ConsumerCore, delay, type ConsumerEvents, type Sink, type TypedConsumerCallbacks } from './core.js'
 import type { ProcessQueue } from './process-queue.js'
+import { ProxyPushConsumer, type ProxyPushConsumerOptions } from '../grpc/proxy-push-consumer.js'
 import { processChannel, processContext, traced, tracing } from '../observability/channels.js'
 
 export interface MessageContext {
@@ -94,9 +95,18 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   private closePromise?: Promise<CloseResult>
   private consumedCount = 0
   private failedCount = 0
+  /** Set when `proxy` is given: every call below delegates to the gRPC transport (src/grpc). */
+  private readonly proxy?: ProxyPushConsumer
 
-  constructor(options: PushConsumerOptions) {
+  /** `nameServer` selects the remoting transport; `proxy` the 5.x proxy's gRPC (see ProxyPushConsumerOptions). */
+  constructor(options: PushConsumerOptions | ProxyPushConsumerOptions) {
     super()
+    if ('proxy' in options && options.proxy !== undefined) {
+      this.proxy = new ProxyPushConsumer(options, this)
+      this.options = this.proxy.options as unknown as ParsedPushConsumerOptions
+      this.core = undefined as never
+      return
+    }
     this.options = parseOptions(pushConsumerOptionsSchema, options, 'PushConsumer')
     this.core = new ConsumerCore(this.options, 'CONSUME_PASSIVELY', this as EventEmitter<ConsumerEvents>)
     const sink: Sink = {
@@ -107,6 +117,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   }
 
   get clientId(): string {
+    if (this.proxy) return this.proxy.clientId
     return this.core.client.clientId
   }
 
@@ -116,6 +127,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
 
   /** Connects, registers the group and resolves once the first rebalance is done. */
   start(): Promise<void> {
+    if (this.proxy) return this.proxy.start()
     if (this.closePromise) return Promise.reject(new RocketMQError('ERR_CLOSED', 'The consumer is closed; create a new one'))
     this.startPromise ??= this.core
       .start({
@@ -132,11 +144,13 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
 
   /** The queues this member owns now. */
   assignment(): MessageQueue[] {
+    if (this.proxy) return this.proxy.assignment()
     return this.core.assignment()
   }
 
   /** Trigger a rebalance now and wait for it. */
   async rebalance(): Promise<void> {
+    if (this.proxy) return
     await this.core.rebalance()
   }
 
@@ -357,6 +371,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
    * Idempotent: later calls return the same result.
    */
   close(opts: { timeoutMs?: number } = {}): Promise<CloseResult> {
+    if (this.proxy) return this.proxy.close(opts)
     this.closePromise ??= (async () => {
       await this.startPromise?.catch(() => undefined)
       const timeoutMs = opts.timeoutMs ?? this.options.closeTimeoutMs
