@@ -8,17 +8,10 @@ import type { MessageQueue } from '../protocol/route.js'
 import { ConsumerCore, delay, type ConsumerEvents, type Sink, type TypedConsumerCallbacks } from './core.js'
 import type { ProcessQueue } from './process-queue.js'
 import { ProxyPushConsumer, type ProxyPushConsumerOptions } from '../grpc/proxy-push-consumer.js'
-import { processChannel, processContext, traced, tracing } from '../observability/channels.js'
+import { processContext } from '../observability/channels.js'
+import { runHandler, type BatchHandler, type MessageContext, type MessageHandler } from './handler.js'
 
-export interface MessageContext {
-  /** Aborted when the handler times out (handlerTimeoutMs) or when close() reaches its deadline. */
-  signal: AbortSignal
-  queue: MessageQueue
-  group: string
-}
-
-export type MessageHandler = (message: MessageView, context: MessageContext) => Promise<void> | void
-export type BatchHandler = (messages: MessageView[], context: MessageContext) => Promise<void> | void
+export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
 
 /** Options of `new PushConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
 export type PushConsumerOptions = Omit<PushConsumerOptionsInput, 'handler' | 'batchHandler' | keyof TypedConsumerCallbacks> &
@@ -183,25 +176,9 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     this.running.add(entry)
     batch.pq.inflight += batch.messages.length
     this.ensureSweep()
-    const call = () =>
-      this.options.batchHandler
-        ? (this.options.batchHandler as BatchHandler)(batch.messages, entry)
-        : (this.options.handler as MessageHandler)(batch.messages[0]!, entry)
-    let result: unknown
-    try {
-      result = tracing(processChannel) ? traced(processChannel, processContext(batch.messages, this.options.group, this.options.model), call) : call()
-    } catch (e) {
-      this.finish(entry, e ?? new Error('handler threw'))
-      return
-    }
-    if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
-      ;(result as PromiseLike<unknown>).then(
-        () => this.finish(entry, undefined),
-        (e: unknown) => this.finish(entry, e ?? new Error('handler rejected')),
-      )
-    } else {
-      this.finish(entry, undefined)
-    }
+    runHandler(this.options, batch.messages, entry, (error) => this.finish(entry, error), () =>
+      processContext(batch.messages, this.options.group, this.options.model),
+    )
   }
 
   /** Complete a running batch once: success, failure or timeout (whichever comes first). */

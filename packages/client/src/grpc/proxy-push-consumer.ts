@@ -10,7 +10,10 @@ import { proxyPushConsumerOptionsSchema, type ProxyOptionsInput, type ProxyPushC
 import { RocketMQError } from '../errors.js'
 import { childLogger, silentLogger, type Logger } from '../logger.js'
 import type { MessageQueue } from '../protocol/route.js'
-import type { BatchHandler, CloseResult, MessageContext, MessageHandler, PushConsumerEvents, PushConsumerOptions } from '../consumer/push-consumer.js'
+import type { CloseResult, PushConsumerEvents, PushConsumerOptions } from '../consumer/push-consumer.js'
+import { runHandler, type MessageContext } from '../consumer/handler.js'
+import { delay } from '../consumer/core.js'
+import { processContext } from '../observability/channels.js'
 import { ProxyMessageView } from './message.js'
 import { FILTER_TYPE_SQL, grpcLogger, isInvalidReceiptHandle, loadGrpcClient, toGrpcError, type SimpleConsumer } from './transport.js'
 
@@ -179,7 +182,7 @@ export class ProxyPushConsumer {
       } catch (e) {
         if (!this.running) return
         this.reportError(toGrpcError(e, 'receive from the proxy failed', { group: this.options.group }))
-        await sleep(RECEIVE_ERROR_DELAY_MS, this.stopController.signal)
+        await delay(RECEIVE_ERROR_DELAY_MS, this.stopController.signal)
         continue
       } finally {
         this.reserved -= want
@@ -210,23 +213,7 @@ export class ProxyPushConsumer {
     const entry = new Running(held, { topic, brokerName: '', queueId: -1 }, this.options.group)
     this.inflight.add(entry)
     const messages = held.map((h) => h.view)
-    let result: unknown
-    try {
-      result = this.options.batchHandler
-        ? (this.options.batchHandler as BatchHandler)(messages, entry)
-        : (this.options.handler as MessageHandler)(messages[0]!, entry)
-    } catch (e) {
-      this.finish(entry, e ?? new Error('handler threw'))
-      return
-    }
-    if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
-      ;(result as PromiseLike<unknown>).then(
-        () => this.finish(entry, undefined),
-        (e: unknown) => this.finish(entry, e ?? new Error('handler rejected')),
-      )
-    } else {
-      this.finish(entry, undefined)
-    }
+    runHandler(this.options, messages, entry, (error) => this.finish(entry, error), () => processContext(messages, this.options.group, 'clustering'))
   }
 
   private finish(entry: Running, error: unknown): void {
@@ -259,7 +246,7 @@ export class ProxyPushConsumer {
             this.reportError(toGrpcError(e, `ack of ${h.view.msgId} failed; the proxy will deliver it again`, { topic: h.view.topic, group: this.options.group }))
             return
           }
-          await sleep(RECEIVE_ERROR_DELAY_MS * attempt)
+          await delay(RECEIVE_ERROR_DELAY_MS * attempt)
         }
       }
     })
@@ -398,18 +385,6 @@ export class ProxyPushConsumer {
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve()
-    const t = setTimeout(done, ms)
-    function done() {
-      clearTimeout(t)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, { once: true })
-  })
-}
 
 /** Resolves when `p` settles or after `ms` (whichever first); rejects only if `p` rejects in time. */
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {

@@ -1,0 +1,51 @@
+/**
+ * The user's handler contract, shared by both transports (remoting and proxy): call the handler (or batch handler)
+ * once and report its outcome exactly once — `undefined` for success, the thrown value otherwise — whether it
+ * returns synchronously or a promise. Traced on `rocketmq-ts:process` when someone subscribes.
+ */
+import type { MessageView } from '../protocol/message.js'
+import type { MessageQueue } from '../protocol/route.js'
+import { processChannel, traced, tracing, type TraceContext } from '../observability/channels.js'
+
+export interface MessageContext {
+  /** Aborted when the handler times out (handlerTimeoutMs) or when close() reaches its deadline. */
+  signal: AbortSignal
+  queue: MessageQueue
+  group: string
+}
+
+export type MessageHandler = (message: MessageView, context: MessageContext) => Promise<void> | void
+export type BatchHandler = (messages: MessageView[], context: MessageContext) => Promise<void> | void
+
+export interface HandlerOptions {
+  handler?: unknown
+  batchHandler?: unknown
+}
+
+export function runHandler(
+  options: HandlerOptions,
+  messages: MessageView[],
+  context: MessageContext,
+  settle: (error: unknown) => void,
+  trace?: () => TraceContext,
+): void {
+  const call = () =>
+    options.batchHandler
+      ? (options.batchHandler as BatchHandler)(messages, context)
+      : (options.handler as MessageHandler)(messages[0]!, context)
+  let result: unknown
+  try {
+    result = trace && tracing(processChannel) ? traced(processChannel, trace(), call) : call()
+  } catch (e) {
+    settle(e ?? new Error('handler threw'))
+    return
+  }
+  if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
+    ;(result as PromiseLike<unknown>).then(
+      () => settle(undefined),
+      (e: unknown) => settle(e ?? new Error('handler rejected')),
+    )
+  } else {
+    settle(undefined)
+  }
+}
