@@ -117,6 +117,19 @@ async function typedError(p: Promise<unknown>, what: string): Promise<RocketMQEr
 
 
 
+/**
+ * Register the group on the brokers once (start, own the topic's queues, close) before a test measures commits.
+ * Seen on 5.5.0: the very first offset commit of a brand-new group is sometimes not kept by the broker (it answers
+ * SUCCESS, yet neither master nor slave has the offset afterwards) — a redelivery, never a loss. Tracked as an open
+ * finding; these tests measure our commits, not that broker race.
+ */
+async function registerGroup(group: string, t: string): Promise<void> {
+  const c = new PullConsumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'last' })
+  await c.start()
+  await waitUntil(() => c.assignment().filter((q) => q.topic === t).length === 4, 10_000, 'the group to own the topic')
+  await c.close()
+}
+
 describe('subscribe and assign mode', () => {
   it('two members in subscribe mode split the queues and together read every message once', async () => {
     const { t } = await topic('PullSplit')
@@ -171,6 +184,7 @@ describe('commit and restart', () => {
   it('commit(), close, start again: resumes right after the commit; commit(offsets) stores exactly those offsets', async () => {
     const { t, queues } = await topic('PullCommit')
     const group = uniqueName('pull_commit')
+    await registerGroup(group, t) // commits 0 on every queue of the still empty topic
     const sent = await produce(suite.producer, t, 40)
     const opts = { group, subscriptions: { [t]: '*' }, consumeFrom: 'first' as const, autoCommit: false }
     const a = consumer(opts)
@@ -461,6 +475,7 @@ describe('what close() reports', () => {
   it('the offsets close() reports committed are the ones the broker keeps (40 rounds)', async () => {
     const { t, queues } = await topic('PullCloseRace')
     const group = uniqueName('pull_closerace')
+    await registerGroup(group, t)
     const remoting = new RemotingClient()
     const problems: string[] = []
     try {
@@ -477,7 +492,11 @@ describe('what close() reports', () => {
         expect(reported).toHaveLength(4)
         for (const o of reported) {
           const onBroker = await queryConsumerOffset(remoting, suite.cluster.brokers[o.queue.brokerName as 'broker-a' | 'broker-b'].master, group, o.queue)
-          if (onBroker !== o.offset) problems.push(`round ${round}: close() reported ${key(o.queue)}=${o.offset}, the broker holds ${onBroker}`)
+          if (onBroker !== o.offset) {
+            const slave = suite.cluster.brokers[o.queue.brokerName as 'broker-a' | 'broker-b'].slave
+            const onSlave = slave ? await queryConsumerOffset(remoting, slave, group, o.queue).catch((e: unknown) => String(e)) : 'n/a'
+            problems.push(`round ${round}: close() reported ${key(o.queue)}=${o.offset}, the master holds ${onBroker}, the slave ${onSlave}`)
+          }
         }
       }
     } finally {

@@ -206,9 +206,11 @@ export class ClientInstance extends EventEmitter {
    * (Java reads offsets from the slave while the master is down). Refreshes the route once when none is known.
    */
   async findQueryAddress(brokerName: string, topic: string): Promise<string> {
-    const known = this.findMasterAddress(brokerName) ?? this.findBrokerAddressInSubscribe(brokerName, MASTER_ID)?.address
-    if (known) return known
-    await this.getRoute(topic, true)
+    const master = this.findMasterAddress(brokerName)
+    if (master) return master
+    // Our address book may be stale (a master that just came back): ask the NameServer before using a replica, so
+    // commits and offset queries land on the same node whenever the master is up.
+    await this.getRoute(topic, true).catch(() => undefined)
     const after = this.findMasterAddress(brokerName) ?? this.findBrokerAddressInSubscribe(brokerName, MASTER_ID)?.address
     if (!after) throw new RocketMQError('ERR_BROKER_NOT_FOUND', `No address known for broker '${brokerName}' (topic '${topic}')`, { retriable: true, context: { broker: brokerName, topic } })
     return after

@@ -33,11 +33,8 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
   async persist(mq: MessageQueue, opts: { oneway?: boolean } = {}): Promise<boolean> {
     const e = this.table.get(mqKey(mq))
     if (!e || e.offset < 0) return false
-    let address = this.client.findMasterAddress(mq.brokerName)
-    if (!address) {
-      // Master down: Java falls back to any broker of the name; the slave stores it and syncs it back later.
-      address = this.client.findBrokerAddressInSubscribe(mq.brokerName, 0)?.address
-    }
+    // The master; while it is down (after one route refresh), any replica of that broker name, as Java does.
+    const address = await this.client.findQueryAddress(mq.brokerName, mq.topic).catch(() => undefined)
     if (!address) return false
     const offset = e.offset
     await updateConsumerOffset(this.client.remoting, address, this.group, mq, offset, { oneway: opts.oneway })
