@@ -66,6 +66,16 @@ export const consumeFromSchema = z
   ], { errorMap: () => ({ message: "must be 'first', 'last' or { timestamp: <ms since epoch | Date> }" }) })
   .default('last')
 
+/** A push consumer (either transport) needs exactly one of handler / batchHandler. */
+function exactlyOneHandler(o: { handler?: unknown; batchHandler?: unknown }, ctx: z.RefinementCtx): void {
+  if (!o.handler && !o.batchHandler) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['handler'], message: 'is required: async (message, context) => { ... } (or batchHandler)' })
+  }
+  if (o.handler && o.batchHandler) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['batchHandler'], message: 'give either handler or batchHandler, not both' })
+  }
+}
+
 /** Options shared by the push and pull consumers. */
 export const baseConsumerShape = {
   ...clientOptionsShape,
@@ -112,14 +122,7 @@ export const pushConsumerOptionsSchema = z
     closeTimeoutMs: z.number().int().nonnegative().default(30_000),
   })
   .strict()
-  .superRefine((o, ctx) => {
-    if (!o.handler && !o.batchHandler) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['handler'], message: 'is required: async (message, context) => { ... } (or batchHandler)' })
-    }
-    if (o.handler && o.batchHandler) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['batchHandler'], message: 'give either handler or batchHandler, not both' })
-    }
-  })
+  .superRefine(exactlyOneHandler)
 
 export type PushConsumerOptionsInput = z.input<typeof pushConsumerOptionsSchema>
 export type PushConsumerOptions = z.output<typeof pushConsumerOptionsSchema>
@@ -239,14 +242,7 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     clientIp: remotingOnly('clientIp (the gRPC client makes its own client id)'),
   })
   .strict()
-  .superRefine((o, ctx) => {
-    if (!o.handler && !o.batchHandler) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['handler'], message: 'is required: async (message, context) => { ... } (or batchHandler)' })
-    }
-    if (o.handler && o.batchHandler) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['batchHandler'], message: 'give either handler or batchHandler, not both' })
-    }
-  })
+  .superRefine(exactlyOneHandler)
 
 export type ProxyPushConsumerOptionsInput = z.input<typeof proxyPushConsumerOptionsSchema>
 export type ProxyPushConsumerParsedOptions = z.output<typeof proxyPushConsumerOptionsSchema>

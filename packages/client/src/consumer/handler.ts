@@ -49,3 +49,37 @@ export function runHandler(
     settle(undefined)
   }
 }
+
+/**
+ * The context of one handler call, shared by both transports: it records when the call started and whether it is
+ * finished or abandoned, and creates its AbortSignal only if the handler reads it (no allocation per message
+ * otherwise).
+ */
+export class HandlerCall implements MessageContext {
+  readonly startedAt = Date.now()
+  /** Completed (success, failure or timeout); later outcomes are ignored. */
+  done = false
+  /** Abandoned by close(): nothing waits for it any more. */
+  sealed = false
+  private controller?: AbortController
+  private reason?: unknown
+
+  constructor(
+    readonly queue: MessageQueue,
+    readonly group: string,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController()
+      if (this.reason !== undefined) this.controller.abort(this.reason)
+    }
+    return this.controller.signal
+  }
+
+  abort(reason: unknown): void {
+    if (this.reason !== undefined) return
+    this.reason = reason
+    this.controller?.abort(reason)
+  }
+}

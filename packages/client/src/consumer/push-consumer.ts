@@ -9,7 +9,7 @@ import { ConsumerCore, delay, type ConsumerEvents, type Sink, type TypedConsumer
 import type { ProcessQueue } from './process-queue.js'
 import { ProxyPushConsumer, type ProxyPushConsumerOptions } from '../grpc/proxy-push-consumer.js'
 import { processContext } from '../observability/channels.js'
-import { runHandler, type BatchHandler, type MessageContext, type MessageHandler } from './handler.js'
+import { HandlerCall, runHandler, type BatchHandler, type MessageHandler } from './handler.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
 
@@ -41,34 +41,14 @@ interface Batch {
   messages: MessageView[]
 }
 
-/** A batch being handled; it is also the handler's context, whose AbortSignal is only created if it is read. */
-class Running implements MessageContext {
-  readonly startedAt = Date.now()
-  /** Completed (success, failure or timeout); later outcomes are ignored. */
-  done = false
-  /** Abandoned by close(): nothing waits for it any more. */
-  sealed = false
-  private controller?: AbortController
-  private reason?: unknown
-
+/** A batch being handled; it is also the handler's context. */
+class Running extends HandlerCall {
   constructor(
     readonly batch: Batch,
-    readonly queue: MessageQueue,
-    readonly group: string,
-  ) {}
-
-  get signal(): AbortSignal {
-    if (!this.controller) {
-      this.controller = new AbortController()
-      if (this.reason !== undefined) this.controller.abort(this.reason)
-    }
-    return this.controller.signal
-  }
-
-  abort(reason: unknown): void {
-    if (this.reason !== undefined) return
-    this.reason = reason
-    this.controller?.abort(reason)
+    queue: MessageQueue,
+    group: string,
+  ) {
+    super(queue, group)
   }
 }
 
@@ -328,17 +308,15 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     }
   }
 
-  private async consumeDirectly(m: MessageView) {
-    const start = Date.now()
-    const controller = new AbortController()
-    const ctx: MessageContext = { signal: controller.signal, queue: m.queue, group: this.options.group }
-    try {
-      if (this.options.batchHandler) await (this.options.batchHandler as BatchHandler)([m], ctx)
-      else await (this.options.handler as MessageHandler)(m, ctx)
-      return { consumeResult: 'CR_SUCCESS', spentTimeMills: Date.now() - start }
-    } catch (e) {
-      return { consumeResult: 'CR_THROW_EXCEPTION', remark: e instanceof Error ? e.message : String(e), spentTimeMills: Date.now() - start }
-    }
+  private consumeDirectly(m: MessageView): Promise<{ consumeResult: string; remark?: string; spentTimeMills: number }> {
+    const call = new HandlerCall(m.queue, this.options.group)
+    return new Promise((resolve) =>
+      runHandler(this.options, [m], call, (error) => {
+        const spentTimeMills = Date.now() - call.startedAt
+        if (error === undefined) resolve({ consumeResult: 'CR_SUCCESS', spentTimeMills })
+        else resolve({ consumeResult: 'CR_THROW_EXCEPTION', remark: error instanceof Error ? error.message : String(error), spentTimeMills })
+      }),
+    )
   }
 
   // ------------------------------------------------------------------ close

@@ -11,7 +11,7 @@ import { RocketMQError } from '../errors.js'
 import { childLogger, silentLogger, type Logger } from '../logger.js'
 import type { MessageQueue } from '../protocol/route.js'
 import type { CloseResult, PushConsumerEvents, PushConsumerOptions } from '../consumer/push-consumer.js'
-import { runHandler, type MessageContext } from '../consumer/handler.js'
+import { HandlerCall, runHandler } from '../consumer/handler.js'
 import { delay } from '../consumer/core.js'
 import { processContext } from '../observability/channels.js'
 import { ProxyMessageView } from './message.js'
@@ -46,31 +46,14 @@ interface Held {
   done: boolean
 }
 
-class Running implements MessageContext {
-  readonly startedAt = Date.now()
-  done = false
-  sealed = false
-  private controller?: AbortController
-  private reason?: unknown
-
+/** Messages being handled; also the handler's context. */
+class Running extends HandlerCall {
   constructor(
     readonly held: Held[],
-    readonly queue: MessageQueue,
-    readonly group: string,
-  ) {}
-
-  get signal(): AbortSignal {
-    if (!this.controller) {
-      this.controller = new AbortController()
-      if (this.reason !== undefined) this.controller.abort(this.reason)
-    }
-    return this.controller.signal
-  }
-
-  abort(reason: unknown): void {
-    if (this.reason !== undefined) return
-    this.reason = reason
-    this.controller?.abort(reason)
+    queue: MessageQueue,
+    group: string,
+  ) {
+    super(queue, group)
   }
 }
 
