@@ -11,6 +11,7 @@ export type TestkitErrorCode =
   | 'ERR_TESTKIT_STATE'
   | 'ERR_TESTKIT_EXTERNAL_CLUSTER'
   | 'ERR_TESTKIT_ARGUMENT'
+  | 'ERR_TESTKIT_PKI'
 
 export class TestkitError extends Error {
   readonly code: TestkitErrorCode

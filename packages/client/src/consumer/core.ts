@@ -109,6 +109,7 @@ export class ConsumerCore {
       ...remotingSecurity(options, this.logger),
     })
     this.retryTopic = RETRY_PREFIX + options.group
+    this.client.on('accessDenied', (err: RocketMQError) => this.reportError(err))
     this.strategy = resolveStrategy(options.allocation as never, options.allocationOptions)
     this.offsetStore = this.broadcasting
       ? // Stable across restarts so a member resumes; members on one host need distinct instanceNames (as in Java).
