@@ -13,6 +13,7 @@ import { localIPv4 } from '../protocol/local-ip.js'
 import { compareMessageQueues, type MessageQueue } from '../protocol/route.js'
 import { buildSubscriptionData, matchesTags, type SubscriptionData } from '../protocol/tag.js'
 import type { AllocationName, PullConsumerOptions, PushConsumerOptions } from '../config/consumer.js'
+import { remotingSecurity } from '../config/common.js'
 import { resolveStrategy, type AllocationFunction, type AllocationStrategy } from './rebalance/strategies.js'
 import { ProcessQueue } from './process-queue.js'
 import { BrokerOffsetStore } from './offset-store/broker-offset-store.js'
@@ -105,6 +106,7 @@ export class ConsumerCore {
       requestTimeoutMs: options.requestTimeoutMs,
       heartbeatIntervalMs: options.heartbeatIntervalMs,
       pollNameServerIntervalMs: options.pollNameServerIntervalMs,
+      ...remotingSecurity(options, this.logger),
     })
     this.retryTopic = RETRY_PREFIX + options.group
     this.strategy = resolveStrategy(options.allocation as never, options.allocationOptions)
