@@ -4,7 +4,9 @@
  * (packages/client/test/support/fake-cluster.ts) through the same interface. `createClusterClient` is the one place
  * a ClientInstance is built from user options.
  */
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
 import type { Logger } from '../logger.js'
+import type { Credentials } from '../remoting/acl.js'
 import type { MessageQueue, TopicRouteData } from '../protocol/route.js'
 import type { Invoker } from './broker-api.js'
 import { ClientInstance, type BrokerAddress, type ConsumerRegistration } from './client-instance.js'
@@ -42,6 +44,10 @@ export interface ClusterClientOptions {
   requestTimeoutMs: number
   heartbeatIntervalMs: number
   pollNameServerIntervalMs: number
+  /** Sign every request (ACL). */
+  credentials?: Credentials | undefined
+  /** TLS to NameServers and brokers (node:tls options); undefined = plaintext. */
+  tls?: TlsConnectionOptions | undefined
 }
 
 /** Builds a port from user options; the default factory of every consumer and of the producer. */
@@ -56,6 +62,8 @@ export const createClusterClient: ClusterFactory = (o) =>
     requestTimeoutMs: o.requestTimeoutMs,
     heartbeatIntervalMs: o.heartbeatIntervalMs,
     pollNameServerIntervalMs: o.pollNameServerIntervalMs,
+    credentials: o.credentials,
+    tls: o.tls,
   })
 
 /** Internal dependencies a test may replace; not part of the public options. @internal */

@@ -258,6 +258,8 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     pollNameServerIntervalMs: remotingOnly('pollNameServerIntervalMs'),
     instanceName: remotingOnly('instanceName (the gRPC client makes its own client id)'),
     clientIp: remotingOnly('clientIp (the gRPC client makes its own client id)'),
+    credentials: z.undefined({ errorMap: () => ({ message: 'through the proxy give proxy.credentials ({ accessKey, accessSecret })' }) }),
+    tls: z.undefined({ errorMap: () => ({ message: 'through the proxy give proxy.sslEnabled: true (system CAs only)' }) }),
   })
   .strict()
   .superRefine(exactlyOneHandler)

@@ -7,6 +7,7 @@
 import type { EventEmitter } from 'node:events'
 import { toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
+import { remotingSecurity } from '../config/common.js'
 import { createClusterClient, type ClusterFactory, type ClusterPort } from '../cluster/port.js'
 import type { ConsumerRegistration } from '../cluster/client-instance.js'
 import { localIPv4 } from '../protocol/local-ip.js'
@@ -54,6 +55,7 @@ export class Member {
       requestTimeoutMs: o.requestTimeoutMs,
       heartbeatIntervalMs: o.heartbeatIntervalMs,
       pollNameServerIntervalMs: o.pollNameServerIntervalMs,
+      ...remotingSecurity(o, logger),
     })
     this.ctx = createContext(o, this.cluster, logger, parts.events)
     this.offsets = this.ctx.broadcasting
