@@ -70,3 +70,12 @@ export interface ConsumptionPolicy {
   /** The queues were released (after drain, commit and onRevoke); `closing` at close(). Orderly: unlock on the broker. */
   released?(queues: MessageQueue[], opts: { closing: boolean }): Promise<void>
 }
+
+/** A policy that runs the application's handler (push consumption): close() drains it up to a deadline. */
+export interface HandlerPolicy extends ConsumptionPolicy {
+  /**
+   * Stop starting handlers, wait for running ones until `deadline` aborts, then abandon the rest (signals aborted,
+   * late outcomes ignored, offsets not committed). Called by the facade after the member stopped pulling.
+   */
+  close(deadline: AbortSignal): Promise<{ drained: number; abandoned: number }>
+}

@@ -7,6 +7,7 @@ import type { MessageQueue } from '../protocol/route.js'
 import { ProxyPushConsumer, type ProxyPushConsumerOptions } from '../grpc/proxy-push-consumer.js'
 import { Member } from './member.js'
 import { PushPolicy, type PushEvents } from './push-policy.js'
+import type { HandlerPolicy } from './policy.js'
 import type { ConsumerEvents, TypedConsumerCallbacks } from './types.js'
 import type { BatchHandler, MessageHandler } from './handler.js'
 
@@ -39,7 +40,7 @@ export interface CloseResult {
 export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   readonly options: ParsedPushConsumerOptions
   private readonly member: Member
-  private readonly policy: PushPolicy
+  private readonly policy: HandlerPolicy
   private startPromise?: Promise<void>
   private closePromise?: Promise<CloseResult>
   /** Set when `proxy` is given: every call below delegates to the gRPC transport (src/grpc). */
@@ -57,7 +58,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     }
     const parsed = parseOptions(pushConsumerOptionsSchema, options, 'PushConsumer')
     this.options = parsed
-    let policy: PushPolicy | undefined
+    let policy: HandlerPolicy | undefined
     this.member = new Member({
       options: parsed,
       events: this as EventEmitter<ConsumerEvents>,

@@ -12,7 +12,7 @@ import type { MessageQueue } from '../protocol/route.js'
 import { delay } from '../util/async.js'
 import { HandlerCall, runHandler } from './handler.js'
 import { HandlerPool, type PoolJob } from './handler-pool.js'
-import type { ConsumptionPolicy, PolicyHost } from './policy.js'
+import type { HandlerPolicy, PolicyHost } from './policy.js'
 import type { ProcessQueue } from './process-queue.js'
 import type { ConsumerEvents } from './types.js'
 
@@ -30,7 +30,7 @@ interface Job extends PoolJob {
   readonly pq: ProcessQueue
 }
 
-export class PushPolicy implements ConsumptionPolicy {
+export class PushPolicy implements HandlerPolicy {
   readonly consumeType = 'CONSUME_PASSIVELY'
   readonly readsRetryTopic = true
   readonly commitOnPull = true
