@@ -312,6 +312,10 @@ export class ClientInstance extends EventEmitter {
     }
   }
 
+  onAccessDenied(listener: (err: RocketMQError) => void): void {
+    this.on('accessDenied', listener)
+  }
+
   /** Topics the broker ACL refused to this client (see sendHeartbeatToAllBrokers). */
   deniedTopic(topic: string): RocketMQError | undefined {
     return this.deniedTopics.get(topic)
