@@ -99,7 +99,7 @@ describe('ACL 2.0 over mutual TLS', () => {
     await c1.start()
     const ids = await produce(producer, OFFSETS, 20, { prefix: 'a' })
     await first.until(() => first.missing(ids).length === 0, 60_000, 'the first 20 messages')
-    await c1.close()
+    const closed = await c1.close()
     expect(first.duplicates).toBe(0)
 
     // A new member of the group resumes after the committed offsets: it sees only what is sent now.
@@ -108,7 +108,8 @@ describe('ACL 2.0 over mutual TLS', () => {
     await c2.start()
     const later = await produce(producer, OFFSETS, 5, { prefix: 'b' })
     await second.until(() => second.missing(later).length === 0, 60_000, 'the 5 later messages')
-    expect(second.messages.filter((m) => ids.includes(m.msgId))).toEqual([])
+    const again = second.messages.filter((m) => ids.includes(m.msgId)).map((m) => `${m.queue.brokerName}:${m.queue.queueId}@${m.queueOffset}`)
+    expect(again, `redelivered after close() reported ${JSON.stringify(closed)}`).toEqual([])
     await c2.close()
   })
 
