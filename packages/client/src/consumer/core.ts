@@ -57,6 +57,12 @@ export interface Sink {
   deliver(pq: ProcessQueue, messages: MessageView[]): void
   /** Wait until every handed-out message of these queues is finished (push: handlers; pull: nothing). */
   drain(pqs: readonly ProcessQueue[], signal: AbortSignal): Promise<void>
+  /** Ordered consumption: awaited before new queues get their start offsets (locks them on the broker first). */
+  beforeAssign?(mqs: readonly MessageQueue[]): Promise<void>
+  /** Ordered consumption: the queues were drained, committed and onRevoke ran; release them (unlock). */
+  released?(pqs: readonly ProcessQueue[]): Promise<void>
+  /** Ordered consumption: after the final commit of close(), before the connections close (unlock everything). */
+  closing?(): Promise<void>
 }
 
 /** Consumer events (typed; emitted only when someone listens). */
@@ -268,10 +274,12 @@ export class ConsumerCore {
       this.processQueues.delete(pq.key)
       this.offsetStore.remove(pq.mq)
     }
+    await this.sink.released?.(pqs)
   }
 
   /** Take queues: compute start offsets, run onAssign (which may seek), then start a reader per queue. */
   async assign(mqs: readonly MessageQueue[]): Promise<MessageQueue[]> {
+    await this.sink.beforeAssign?.(mqs)
     const starts = new Map<string, number>()
     await Promise.all(
       mqs.map(async (mq) => {
@@ -582,6 +590,7 @@ export class ConsumerCore {
     }
     const committed = await this.offsetStore.persistAll([...this.processQueues.values()].map((pq) => pq.mq))
     if (committed.length > 0 && this.events.listenerCount('commit') > 0) this.events.emit('commit', { offsets: committed })
+    await this.sink.closing?.()
     await this.client.close()
     return committed
   }

@@ -10,8 +10,12 @@ import type { ProcessQueue } from './process-queue.js'
 import { ProxyPushConsumer, type ProxyPushConsumerOptions } from '../grpc/proxy-push-consumer.js'
 import { processContext } from '../observability/channels.js'
 import { HandlerCall, runHandler, type BatchHandler, type MessageHandler } from './handler.js'
+import { OrderedConsumption, type OrderedEvents } from './orderly/ordered-push.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
+
+/** `maxReconsumeTimes` of concurrent consumption: unset or -1 = 16 (Java). */
+const concurrentMaxReconsumeTimes = (v: number | undefined): number => (v === undefined || v < 0 ? 16 : v)
 
 /** Options of `new PushConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
 export type PushConsumerOptions = Omit<PushConsumerOptionsInput, 'handler' | 'batchHandler' | keyof TypedConsumerCallbacks> &
@@ -23,8 +27,15 @@ export type PushConsumerOptions = Omit<PushConsumerOptionsInput, 'handler' | 'ba
   }
 
 export interface PushConsumerEvents extends ConsumerEvents {
-  /** A handler threw or timed out; `retry` says whether the message goes back to the broker for a later retry. */
-  'handler.error': [{ messages: MessageView[]; error: unknown; retry: boolean; queue: MessageQueue }]
+  /**
+   * A handler threw or timed out; `retry` says whether the message will be handled again (sent back to the broker,
+   * or in the ordered modes retried in place); `dlq` (ordered modes) that it went to %DLQ%<group>.
+   */
+  'handler.error': [{ messages: MessageView[]; error: unknown; retry: boolean; queue: MessageQueue; dlq?: boolean }]
+  /** Ordered modes (clustering): this member got a queue's broker lock. */
+  'lock.acquired': OrderedEvents['lock.acquired']
+  /** Ordered modes (clustering): this member lost a queue's broker lock; the queue stops until it is locked again. */
+  'lock.lost': OrderedEvents['lock.lost']
 }
 
 export interface CloseResult {
@@ -70,6 +81,8 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   private failedCount = 0
   /** Set when `proxy` is given: every call below delegates to the gRPC transport (src/grpc). */
   private readonly proxy?: ProxyPushConsumer
+  /** Set when `ordering` is 'queue' or 'key': the ordered consumption policy (consumer/orderly). */
+  private readonly ordered?: OrderedConsumption
 
   /** `nameServer` selects the remoting transport; `proxy` the 5.x proxy's gRPC (see ProxyPushConsumerOptions). */
   constructor(options: PushConsumerOptions | ProxyPushConsumerOptions) {
@@ -82,6 +95,11 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     }
     this.options = parseOptions(pushConsumerOptionsSchema, options, 'PushConsumer')
     this.core = new ConsumerCore(this.options, 'CONSUME_PASSIVELY', this as EventEmitter<ConsumerEvents>)
+    if (this.options.ordering !== 'none') {
+      this.ordered = new OrderedConsumption(this.core, this.options, this)
+      this.core.sink = this.ordered
+      return
+    }
     const sink: Sink = {
       deliver: (pq, messages) => this.enqueue(pq, messages),
       drain: (pqs, signal) => this.drain(pqs, signal),
@@ -102,6 +120,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   start(): Promise<void> {
     if (this.proxy) return this.proxy.start()
     if (this.closePromise) return Promise.reject(new RocketMQError('ERR_CLOSED', 'The consumer is closed; create a new one'))
+    this.ordered?.start()
     this.startPromise ??= this.core
       .start({
         runningInfo: () => this.runningInfo(),
@@ -251,7 +270,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
       delayLevel: 0,
       originMsgId: m.msgId,
       originTopic: m.topic,
-      maxReconsumeTimes: this.options.maxReconsumeTimes,
+      maxReconsumeTimes: concurrentMaxReconsumeTimes(this.options.maxReconsumeTimes),
       brokerName: m.brokerName,
     })
   }
@@ -291,20 +310,22 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
       consumeThreadMax: String(this.options.concurrency),
       consumeMessageBatchMaxSize: String(this.options.batchSize),
       pullBatchSize: String(this.options.pullBatchSize),
-      maxReconsumeTimes: String(this.options.maxReconsumeTimes),
-      PROP_CONSUMEORDERLY: 'false',
+      maxReconsumeTimes: String(concurrentMaxReconsumeTimes(this.options.maxReconsumeTimes)),
+      PROP_CONSUMEORDERLY: String(this.ordered !== undefined),
       PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
       PROP_THREADPOOL_CORE_SIZE: String(this.options.concurrency),
       PROP_NAMESERVER_ADDR: this.options.nameServer.join(';'),
       PROP_CLIENT_VERSION: 'V4_9_4',
       PROP_CLIENT_SDK: 'rocketmq-ts',
-      consumedMessages: String(this.consumedCount),
-      failedMessages: String(this.failedCount),
+      consumedMessages: String(this.consumedCount + (this.ordered?.consumed ?? 0)),
+      failedMessages: String(this.failedCount + (this.ordered?.failed ?? 0)),
     }
     return {
       properties: props,
       subscriptionSet: [...this.core.subscriptionTable.values()],
-      mqTable: [...this.core.processQueues.values()].map((pq) => [pq.mq, pq.info(this.core.offsetStore.readMemory(pq.mq))] as [MessageQueue, Record<string, unknown>]),
+      mqTable: [...this.core.processQueues.values()].map(
+        (pq) => [pq.mq, { ...pq.info(this.core.offsetStore.readMemory(pq.mq)), ...this.ordered?.lockInfo(pq.mq) }] as [MessageQueue, Record<string, unknown>],
+      ),
     }
   }
 
@@ -331,6 +352,12 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
       await this.startPromise?.catch(() => undefined)
       const timeoutMs = opts.timeoutMs ?? this.options.closeTimeoutMs
       this.core.stopReaders()
+      if (this.ordered) {
+        const { drained, abandoned } = await this.ordered.stop(timeoutMs)
+        // Commits, then unlocks every queue (Sink.closing), then closes the connections.
+        const committed = await this.core.shutdown()
+        return { drained, abandoned, committed }
+      }
       let drained = 0
       for (const r of this.running) drained += r.batch.messages.length
       const deadline = AbortSignal.timeout(timeoutMs)
