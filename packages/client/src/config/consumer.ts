@@ -104,7 +104,21 @@ export const baseConsumerShape = {
   offsetStoreDir: z.string().min(1).optional(),
   /** Read from this broker id regardless of the broker's advice (0 = master); default follows suggestWhichBrokerId. */
   readFromBrokerId: z.number().int().nonnegative().optional(),
+  /** How long a rebalance awaits `onAssign` / `onRevoke` before it aborts their signal and goes on (was a fixed 30 s). */
+  hookTimeoutMs: z.number().int().positive().max(2_147_483_647).default(30_000),
+  /**
+   * How long a rebalance waits for the in-flight messages of a revoked queue before it commits and releases the queue
+   * (messages still running then are not committed; the next owner receives them again).
+   */
+  revokeTimeoutMs: z.number().int().positive().max(2_147_483_647).default(30_000),
 } as const
+
+const baseConsumerSchema = z.object(baseConsumerShape)
+/** The parsed options every consumer part reads (both consumers' options extend these). */
+export type BaseConsumerOptions = Omit<z.output<typeof baseConsumerSchema>, 'subscriptions'> & {
+  /** Optional for the pull consumer in assign mode. */
+  subscriptions?: z.output<typeof subscriptionsSchema>
+}
 
 export const pushConsumerOptionsSchema = z
   .object({
@@ -174,6 +188,8 @@ export const CONSUMER_DEFAULTS = Object.freeze({
   handlerTimeoutMs: 15 * 60_000,
   closeTimeoutMs: 30_000,
   autoCommitIntervalMs: 5_000,
+  hookTimeoutMs: 30_000,
+  revokeTimeoutMs: 30_000,
 } as const)
 
 // ------------------------------------------------------------------ the proxy (gRPC) transport
@@ -249,6 +265,8 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     onAssign: remotingOnly('onAssign (queue ownership)'),
     onRevoke: remotingOnly('onRevoke (queue ownership)'),
     readFromBrokerId: remotingOnly('readFromBrokerId (slave reads)'),
+    hookTimeoutMs: remotingOnly('hookTimeoutMs (queue ownership hooks)'),
+    revokeTimeoutMs: remotingOnly('revokeTimeoutMs (queue ownership)'),
     offsetStoreDir: remotingOnly('offsetStoreDir (local offsets)'),
     persistOffsetIntervalMs: remotingOnly('persistOffsetIntervalMs (consume offsets)'),
     rebalanceIntervalMs: remotingOnly('rebalanceIntervalMs (rebalance)'),
