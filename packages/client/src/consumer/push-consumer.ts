@@ -11,6 +11,7 @@ import { OrderedPolicy, type OrderedEvents } from './orderly/ordered-policy.js'
 import type { HandlerPolicy } from './policy.js'
 import type { ConsumerEvents, TypedConsumerCallbacks } from './types.js'
 import type { BatchHandler, MessageHandler } from './handler.js'
+import { timeoutSignal } from '../util/async.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
 
@@ -115,7 +116,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     this.closePromise ??= (async () => {
       await this.startPromise?.catch(() => undefined)
       this.member.stop()
-      const { drained, abandoned } = await this.policy.close(AbortSignal.timeout(opts.timeoutMs ?? this.options.closeTimeoutMs))
+      const { drained, abandoned } = await this.policy.close(timeoutSignal(opts.timeoutMs ?? this.options.closeTimeoutMs))
       const committed = await this.member.shutdown()
       return { drained, abandoned, committed }
     })()
