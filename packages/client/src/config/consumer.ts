@@ -104,6 +104,17 @@ export const baseConsumerShape = {
   offsetStoreDir: z.string().min(1).optional(),
   /** Read from this broker id regardless of the broker's advice (0 = master); default follows suggestWhichBrokerId. */
   readFromBrokerId: z.number().int().nonnegative().optional(),
+  /**
+   * A message that cannot be decoded (corrupt record, decompression bomb, bad header value): `'stall'` (default) keeps
+   * the queue at that offset and tries again with back-off (3 s doubling to 60 s), `'skip'` moves past it; a function
+   * `({ queue, offset, error, attempts }) => 'stall' | 'skip'` decides per attempt (e.g. skip once an operator agreed).
+   * Either way every attempt is reported as an `error` event (ERR_MESSAGE_DECODE with topic, queue and offset).
+   */
+  undecodable: z
+    .union([z.enum(['stall', 'skip']), fn<(...args: never[]) => unknown>("({ queue, offset, error, attempts }) => 'stall' | 'skip'")], {
+      errorMap: () => ({ message: "must be 'stall', 'skip' or a function returning one of them" }),
+    })
+    .default('stall'),
   /** How long a rebalance awaits `onAssign` / `onRevoke` before it aborts their signal and goes on (was a fixed 30 s). */
   hookTimeoutMs: z.number().int().positive().max(2_147_483_647).default(30_000),
   /**
@@ -190,6 +201,7 @@ export const CONSUMER_DEFAULTS = Object.freeze({
   autoCommitIntervalMs: 5_000,
   hookTimeoutMs: 30_000,
   revokeTimeoutMs: 30_000,
+  undecodable: 'stall',
 } as const)
 
 // ------------------------------------------------------------------ the proxy (gRPC) transport
@@ -266,6 +278,7 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     onRevoke: remotingOnly('onRevoke (queue ownership)'),
     readFromBrokerId: remotingOnly('readFromBrokerId (slave reads)'),
     hookTimeoutMs: remotingOnly('hookTimeoutMs (queue ownership hooks)'),
+    undecodable: remotingOnly('undecodable (the gRPC client decodes messages itself)'),
     revokeTimeoutMs: remotingOnly('revokeTimeoutMs (queue ownership)'),
     offsetStoreDir: remotingOnly('offsetStoreDir (local offsets)'),
     persistOffsetIntervalMs: remotingOnly('persistOffsetIntervalMs (consume offsets)'),
