@@ -104,6 +104,11 @@ export const baseConsumerShape = {
   offsetStoreDir: z.string().min(1).optional(),
   /** Read from this broker id regardless of the broker's advice (0 = master); default follows suggestWhichBrokerId. */
   readFromBrokerId: z.number().int().nonnegative().optional(),
+  /**
+   * Largest decoded (decompressed) message body accepted, checked while inflating; a larger one is ERR_MESSAGE_DECODE.
+   * Default 16 MiB: 4x the broker's 4 MiB message limit, which Java producers apply before compressing.
+   */
+  maxMessageBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
 } as const
 
 export const pushConsumerOptionsSchema = z
@@ -158,6 +163,7 @@ export const CONSUMER_DEFAULTS = Object.freeze({
   handlerTimeoutMs: 15 * 60_000,
   closeTimeoutMs: 30_000,
   autoCommitIntervalMs: 5_000,
+  maxMessageBytes: 16 * 1024 * 1024,
 } as const)
 
 // ------------------------------------------------------------------ the proxy (gRPC) transport
@@ -236,6 +242,7 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     pullThresholdSizeForQueueMiB: remotingOnly('pullThresholdSizeForQueueMiB (per-queue flow control)'),
     pullThresholdForTopic: remotingOnly('pullThresholdForTopic (per-queue flow control)'),
     pullThresholdSizeForTopicMiB: remotingOnly('pullThresholdSizeForTopicMiB (per-queue flow control)'),
+    maxMessageBytes: remotingOnly('maxMessageBytes (the gRPC client decodes bodies itself)'),
     heartbeatIntervalMs: remotingOnly('heartbeatIntervalMs (the gRPC client heartbeats every 10 s)'),
     pollNameServerIntervalMs: remotingOnly('pollNameServerIntervalMs'),
     instanceName: remotingOnly('instanceName (the gRPC client makes its own client id)'),

@@ -453,7 +453,7 @@ export class ConsumerCore {
         expressionType: sub?.expressionType,
         maxMsgBytes: 256 * 1024,
       },
-      { timeoutMs: suspend + 15_000, signal },
+      { timeoutMs: suspend + 15_000, signal, maxMessageBytes: this.options.maxMessageBytes },
     )
   }
 
