@@ -4,6 +4,8 @@
  * two consumers in one process are two distinct members of their group.
  */
 import { EventEmitter } from 'node:events'
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
+import type { Credentials } from '../remoting/acl.js'
 import { RocketMQError, toRocketMQError } from '../errors.js'
 import { childLogger, type Logger } from '../logger.js'
 import type { RemotingCommand } from '../remoting/command.js'
@@ -45,6 +47,10 @@ export interface ClientInstanceOptions {
   requestTimeoutMs: number
   heartbeatIntervalMs: number
   pollNameServerIntervalMs: number
+  /** Sign every request (ACL). */
+  credentials?: Credentials | undefined
+  /** TLS to NameServers and brokers (node:tls options); undefined = plaintext. */
+  tls?: TlsConnectionOptions | undefined
 }
 
 export interface BrokerAddress {
@@ -76,6 +82,8 @@ export class ClientInstance extends EventEmitter {
       logger: this.logger,
       connectTimeoutMs: options.requestTimeoutMs,
       onRequest: (cmd) => this.handleBrokerRequest(cmd),
+      ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+      ...(options.tls === undefined ? {} : { tls: options.tls }),
     })
     this.remoting.on('connectionClosed', (address: string) => this.onConnectionClosed(address))
     this.nameServer = new NameServerClient(this.remoting, options.nameServer, options.requestTimeoutMs, this.logger)

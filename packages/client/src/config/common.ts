@@ -1,3 +1,4 @@
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
 import { z } from 'zod'
 import { RocketMQError } from '../errors.js'
 import type { Logger } from '../logger.js'
@@ -43,6 +44,53 @@ export const topicSchema = z
   .max(127, 'topic must be at most 127 characters')
   .regex(NAME_PATTERN, 'topic may contain only letters, digits, %, |, _ and -')
 
+const pem = z.union([z.string().min(1), z.instanceof(Buffer), z.array(z.union([z.string().min(1), z.instanceof(Buffer)])).nonempty()], {
+  errorMap: () => ({ message: 'must be PEM text, a Buffer, or an array of them (read the file first, e.g. fs.readFileSync(path))' }),
+})
+
+/** ACL credentials: every request is signed as the Java client's AclClientRPCHook signs it. */
+export const credentialsSchema = z
+  .object({
+    /** ACL 2.0: the user name. */
+    accessKey: z.string({ required_error: 'is required (ACL 2.0: the user name)' }).min(1, 'must not be empty (ACL 2.0: the user name)'),
+    /** ACL 2.0: the user's password. Never sent; it keys the HMAC. */
+    secretKey: z.string({ required_error: "is required (ACL 2.0: the user's password)" }).min(1, "must not be empty (ACL 2.0: the user's password)"),
+    securityToken: z.string().min(1).optional(),
+  })
+  .strict()
+export type CredentialsInput = z.input<typeof credentialsSchema>
+
+/** TLS to NameServers and brokers: `true` (system CAs, verified) or node:tls options. */
+export const tlsSchema = z.union(
+  [
+    z.boolean(),
+    z
+      .object({
+        /** CA certificate(s) to trust instead of the system roots (PEM). */
+        ca: pem.optional(),
+        /** Client certificate chain for mutual TLS (PEM). */
+        cert: pem.optional(),
+        /** Client private key for mutual TLS (PEM). */
+        key: pem.optional(),
+        passphrase: z.string().optional(),
+        /** Name to verify the server certificate against (and to send as SNI); default the host connected to. */
+        servername: z.string().min(1).optional(),
+        /** Default true. false accepts any server certificate: for tests only (logged once as a warning). */
+        rejectUnauthorized: z.boolean().optional(),
+        checkServerIdentity: z.custom<(host: string, cert: unknown) => Error | undefined>((v) => typeof v === 'function', { message: 'must be a function (host, cert) => Error | undefined' }).optional(),
+        minVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional(),
+      })
+      .strict()
+      .superRefine((o, ctx) => {
+        if ((o.cert === undefined) !== (o.key === undefined)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [o.cert === undefined ? 'cert' : 'key'], message: 'mutual TLS needs both tls.cert and tls.key' })
+        }
+      }),
+  ],
+  { errorMap: () => ({ message: 'must be true, false or { ca?, cert?, key?, servername?, rejectUnauthorized? }' }) },
+)
+export type TlsInput = z.input<typeof tlsSchema>
+
 export const clientOptionsShape = {
   nameServer: nameServerSchema,
   logger: loggerSchema.optional(),
@@ -53,6 +101,10 @@ export const clientOptionsShape = {
   requestTimeoutMs: z.number().int().positive().default(3000),
   heartbeatIntervalMs: z.number().int().positive().default(30_000),
   pollNameServerIntervalMs: z.number().int().positive().default(30_000),
+  /** Sign requests for an ACL-enabled cluster (ACL 2.0 user name + password, or ACL 1.0 access/secret key). */
+  credentials: credentialsSchema.optional(),
+  /** Connect with TLS (verified against `ca` or the system roots); `true` = defaults. */
+  tls: tlsSchema.optional(),
 } as const
 
 export const clientOptionsSchema = z.object(clientOptionsShape).strict()
@@ -74,4 +126,29 @@ export function parseOptions<S extends z.ZodTypeAny>(schema: S, input: unknown, 
   throw new RocketMQError('ERR_INVALID_OPTION', `Invalid ${what} options: ${lines.join('; ')}`, {
     context: { fields },
   })
+}
+
+/**
+ * The remoting security of a client: credentials as given, and node:tls options (undefined = plaintext).
+ * Turning certificate verification off is logged once per client, as a warning.
+ */
+export function remotingSecurity(
+  o: { credentials?: z.output<typeof credentialsSchema> | undefined; tls?: z.output<typeof tlsSchema> | undefined },
+  logger: Logger | undefined,
+): { credentials?: z.output<typeof credentialsSchema>; tls?: TlsConnectionOptions } {
+  const out: { credentials?: z.output<typeof credentialsSchema>; tls?: TlsConnectionOptions } = {}
+  if (o.credentials !== undefined) out.credentials = o.credentials
+  if (o.tls === true) out.tls = {}
+  else if (o.tls !== undefined && o.tls !== false) {
+    const t: TlsConnectionOptions = {}
+    for (const [k, v] of Object.entries(o.tls)) if (v !== undefined) (t as Record<string, unknown>)[k] = v
+    out.tls = t
+    if (o.tls.rejectUnauthorized === false) {
+      logger?.warn(
+        { option: 'tls.rejectUnauthorized' },
+        'TLS certificate verification is OFF (tls.rejectUnauthorized: false): any server can impersonate the cluster; give tls.ca instead outside tests',
+      )
+    }
+  }
+  return out
 }

@@ -109,7 +109,21 @@ export const baseConsumerShape = {
    * Default 16 MiB: 4x the broker's 4 MiB message limit, which Java producers apply before compressing.
    */
   maxMessageBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** How long a rebalance awaits `onAssign` / `onRevoke` before it aborts their signal and goes on (was a fixed 30 s). */
+  hookTimeoutMs: z.number().int().positive().max(2_147_483_647).default(30_000),
+  /**
+   * How long a rebalance waits for the in-flight messages of a revoked queue before it commits and releases the queue
+   * (messages still running then are not committed; the next owner receives them again).
+   */
+  revokeTimeoutMs: z.number().int().positive().max(2_147_483_647).default(30_000),
 } as const
+
+const baseConsumerSchema = z.object(baseConsumerShape)
+/** The parsed options every consumer part reads (both consumers' options extend these). */
+export type BaseConsumerOptions = Omit<z.output<typeof baseConsumerSchema>, 'subscriptions'> & {
+  /** Optional for the pull consumer in assign mode. */
+  subscriptions?: z.output<typeof subscriptionsSchema>
+}
 
 export const pushConsumerOptionsSchema = z
   .object({
@@ -164,6 +178,8 @@ export const CONSUMER_DEFAULTS = Object.freeze({
   closeTimeoutMs: 30_000,
   autoCommitIntervalMs: 5_000,
   maxMessageBytes: 16 * 1024 * 1024,
+  hookTimeoutMs: 30_000,
+  revokeTimeoutMs: 30_000,
 } as const)
 
 // ------------------------------------------------------------------ the proxy (gRPC) transport
@@ -235,6 +251,8 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     onAssign: remotingOnly('onAssign (queue ownership)'),
     onRevoke: remotingOnly('onRevoke (queue ownership)'),
     readFromBrokerId: remotingOnly('readFromBrokerId (slave reads)'),
+    hookTimeoutMs: remotingOnly('hookTimeoutMs (queue ownership hooks)'),
+    revokeTimeoutMs: remotingOnly('revokeTimeoutMs (queue ownership)'),
     offsetStoreDir: remotingOnly('offsetStoreDir (local offsets)'),
     persistOffsetIntervalMs: remotingOnly('persistOffsetIntervalMs (consume offsets)'),
     rebalanceIntervalMs: remotingOnly('rebalanceIntervalMs (rebalance)'),
@@ -247,6 +265,8 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     pollNameServerIntervalMs: remotingOnly('pollNameServerIntervalMs'),
     instanceName: remotingOnly('instanceName (the gRPC client makes its own client id)'),
     clientIp: remotingOnly('clientIp (the gRPC client makes its own client id)'),
+    credentials: z.undefined({ errorMap: () => ({ message: 'through the proxy give proxy.credentials ({ accessKey, accessSecret })' }) }),
+    tls: z.undefined({ errorMap: () => ({ message: 'through the proxy give proxy.sslEnabled: true (system CAs only)' }) }),
   })
   .strict()
   .superRefine(exactlyOneHandler)

@@ -1,5 +1,6 @@
 import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
+import { Notifier } from '../util/async.js'
 
 /**
  * The client-side state of one owned queue: the messages pulled and not yet consumed (in offset order), flow-control
@@ -8,12 +9,10 @@ import type { MessageQueue } from '../protocol/route.js'
 export class ProcessQueue {
   /** Cached messages by queue offset; insertion order is offset order because pulls return ascending offsets. */
   private readonly cached = new Map<number, MessageView>()
-  private waiters: Array<() => void> = []
+  private readonly changes = new Notifier()
   count = 0
   bytes = 0
   maxOffsetEverPut = -1
-  /** Messages handed to a handler and not finished (push) — the drain counter. */
-  inflight = 0
   dropped = false
   paused = false
   nextOffset = -1
@@ -72,13 +71,6 @@ export class ProcessQueue {
     yield* this.cached.values()
   }
 
-  clear(): void {
-    this.cached.clear()
-    this.count = 0
-    this.bytes = 0
-    this.notify()
-  }
-
   drop(): void {
     if (this.dropped) return
     this.dropped = true
@@ -86,24 +78,15 @@ export class ProcessQueue {
     this.notify()
   }
 
-  /** Resolves at the next put/remove/drop, or when the signal aborts. */
+  /** Resolves at the next remove/drop/notify, or when the signal aborts. */
   waitForChange(signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.dropped || signal?.aborted) return resolve()
-      const done = () => {
-        signal?.removeEventListener('abort', done)
-        resolve()
-      }
-      signal?.addEventListener('abort', done, { once: true })
-      this.waiters.push(done)
-    })
+    if (this.dropped) return Promise.resolve()
+    return this.changes.wait(signal)
   }
 
+  /** Wake this queue's reader (it re-checks its gates). */
   notify(): void {
-    if (this.waiters.length === 0) return
-    const w = this.waiters
-    this.waiters = []
-    for (const f of w) f()
+    this.changes.notify()
   }
 
   /** A ProcessQueueInfo for GET_CONSUMER_RUNNING_INFO. */

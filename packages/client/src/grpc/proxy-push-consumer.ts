@@ -12,7 +12,7 @@ import { childLogger, silentLogger, type Logger } from '../logger.js'
 import type { MessageQueue } from '../protocol/route.js'
 import type { CloseResult, PushConsumerEvents, PushConsumerOptions } from '../consumer/push-consumer.js'
 import { HandlerCall, runHandler } from '../consumer/handler.js'
-import { delay } from '../consumer/core.js'
+import { delay, withTimeout } from '../util/async.js'
 import { processContext } from '../observability/channels.js'
 import { ProxyMessageView } from './message.js'
 import { FILTER_TYPE_SQL, grpcLogger, isInvalidReceiptHandle, loadGrpcClient, toGrpcError, type SimpleConsumer } from './transport.js'
@@ -368,13 +368,3 @@ export class ProxyPushConsumer {
   }
 }
 
-
-/** Resolves when `p` settles or after `ms` (whichever first); rejects only if `p` rejects in time. */
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined
-  try {
-    return await Promise.race([p, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))])
-  } finally {
-    clearTimeout(timer)
-  }
-}

@@ -3,13 +3,14 @@
  * (`messaging.*` attributes, RocketMQ section). An APM agent or your own code subscribes; when nobody does, the cost is
  * one `hasSubscribers` check per batch.
  *
- *   import diagnostics_channel from 'node:diagnostics_channel'
- *   diagnostics_channel.tracingChannel('rocketmq-ts:process').subscribe({ start(ctx) {}, asyncEnd(ctx) {}, error(ctx) {} })
+ *   import { tracingChannel } from 'node:diagnostics_channel'
+ *   tracingChannel('rocketmq-ts:process').subscribe({ start(ctx) {}, asyncEnd(ctx) {}, error(ctx) {} })
  *
  * Channels: `rocketmq-ts:process` (a handler call: kind CONSUMER) and `rocketmq-ts:send` (a producer send: kind PRODUCER).
  * The context object carries `attributes` (OTel names) and, on failure, `error` (with `error.type` = our error code).
  */
-import diagnostics_channel from 'node:diagnostics_channel'
+// A named import: a default import would put `import x from 'node:…'` into the shipped .d.ts, which needs esModuleInterop.
+import { tracingChannel } from 'node:diagnostics_channel'
 import type { MessageView } from '../protocol/message.js'
 
 export const PROCESS_CHANNEL = 'rocketmq-ts:process'
@@ -25,8 +26,8 @@ export interface TraceContext {
   result?: unknown
 }
 
-export const processChannel = diagnostics_channel.tracingChannel<unknown, TraceContext>(PROCESS_CHANNEL)
-export const sendChannel = diagnostics_channel.tracingChannel<unknown, TraceContext>(SEND_CHANNEL)
+export const processChannel = tracingChannel<unknown, TraceContext>(PROCESS_CHANNEL)
+export const sendChannel = tracingChannel<unknown, TraceContext>(SEND_CHANNEL)
 
 /** True when someone listens on any of the tracing channel's events. */
 export function tracing(channel: typeof processChannel): boolean {

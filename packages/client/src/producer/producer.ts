@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib'
 import { EventEmitter } from 'node:events'
-import { parseOptions, topicSchema } from '../config/common.js'
+import { parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
 import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
@@ -53,6 +53,7 @@ export class Producer extends EventEmitter {
       requestTimeoutMs: this.options.requestTimeoutMs,
       heartbeatIntervalMs: this.options.heartbeatIntervalMs,
       pollNameServerIntervalMs: this.options.pollNameServerIntervalMs,
+      ...remotingSecurity(this.options, this.options.logger),
     })
     this.client.registerProducer(this.options.group)
   }

@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events'
 import net from 'node:net'
+import tls from 'node:tls'
 import { RocketMQError, type ErrorCode } from '../errors.js'
 import { childLogger, silentLogger, type Logger } from '../logger.js'
 import { encodeCommand, encodeFramePrefix, FrameDecoder } from './codec.js'
@@ -20,6 +21,7 @@ import {
   type RemotingCommand,
 } from './command.js'
 import { ResponseCode, requestCodeName } from './codes.js'
+import { tlsError } from './tls-errors.js'
 
 /**
  * Handles a request the broker sends us (§11). Return the response for a non-oneway request (the Connection sets
@@ -40,6 +42,8 @@ export interface ConnectionOptions {
   onRequest?: RequestHandler
   /** Largest accepted frame including the length prefix. Default 16 MiB (the broker's limit). */
   maxFrameBytes?: number
+  /** Speak TLS (node:tls options: ca, cert, key, servername, rejectUnauthorized, ...); see tls-errors.ts. */
+  tls?: tls.ConnectionOptions
 }
 
 export interface InvokeOptions {
@@ -62,7 +66,7 @@ const SEPARATE_BODY_WRITE_BYTES = 16 * 1024
 const KEEPALIVE_INITIAL_DELAY_MS = 30_000
 
 /** Errors that describe the connection itself: pending requests fail with them as they are. */
-const PASS_THROUGH_CODES: ReadonlySet<ErrorCode> = new Set(['ERR_CONNECTION', 'ERR_MALFORMED_FRAME', 'ERR_FRAME_TOO_LARGE'])
+const PASS_THROUGH_CODES: ReadonlySet<ErrorCode> = new Set(['ERR_CONNECTION', 'ERR_MALFORMED_FRAME', 'ERR_FRAME_TOO_LARGE', 'ERR_TLS'])
 
 type State = 'idle' | 'connecting' | 'open' | 'closed'
 
@@ -100,6 +104,9 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   private readonly log: Logger
   private readonly onRequest: RequestHandler | undefined
   private readonly decoder: FrameDecoder
+  private readonly tlsOptions: tls.ConnectionOptions | undefined
+  /** Whether any frame arrived: a peer that drops us before the first one may be refusing plaintext. */
+  private received = false
   private readonly pending = new Map<number, Pending>()
   private state: State = 'idle'
   private socket: net.Socket | undefined
@@ -120,6 +127,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
     this.log = childLogger(opts.logger ?? silentLogger, { component: 'remoting', address: opts.address })
     this.onRequest = opts.onRequest
     this.decoder = new FrameDecoder(opts.maxFrameBytes === undefined ? {} : { maxFrameBytes: opts.maxFrameBytes })
+    this.tlsOptions = opts.tls
   }
 
   get isOpen(): boolean {
@@ -195,14 +203,17 @@ export class Connection extends EventEmitter<ConnectionEvents> {
       }, this.connectTimeoutMs)
 
       let socket: net.Socket
+      const tcp = { host: this.host, port: this.port, noDelay: true, keepAlive: true, keepAliveInitialDelay: KEEPALIVE_INITIAL_DELAY_MS }
       try {
-        socket = net.createConnection({
-          host: this.host,
-          port: this.port,
-          noDelay: true,
-          keepAlive: true,
-          keepAliveInitialDelay: KEEPALIVE_INITIAL_DELAY_MS,
-        })
+        socket =
+          this.tlsOptions === undefined
+            ? net.createConnection(tcp)
+            : tls.connect({
+                ...tcp,
+                // SNI must be a host name (RFC 6066); node verifies an IP against the certificate's IP SANs itself.
+                ...(net.isIP(this.host) === 0 ? { servername: this.host } : {}),
+                ...this.tlsOptions,
+              })
       } catch (e) {
         fail(this.connectError(e))
         return
@@ -210,7 +221,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
       this.socket = socket
       this.socketGone = new Promise<void>((done) => socket.once('close', () => done()))
 
-      socket.once('connect', () => {
+      socket.once(this.tlsOptions === undefined ? 'connect' : 'secureConnect', () => {
         if (settled) return
         settled = true
         clearTimeout(timer)
@@ -229,10 +240,20 @@ export class Connection extends EventEmitter<ConnectionEvents> {
       socket.on('close', () => {
         if (this.state === 'closed') return
         const cause = this.socketError
+        const tlsErr = cause === undefined ? undefined : tlsError(cause, this.address)
+        if (tlsErr !== undefined) {
+          this.close(tlsErr)
+          return
+        }
+        // A server in TLS 'enforcing' mode drops a plaintext connection at its first byte, without an answer.
+        const hint =
+          this.tlsOptions === undefined && !this.received && this.pending.size > 0
+            ? ' before answering anything; if it requires TLS (tls.server.mode=enforcing), set the `tls` option'
+            : ''
         this.close(
           new RocketMQError(
             'ERR_CONNECTION_CLOSED',
-            cause ? `connection to ${this.address} lost: ${cause.message}` : `connection to ${this.address} closed by peer`,
+            cause ? `connection to ${this.address} lost: ${cause.message}${hint}` : `connection to ${this.address} closed by peer${hint}`,
             { retriable: true, cause, context: { address: this.address } },
           ),
         )
@@ -422,6 +443,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
 
   private onData(chunk: Buffer): void {
     if (this.state === 'closed') return
+    this.received = true
     try {
       this.decoder.append(chunk)
       for (;;) {
@@ -505,6 +527,8 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   }
 
   private connectError(e: unknown): RocketMQError {
+    const t = tlsError(e, this.address)
+    if (t !== undefined) return t
     const message = e instanceof Error ? e.message : String(e)
     return new RocketMQError('ERR_CONNECTION', `cannot connect to ${this.address}: ${message}`, {
       retriable: true,

@@ -3,9 +3,11 @@
  * removed from the pool at once; the next call to that address opens a fresh one.
  */
 import { EventEmitter } from 'node:events'
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
 import { RocketMQError } from '../errors.js'
 import { childLogger, silentLogger, type Logger } from '../logger.js'
 import type { RemotingCommand } from './command.js'
+import { signExtFields, type Credentials } from './acl.js'
 import { Connection, type InvokeOptions, type RequestHandler } from './connection.js'
 
 export interface RemotingClientOptions {
@@ -16,6 +18,10 @@ export interface RemotingClientOptions {
   /** Called (after the 'connectionClosed' event) whenever a pooled connection closes. */
   onConnectionClosed?: (address: string, err: RocketMQError | undefined) => void
   maxFrameBytes?: number
+  /** Sign every request (ACL; AclClientRPCHook), after all its extFields are final. */
+  credentials?: Credentials
+  /** Connect with TLS (NameServer and brokers alike, as the Java client's useTLS). */
+  tls?: TlsConnectionOptions
 }
 
 export type RemotingClientEvents = {
@@ -57,6 +63,7 @@ export class RemotingClient extends EventEmitter<RemotingClientEvents> {
       ...(this.opts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: this.opts.connectTimeoutMs }),
       ...(this.opts.onRequest === undefined ? {} : { onRequest: this.opts.onRequest }),
       ...(this.opts.maxFrameBytes === undefined ? {} : { maxFrameBytes: this.opts.maxFrameBytes }),
+      ...(this.opts.tls === undefined ? {} : { tls: this.opts.tls }),
     })
     conn.on('close', (err) => this.onClosed(address, conn, err))
     this.connections.set(address, conn)
@@ -76,7 +83,7 @@ export class RemotingClient extends EventEmitter<RemotingClientEvents> {
     } catch (e) {
       return Promise.reject(e)
     }
-    return conn.invoke(code, extFields, body, opts)
+    return conn.invoke(code, this.sign(extFields, body), body, opts)
   }
 
   invokeOneway(
@@ -92,7 +99,7 @@ export class RemotingClient extends EventEmitter<RemotingClientEvents> {
     } catch (e) {
       return Promise.reject(e)
     }
-    return conn.invokeOneway(code, extFields, body, opts)
+    return conn.invokeOneway(code, this.sign(extFields, body), body, opts)
   }
 
   /** Close the connection to one address (pending requests fail with ERR_CONNECTION_CLOSED). */
@@ -124,6 +131,12 @@ export class RemotingClient extends EventEmitter<RemotingClientEvents> {
         this.log.error({ address, err: e instanceof Error ? e.message : String(e) }, 'onConnectionClosed threw')
       }
     }
+  }
+
+  /** The last step before a request leaves: nothing may change its extFields or body after this. */
+  private sign(extFields: Record<string, string> | undefined, body: Buffer | undefined): Record<string, string> | undefined {
+    const c = this.opts.credentials
+    return c === undefined ? extFields : signExtFields(extFields, body, c)
   }
 
   private closedError(address: string): RocketMQError {

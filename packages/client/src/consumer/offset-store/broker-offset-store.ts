@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js'
-import type { ClientInstance } from '../../cluster/client-instance.js'
+import type { ClusterPort } from '../../cluster/port.js'
 import { queryConsumerOffset, updateConsumerOffset } from '../../cluster/broker-api.js'
 import type { MessageQueue } from '../../protocol/route.js'
 import { OffsetTable, mqKey, type OffsetStore } from './offset-store.js'
@@ -7,7 +7,7 @@ import { OffsetTable, mqKey, type OffsetStore } from './offset-store.js'
 /** Clustering: offsets are committed to the master of the queue's broker (Java RemoteBrokerOffsetStore). */
 export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
   constructor(
-    private readonly client: ClientInstance,
+    private readonly client: ClusterPort,
     private readonly group: string,
     private readonly logger: Logger,
   ) {

@@ -1,4 +1,6 @@
-import type { MessageQueue } from '../../protocol/route.js'
+import { mqKey, type MessageQueue } from '../../protocol/route.js'
+
+export { mqKey }
 
 /** Where a group's consume offsets live: the broker (clustering) or a local file (broadcasting). */
 export interface OffsetStore {
@@ -16,10 +18,6 @@ export interface OffsetStore {
   /** Write the offsets of these queues; returns the ones written. */
   persistAll(mqs: readonly MessageQueue[], opts?: { oneway?: boolean }): Promise<Array<{ queue: MessageQueue; offset: number }>>
   remove(mq: MessageQueue): void
-}
-
-export function mqKey(mq: MessageQueue): string {
-  return `${mq.topic}@${mq.brokerName}@${mq.queueId}`
 }
 
 /** In-memory table shared by both stores. */

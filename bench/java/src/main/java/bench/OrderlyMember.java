@@ -1,0 +1,91 @@
+package bench;
+
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.MessageExt;
+
+/**
+ * A DefaultMQPushConsumer with a MessageListenerOrderly (clustering, CONSUME_FROM_FIRST_OFFSET): the Java reference
+ * for orderly consumption, used beside our consumer by test/integration/orderly*.test.ts and by bench/run.mjs.
+ *
+ * Options: --namesrv --group --topic [--member NAME] [--events FILE] [--handler-ms N] [--threads N] [--count N]
+ * [--timeout-ms N].
+ * - --events FILE: one CSV line per handler start and end, flushed at once:
+ *   `start|end,member,broker:queueId,queueOffset,keys,epochMs` (keys = the message's KEYS property, or empty).
+ * - --count N: drain mode: exits after N messages and prints {"client","consumed","ms","msgsPerSec","startMs","ok"}.
+ * - otherwise it runs until SIGTERM (shutdown() then releases its locks) or SIGKILL; it prints {"ready":true,...}
+ *   once started.
+ */
+public final class OrderlyMember {
+    public static void main(String[] argv) throws Exception {
+        Args a = new Args(argv);
+        String member = a.str("member", "java-" + ProcessHandle.current().pid());
+        long handlerMs = a.num("handler-ms", 0);
+        long count = a.num("count", 0);
+        long timeoutMs = a.num("timeout-ms", 600_000);
+        int threads = (int) a.num("threads", 20);
+        String eventsFile = a.str("events", "");
+        PrintStream events = eventsFile.isEmpty() ? null : new PrintStream(new FileOutputStream(eventsFile, true), true, StandardCharsets.UTF_8);
+
+        AtomicLong received = new AtomicLong();
+        AtomicLong firstNs = new AtomicLong();
+        AtomicLong lastNs = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer(a.str("group"));
+        c.setNamesrvAddr(a.str("namesrv"));
+        c.setInstanceName("orderly-" + member + "-" + ProcessHandle.current().pid());
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.setConsumeThreadMin(threads);
+        c.setConsumeThreadMax(threads);
+        c.setConsumeMessageBatchMaxSize(1);
+        c.subscribe(a.str("topic"), "*");
+        c.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                String q = m.getBrokerName() + ":" + m.getQueueId();
+                String keys = m.getKeys() == null ? "" : m.getKeys().replace(',', ' ');
+                if (events != null) events.println("start," + member + "," + q + "," + m.getQueueOffset() + "," + keys + "," + System.currentTimeMillis());
+                if (handlerMs > 0) {
+                    try {
+                        Thread.sleep(handlerMs);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (events != null) events.println("end," + member + "," + q + "," + m.getQueueOffset() + "," + keys + "," + System.currentTimeMillis());
+            }
+            long n = received.addAndGet(msgs.size());
+            if (n == msgs.size()) firstNs.compareAndSet(0, System.nanoTime());
+            if (count > 0 && n >= count && n - msgs.size() < count) {
+                lastNs.set(System.nanoTime());
+                done.countDown();
+            }
+            return ConsumeOrderlyStatus.SUCCESS;
+        });
+        long t0 = System.nanoTime();
+        c.start();
+        HeartbeatNudge.start(c.getDefaultMQPushConsumerImpl().getmQClientFactory(), 6000);
+        if (count <= 0) {
+            Runtime.getRuntime().addShutdownHook(new Thread(c::shutdown));
+            Args.printJson("ready", true, "member", member, "clientId", c.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId());
+            Thread.sleep(timeoutMs);
+            System.exit(0);
+        }
+        boolean ok = done.await(timeoutMs, TimeUnit.MILLISECONDS);
+        double ms = ok ? (lastNs.get() - firstNs.get()) / 1e6 : -1;
+        double startMs = firstNs.get() == 0 ? -1 : (firstNs.get() - t0) / 1e6;
+        Args.printJson("client", "java-orderly", "consumed", received.get(), "ms", Math.round(ms), "msgsPerSec", Args.rate(count, ms),
+            "startMs", Math.round(startMs), "ok", ok);
+        c.shutdown();
+        System.exit(ok ? 0 : 2);
+    }
+}

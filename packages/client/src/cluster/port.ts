@@ -1,0 +1,72 @@
+/**
+ * The cluster-client port: what consumers and the producer need from a client instance (routes, broker addresses,
+ * heartbeats, requests). The real implementation is ClientInstance; unit tests inject a scripted fake broker
+ * (packages/client/test/support/fake-cluster.ts) through the same interface. `createClusterClient` is the one place
+ * a ClientInstance is built from user options.
+ */
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
+import type { Logger } from '../logger.js'
+import type { Credentials } from '../remoting/acl.js'
+import type { MessageQueue, TopicRouteData } from '../protocol/route.js'
+import type { Invoker } from './broker-api.js'
+import { ClientInstance, type BrokerAddress, type ConsumerRegistration } from './client-instance.js'
+
+export interface ClusterPort {
+  readonly clientId: string
+  /** Sends typed requests (cluster/broker-api.ts) to an address. */
+  readonly remoting: Invoker
+  readonly isClosed: boolean
+  /** Starts route refresh and heartbeats (idempotent). */
+  start(): void
+  /** A repeating task; failures are logged, never thrown out of the timer; stopped by close(). */
+  every(intervalMs: number, task: () => Promise<unknown> | unknown): NodeJS.Timeout
+  registerConsumer(reg: ConsumerRegistration): void
+  registerProducer(group: string): void
+  getRoute(topic: string, refresh?: boolean, timeoutMs?: number): Promise<TopicRouteData | undefined>
+  subscribeQueues(topic: string, refresh?: boolean): Promise<MessageQueue[]>
+  publishQueues(topic: string, refresh?: boolean, timeoutMs?: number): Promise<MessageQueue[]>
+  refreshRoutesSoon(): void
+  findMasterAddressOrRefresh(brokerName: string, topic: string): Promise<string>
+  findQueryAddress(brokerName: string, topic: string): Promise<string>
+  findBrokerAddressInSubscribe(brokerName: string, brokerId: number, onlyThisBroker?: boolean): BrokerAddress | undefined
+  consumerIdList(group: string, topic: string): Promise<string[]>
+  sendHeartbeatToAllBrokers(): Promise<void>
+  /** Unregisters and closes every connection; idempotent and bounded. */
+  close(): Promise<void>
+}
+
+/** The client-instance options every consumer and producer accepts (config/common.ts). */
+export interface ClusterClientOptions {
+  nameServer: readonly string[]
+  logger: Logger
+  instanceName?: string
+  clientIp?: string
+  requestTimeoutMs: number
+  heartbeatIntervalMs: number
+  pollNameServerIntervalMs: number
+  /** Sign every request (ACL). */
+  credentials?: Credentials | undefined
+  /** TLS to NameServers and brokers (node:tls options); undefined = plaintext. */
+  tls?: TlsConnectionOptions | undefined
+}
+
+/** Builds a port from user options; the default factory of every consumer and of the producer. */
+export type ClusterFactory = (options: ClusterClientOptions) => ClusterPort
+
+export const createClusterClient: ClusterFactory = (o) =>
+  new ClientInstance({
+    nameServer: o.nameServer,
+    logger: o.logger,
+    instanceName: o.instanceName,
+    clientIp: o.clientIp,
+    requestTimeoutMs: o.requestTimeoutMs,
+    heartbeatIntervalMs: o.heartbeatIntervalMs,
+    pollNameServerIntervalMs: o.pollNameServerIntervalMs,
+    credentials: o.credentials,
+    tls: o.tls,
+  })
+
+/** Internal dependencies a test may replace; not part of the public options. @internal */
+export interface ClientDeps {
+  cluster?: ClusterFactory
+}

@@ -1,0 +1,48 @@
+/**
+ * What every part of a consumer receives from the member that wires it (DESIGN.md "Splitting the consumer"): the
+ * group, the parsed options, the cluster port, the logger, typed events and one way to report a failure. A part never
+ * imports the member; a unit test builds a part with a context of its own.
+ */
+import type { EventEmitter } from 'node:events'
+import type { RocketMQError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import type { ClusterPort } from '../cluster/port.js'
+import type { BaseConsumerOptions } from '../config/consumer.js'
+import type { ConsumerEvents } from './types.js'
+
+export interface ConsumerContext {
+  readonly group: string
+  readonly broadcasting: boolean
+  readonly options: BaseConsumerOptions
+  readonly logger: Logger
+  readonly cluster: ClusterPort
+  /** Whether anyone listens (build an event's payload only then). */
+  listening(event: keyof ConsumerEvents): boolean
+  emit<K extends keyof ConsumerEvents>(event: K, ...args: ConsumerEvents[K]): void
+  /** A background failure: logged and emitted as `error` (never thrown out of a timer or socket callback). */
+  report(err: RocketMQError): void
+}
+
+export function createContext(
+  options: BaseConsumerOptions,
+  cluster: ClusterPort,
+  logger: Logger,
+  events: EventEmitter<ConsumerEvents>,
+): ConsumerContext {
+  const emitter = events as unknown as EventEmitter
+  return {
+    group: options.group,
+    broadcasting: options.model === 'broadcasting',
+    options,
+    logger,
+    cluster,
+    listening: (event) => emitter.listenerCount(event) > 0,
+    emit: (event, ...args) => {
+      if (emitter.listenerCount(event) > 0) emitter.emit(event, ...args)
+    },
+    report: (err) => {
+      logger.error({ group: options.group, err }, err.message)
+      if (emitter.listenerCount('error') > 0) emitter.emit('error', err)
+    },
+  }
+}

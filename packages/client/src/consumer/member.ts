@@ -1,0 +1,187 @@
+/**
+ * A group member: wires the parts given at construction (cluster port, offset store, subscriptions, consumption
+ * policy, queue reader, rebalancer) and owns their lifecycle. It holds no consumption logic of its own: what differs
+ * between push, pull (and ordered) consumption is the policy. The facades (push-consumer.ts, pull-consumer.ts) build a
+ * member and expose the public API.
+ */
+import type { EventEmitter } from 'node:events'
+import { toRocketMQError } from '../errors.js'
+import { silentLogger } from '../logger.js'
+import { remotingSecurity } from '../config/common.js'
+import { createClusterClient, type ClusterFactory, type ClusterPort } from '../cluster/port.js'
+import type { ConsumerRegistration } from '../cluster/client-instance.js'
+import { localIPv4 } from '../protocol/local-ip.js'
+import { mqKey, type MessageQueue } from '../protocol/route.js'
+import type { BaseConsumerOptions } from '../config/consumer.js'
+import { createContext, type ConsumerContext } from './context.js'
+import { BrokerOffsetStore } from './offset-store/broker-offset-store.js'
+import { LocalFileOffsetStore } from './offset-store/local-file-offset-store.js'
+import type { OffsetStore } from './offset-store/offset-store.js'
+import type { ConsumptionPolicy, PolicyFactory, PolicyHost } from './policy.js'
+import { QueueReader } from './queue-reader.js'
+import { Rebalancer } from './rebalance/rebalancer.js'
+import { resolveStrategy } from './rebalance/strategies.js'
+import { Subscriptions } from './subscriptions.js'
+import type { AssignContext, ConsumerEvents, RevokeContext } from './types.js'
+
+export interface MemberParts {
+  options: BaseConsumerOptions
+  /** The public consumer: events are emitted on it. */
+  events: EventEmitter<ConsumerEvents>
+  policy: PolicyFactory
+  /** Default: the real client instance (createClusterClient). */
+  cluster?: ClusterFactory
+}
+
+export type Committed = Array<{ queue: MessageQueue; offset: number }>
+
+export class Member {
+  readonly ctx: ConsumerContext
+  readonly cluster: ClusterPort
+  readonly offsets: OffsetStore
+  readonly subscriptions: Subscriptions
+  readonly policy: ConsumptionPolicy
+  readonly rebalancer: Rebalancer
+  private readonly reader: QueueReader
+
+  constructor(parts: MemberParts) {
+    const o = parts.options
+    const logger = o.logger ?? silentLogger
+    this.cluster = (parts.cluster ?? createClusterClient)({
+      nameServer: o.nameServer,
+      logger,
+      instanceName: o.instanceName,
+      clientIp: o.clientIp,
+      requestTimeoutMs: o.requestTimeoutMs,
+      heartbeatIntervalMs: o.heartbeatIntervalMs,
+      pollNameServerIntervalMs: o.pollNameServerIntervalMs,
+      ...remotingSecurity(o, logger),
+    })
+    this.ctx = createContext(o, this.cluster, logger, parts.events)
+    this.offsets = this.ctx.broadcasting
+      ? // Stable across restarts so a member resumes; members on one host need distinct instanceNames (as in Java).
+        new LocalFileOffsetStore(o.offsetStoreDir, `${o.clientIp ?? localIPv4()}@${o.instanceName ?? 'DEFAULT'}`, o.group)
+      : new BrokerOffsetStore(this.cluster, o.group, logger)
+    const table = () => this.rebalancer.table
+    const host: PolicyHost = {
+      ctx: this.ctx,
+      offsets: this.offsets,
+      queues: () => table().values(),
+      queue: (mq) => table().get(mqKey(mq)),
+      subscriptions: () => this.subscriptions.list(),
+      wake: (pq) => pq.notify(),
+      restartQueue: (mq, offset) => this.rebalancer.restartQueue(mq, offset),
+    }
+    this.policy = parts.policy(host)
+    this.subscriptions = new Subscriptions(o.group, o.subscriptions ?? {}, this.policy.readsRetryTopic && !this.ctx.broadcasting)
+    this.reader = new QueueReader({
+      ctx: this.ctx,
+      subscriptions: this.subscriptions,
+      offsets: this.offsets,
+      policy: this.policy,
+      queues: () => table().values(),
+      offsetMoved: (pq, next) => this.rebalancer.offsetMoved(pq, next),
+    })
+    this.rebalancer = new Rebalancer({
+      ctx: this.ctx,
+      subscriptions: this.subscriptions,
+      offsets: this.offsets,
+      policy: this.policy,
+      reader: this.reader,
+      strategy: resolveStrategy(o.allocation as never, o.allocationOptions),
+      onAssign: o.onAssign as ((q: MessageQueue[], c: AssignContext) => unknown) | undefined,
+      onRevoke: o.onRevoke as ((q: MessageQueue[], c: RevokeContext) => unknown) | undefined,
+    })
+  }
+
+  get group(): string {
+    return this.ctx.group
+  }
+
+  /** Registration used by heartbeats and broker requests. */
+  private registration(): ConsumerRegistration {
+    const consumeFrom = this.ctx.options.consumeFrom
+    return {
+      group: this.group,
+      consumeType: this.policy.consumeType,
+      messageModel: this.ctx.broadcasting ? 'BROADCASTING' : 'CLUSTERING',
+      consumeFromWhere: consumeFrom === 'first' ? 'CONSUME_FROM_FIRST_OFFSET' : consumeFrom === 'last' ? 'CONSUME_FROM_LAST_OFFSET' : 'CONSUME_FROM_TIMESTAMP',
+      subscriptions: () => this.subscriptions.list(),
+      onConsumerIdsChanged: () => this.rebalancer.trigger('broker notified: members changed'),
+      onResetOffset: (topic, offsets) => this.resetOffsets(topic, offsets),
+      consumerStatus: (topic) =>
+        [...this.rebalancer.table.values()].filter((pq) => pq.mq.topic === topic).map((pq) => [pq.mq, this.offsets.readMemory(pq.mq)] as [MessageQueue, number]),
+      ...this.policy.registration,
+    }
+  }
+
+  /** Connect: routes of the subscribed topics, heartbeats, offsets file; then the first rebalance. */
+  async start(): Promise<void> {
+    this.cluster.registerConsumer(this.registration())
+    for (const topic of this.subscriptions.requiredTopics()) {
+      await this.cluster.subscribeQueues(topic) // throws ERR_TOPIC_NOT_FOUND / ERR_NAMESERVER_UNREACHABLE
+    }
+    await this.offsets.load()
+    this.cluster.start()
+    await this.cluster.sendHeartbeatToAllBrokers()
+    await this.rebalancer.start()
+  }
+
+  /** Run `task` every `intervalMs` until close; failures are logged. */
+  every(intervalMs: number, task: () => Promise<unknown> | unknown): void {
+    this.cluster.every(intervalMs, task)
+  }
+
+  assignment(): MessageQueue[] {
+    return this.rebalancer.assignment()
+  }
+
+  /** Write the in-memory offsets of the owned queues to the store. */
+  async persistOffsets(oneway: boolean): Promise<Committed> {
+    const mqs = [...this.rebalancer.table.values()].map((pq) => pq.mq)
+    const done = await this.offsets.persistAll(mqs, { oneway })
+    if (done.length > 0) this.ctx.emit('commit', { offsets: done })
+    return done
+  }
+
+  /** RESET_CONSUMER_CLIENT_OFFSET: restart the owned queues of the topic at the given offsets. */
+  async resetOffsets(topic: string, offsets: Array<[MessageQueue, number]>): Promise<void> {
+    for (const [mq, offset] of offsets) {
+      if (mq.topic !== topic) continue
+      const pq = this.rebalancer.table.get(mqKey(mq))
+      if (!pq) continue
+      pq.drop()
+      await this.policy.drain([pq], AbortSignal.timeout(10_000))
+      this.offsets.update(mq, offset, false)
+      await this.offsets.persist(mq).catch(() => false)
+      this.rebalancer.restartQueue(mq, offset)
+    }
+  }
+
+  /** Stop pulling: no more passes, every reader's in-flight pull aborted. */
+  stop(): void {
+    this.rebalancer.stop()
+  }
+
+  /** After stop() and the policy's drain: commit (sync), release, unregister, close connections. */
+  async shutdown(): Promise<Committed> {
+    await this.rebalancer.idle()
+    const pqs = [...this.rebalancer.table.values()]
+    const committed = await this.rebalancer.commit(pqs)
+    if (committed.length > 0) this.ctx.emit('commit', { offsets: committed })
+    await this.policy
+      .released?.(
+        pqs.map((pq) => pq.mq),
+        { closing: true },
+      )
+      .catch((e: unknown) => this.ctx.report(toRocketMQError(e, 'ERR_BROKER', 'releasing queues at close failed')))
+    await this.cluster.close()
+    return committed
+  }
+
+  /** Undo a failed start: stop and close connections. */
+  async abort(): Promise<void> {
+    this.stop()
+    await this.cluster.close().catch(() => undefined)
+  }
+}

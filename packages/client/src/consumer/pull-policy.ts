@@ -1,0 +1,92 @@
+/**
+ * Pull consumption (Java DefaultLitePullConsumer): readers fill the queues' caches up to a total bound; `take` hands
+ * cached messages to poll(), rotating over the queues, and records the position after them (what commit() stores;
+ * also the offset store's with auto-commit). Idle polls wait on a notifier that forgets them when they end.
+ */
+import type { PullConsumerOptions } from '../config/consumer.js'
+import type { MessageView } from '../protocol/message.js'
+import { mqKey, type MessageQueue } from '../protocol/route.js'
+import { Notifier } from '../util/async.js'
+import type { ConsumptionPolicy, PolicyHost } from './policy.js'
+import type { ProcessQueue } from './process-queue.js'
+
+export class PullPolicy implements ConsumptionPolicy {
+  readonly consumeType = 'CONSUME_ACTIVELY'
+  readonly readsRetryTopic = false
+  readonly commitOnPull = false
+  /** Always sent (as Java's lite pull does), so assigned queues need no registered subscription. */
+  readonly sendSubscriptionOnPull = true
+  readonly maxSpan = Infinity
+  /** Position after the last message handed out, per queue (what commit() stores). */
+  readonly polled = new Map<string, { mq: MessageQueue; offset: number }>()
+  /** Wakes waiting polls when messages arrive (and at close / resume). */
+  readonly arrivals = new Notifier()
+  private rotation = 0
+
+  constructor(
+    private readonly host: PolicyHost,
+    private readonly options: PullConsumerOptions,
+  ) {}
+
+  /** Readers stop fetching while the total cache is at `maxCachedMessages` (Java pullThresholdForAll). */
+  canPull(): boolean {
+    return this.cached() < this.options.maxCachedMessages
+  }
+
+  private cached(): number {
+    let n = 0
+    for (const pq of this.host.queues()) n += pq.count
+    return n
+  }
+
+  deliver(): void {
+    this.arrivals.notify()
+  }
+
+  markConsumed(pq: ProcessQueue, offset: number): void {
+    if (offset < 0 || pq.dropped) return
+    const cur = this.polled.get(pq.key)
+    if (!cur || offset > cur.offset) this.polled.set(pq.key, { mq: pq.mq, offset })
+    if (this.options.autoCommit) this.host.offsets.update(pq.mq, offset, true)
+  }
+
+  /** Nothing runs on the application's behalf: a handed-out message is consumed. */
+  async drain(): Promise<void> {}
+
+  /** With auto-commit, releasing a queue commits what was handed out; without, only what commit() stored is kept. */
+  releaseOffset(pq: ProcessQueue): number {
+    return this.options.autoCommit ? pq.consumedOffset() : -1
+  }
+
+  /** Hand out up to `max` cached messages, rotating over the queues; marks them consumed. */
+  take(max: number): MessageView[] {
+    const out: MessageView[] = []
+    const pqs = [...this.host.queues()]
+    if (pqs.length === 0) return out
+    this.rotation = (this.rotation + 1) % pqs.length
+    for (let i = 0; i < pqs.length && out.length < max; i++) {
+      const pq = pqs[(this.rotation + i) % pqs.length]!
+      if (pq.dropped || pq.paused || pq.count === 0) continue
+      const taken: MessageView[] = []
+      for (const m of pq.messages()) {
+        taken.push(m)
+        if (out.length + taken.length >= max) break
+      }
+      this.markConsumed(pq, pq.remove(taken))
+      out.push(...taken)
+    }
+    if (out.length > 0) for (const pq of pqs) pq.notify() // readers blocked on the total cache limit
+    return out
+  }
+
+  /** commit(offsets): remember exactly these positions. */
+  setPosition(mq: MessageQueue, offset: number): void {
+    this.polled.set(mqKey(mq), { mq, offset })
+    this.host.offsets.update(mq, offset, false)
+  }
+
+  /** commit(): store every position handed out so far. */
+  storePositions(): void {
+    for (const { mq, offset } of this.polled.values()) this.host.offsets.update(mq, offset, false)
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Concurrent push consumption (Java ConsumeMessageConcurrentlyService): pulled messages go to the shared handler pool
+ * in batches of `batchSize`; a success moves the queue's consumed offset to its lowest unfinished message; a failure
+ * is sent back to the broker for a later retry (clustering; kept and retried here after 5 s if that fails) or
+ * reported and skipped (broadcasting). Also answers the console's running-info and consume-directly requests.
+ */
+import type { EventEmitter } from 'node:events'
+import type { PushConsumerOptions } from '../config/consumer.js'
+import { consumerSendMessageBack } from '../cluster/broker-api.js'
+import type { MessageView } from '../protocol/message.js'
+import type { MessageQueue } from '../protocol/route.js'
+import { delay } from '../util/async.js'
+import { HandlerCall, runHandler } from './handler.js'
+import { HandlerPool, type PoolJob } from './handler-pool.js'
+import type { HandlerPolicy, PolicyHost } from './policy.js'
+import type { ProcessQueue } from './process-queue.js'
+import type { ConsumerEvents } from './types.js'
+
+/** Java consumeConcurrentlyMaxSpan. */
+const MAX_SPAN = 2000
+/** A message whose send-back failed is consumed again here after this long (Java: 5 s). */
+const LOCAL_RETRY_MS = 5000
+
+export interface PushEvents extends ConsumerEvents {
+  /** A handler threw or timed out; `retry` says whether the message goes back to the broker for a later retry. */
+  'handler.error': [{ messages: MessageView[]; error: unknown; retry: boolean; queue: MessageQueue }]
+}
+
+interface Job extends PoolJob {
+  readonly pq: ProcessQueue
+}
+
+export class PushPolicy implements HandlerPolicy {
+  readonly consumeType = 'CONSUME_PASSIVELY'
+  readonly readsRetryTopic = true
+  readonly commitOnPull = true
+  readonly sendSubscriptionOnPull = false
+  readonly maxSpan = MAX_SPAN
+  readonly registration
+  readonly pool: HandlerPool<Job>
+  private consumed = 0
+  private failed = 0
+
+  constructor(
+    private readonly host: PolicyHost,
+    private readonly options: PushConsumerOptions,
+    private readonly events: EventEmitter<PushEvents>,
+  ) {
+    this.pool = new HandlerPool<Job>({
+      handlers: options,
+      group: options.group,
+      model: options.model,
+      concurrency: options.concurrency,
+      handlerTimeoutMs: options.handlerTimeoutMs,
+      settle: (job, error) => (error === undefined ? this.succeeded(job) : this.failedJob(job, error)),
+      // A revoked queue's unstarted messages stay uncommitted: the next owner reads them again.
+      stale: (job) => job.pq.dropped,
+      report: (err) => host.ctx.report(err),
+    })
+    this.registration = {
+      runningInfo: () => this.runningInfo(),
+      consumeMessageDirectly: (m: MessageView) => this.consumeDirectly(m),
+    }
+  }
+
+  canPull(): boolean {
+    return true
+  }
+
+  deliver(pq: ProcessQueue, messages: MessageView[]): void {
+    const size = this.options.batchSize
+    for (let i = 0; i < messages.length; i += size) {
+      this.pool.submit({ pq, queue: pq.mq, messages: size === 1 ? [messages[i]!] : messages.slice(i, i + size) })
+    }
+  }
+
+  markConsumed(pq: ProcessQueue, offset: number): void {
+    if (offset >= 0 && !pq.dropped) this.host.offsets.update(pq.mq, offset, true)
+  }
+
+  drain(pqs: readonly ProcessQueue[], signal: AbortSignal): Promise<void> {
+    const set = new Set(pqs)
+    return this.pool.drain((job) => set.has(job.pq), signal)
+  }
+
+  releaseOffset(pq: ProcessQueue): number {
+    return pq.consumedOffset()
+  }
+
+  close(deadline: AbortSignal): Promise<{ drained: number; abandoned: number }> {
+    return this.pool.close(deadline)
+  }
+
+  private succeeded(job: Job): void {
+    this.consumed += job.messages.length
+    this.markConsumed(job.pq, job.pq.remove(job.messages))
+  }
+
+  private async failedJob(job: Job, error: unknown): Promise<void> {
+    this.failed += job.messages.length
+    const retry = !this.host.ctx.broadcasting
+    if (this.events.listenerCount('handler.error') > 0) this.events.emit('handler.error', { messages: job.messages, error, retry, queue: job.pq.mq })
+    if (!retry) {
+      // Broadcasting: Java drops a failed message (it is reported above).
+      this.markConsumed(job.pq, job.pq.remove(job.messages))
+      return
+    }
+    const sentBack: MessageView[] = []
+    const local: MessageView[] = []
+    for (const m of job.messages) {
+      try {
+        await this.sendBack(m)
+        sentBack.push(m)
+      } catch (e) {
+        this.host.ctx.logger.warn({ msgId: m.msgId, err: e }, `send back failed; retrying locally in ${LOCAL_RETRY_MS} ms`)
+        local.push(m)
+      }
+    }
+    if (sentBack.length > 0) this.markConsumed(job.pq, job.pq.remove(sentBack))
+    if (local.length > 0) {
+      // Keep them cached (the offset cannot pass them) and consume them again here later.
+      void delay(LOCAL_RETRY_MS, job.pq.signal).then(() => {
+        if (job.pq.dropped) return
+        for (const m of local) m.reconsumeTimes++
+        this.pool.submit({ pq: job.pq, queue: job.pq.mq, messages: local })
+      })
+    }
+  }
+
+  private async sendBack(m: MessageView): Promise<void> {
+    const cluster = this.host.ctx.cluster
+    const address = await cluster.findMasterAddressOrRefresh(m.brokerName, m.topic)
+    await consumerSendMessageBack(cluster.remoting, address, {
+      group: this.options.group,
+      commitLogOffset: m.commitLogOffset,
+      delayLevel: 0,
+      originMsgId: m.msgId,
+      originTopic: m.topic,
+      maxReconsumeTimes: this.options.maxReconsumeTimes,
+      brokerName: m.brokerName,
+    })
+  }
+
+  // ------------------------------------------------------------------ console requests
+
+  private runningInfo() {
+    const o = this.options
+    const props: Record<string, string> = {
+      consumerGroup: o.group,
+      messageModel: this.host.ctx.broadcasting ? 'BROADCASTING' : 'CLUSTERING',
+      consumeThreadMax: String(o.concurrency),
+      consumeMessageBatchMaxSize: String(o.batchSize),
+      pullBatchSize: String(o.pullBatchSize),
+      maxReconsumeTimes: String(o.maxReconsumeTimes),
+      PROP_CONSUMEORDERLY: 'false',
+      PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
+      PROP_THREADPOOL_CORE_SIZE: String(o.concurrency),
+      PROP_NAMESERVER_ADDR: o.nameServer.join(';'),
+      PROP_CLIENT_VERSION: 'V4_9_4',
+      PROP_CLIENT_SDK: 'rocketmq-ts',
+      consumedMessages: String(this.consumed),
+      failedMessages: String(this.failed),
+    }
+    return {
+      properties: props,
+      subscriptionSet: this.host.subscriptions(),
+      mqTable: [...this.host.queues()].map((pq) => [pq.mq, pq.info(this.host.offsets.readMemory(pq.mq))] as [MessageQueue, Record<string, unknown>]),
+    }
+  }
+
+  private consumeDirectly(m: MessageView): Promise<{ consumeResult: string; remark?: string; spentTimeMills: number }> {
+    const call = new HandlerCall(m.queue, this.options.group)
+    return new Promise((resolve) =>
+      runHandler(this.options, [m], call, (error) => {
+        const spentTimeMills = Date.now() - call.startedAt
+        if (error === undefined) resolve({ consumeResult: 'CR_SUCCESS', spentTimeMills })
+        else resolve({ consumeResult: 'CR_THROW_EXCEPTION', remark: error instanceof Error ? error.message : String(error), spentTimeMills })
+      }),
+    )
+  }
+}

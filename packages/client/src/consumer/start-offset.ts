@@ -1,0 +1,29 @@
+/**
+ * Where a newly owned queue starts (Java computePullFromWhere): the committed offset, else first / last / by
+ * timestamp. A retry topic starts at 0 for 'last' (its messages are this group's own retries) and at its end for a
+ * timestamp.
+ */
+import { getMaxOffset, getMinOffset, searchOffsetByTimestamp } from '../cluster/broker-api.js'
+import type { ClusterPort } from '../cluster/port.js'
+import type { MessageQueue } from '../protocol/route.js'
+import type { BaseConsumerOptions } from '../config/consumer.js'
+import type { OffsetStore } from './offset-store/offset-store.js'
+import { RETRY_PREFIX } from './subscriptions.js'
+
+export async function resolveStartOffset(
+  mq: MessageQueue,
+  deps: { cluster: ClusterPort; offsets: OffsetStore; consumeFrom: BaseConsumerOptions['consumeFrom'] },
+): Promise<number> {
+  const stored = await deps.offsets.readStore(mq)
+  if (stored >= 0) return stored
+  const from = deps.consumeFrom
+  const retry = mq.topic.startsWith(RETRY_PREFIX)
+  // The master, or its slave while the master is down (a new member can still take the queue).
+  const address = await deps.cluster.findQueryAddress(mq.brokerName, mq.topic)
+  const remoting = deps.cluster.remoting
+  if (from === 'first') return getMinOffset(remoting, address, mq)
+  if (from === 'last') return retry ? 0 : getMaxOffset(remoting, address, mq)
+  if (retry) return getMaxOffset(remoting, address, mq)
+  const ts = from.timestamp instanceof Date ? from.timestamp.getTime() : from.timestamp
+  return searchOffsetByTimestamp(remoting, address, mq, ts)
+}

@@ -1,0 +1,67 @@
+/**
+ * The member's subscription table: topic -> SubscriptionData (sent in heartbeats and with pulls), the group's retry
+ * topic, and the client-side tag re-check of pulled messages (the broker filters by tag hash only).
+ */
+import type { MessageView } from '../protocol/message.js'
+import { buildSubscriptionData, matchesTags, type SubscriptionData } from '../protocol/tag.js'
+import type { SubscriptionExpression } from '../config/consumer.js'
+
+export const RETRY_PREFIX = '%RETRY%'
+
+export class Subscriptions {
+  private readonly table = new Map<string, SubscriptionData>()
+  readonly retryTopic: string
+
+  /**
+   * `withRetryTopic`: also read `%RETRY%<group>` (Java's automatic subscription of clustering push consumers; the
+   * pull consumer never sends messages back, so it has none, as Java's lite pull).
+   */
+  constructor(group: string, subscriptions: Readonly<Record<string, SubscriptionExpression>>, withRetryTopic: boolean) {
+    this.retryTopic = RETRY_PREFIX + group
+    const version = Date.now()
+    for (const [topic, expr] of Object.entries(subscriptions)) this.table.set(topic, buildSubscriptionData(topic, expr, version))
+    if (withRetryTopic && this.table.size > 0) this.table.set(this.retryTopic, buildSubscriptionData(this.retryTopic, '*', version))
+  }
+
+  get(topic: string): SubscriptionData | undefined {
+    return this.table.get(topic)
+  }
+
+  has(topic: string): boolean {
+    return this.table.has(topic)
+  }
+
+  topics(): IterableIterator<string> {
+    return this.table.keys()
+  }
+
+  list(): SubscriptionData[] {
+    return [...this.table.values()]
+  }
+
+  /** Topics whose route must exist at start (the retry topic appears with the first retried message). */
+  requiredTopics(): string[] {
+    return [...this.table.keys()].filter((t) => t !== this.retryTopic)
+  }
+
+  /** Read a topic with every tag (assign mode: queues given by hand). */
+  addAll(topic: string): void {
+    if (!this.table.has(topic)) this.table.set(topic, buildSubscriptionData(topic, '*', Date.now()))
+  }
+
+  /** Messages of one pull that match the subscription; a retried message gets its original topic back. */
+  accept(topic: string, messages: readonly MessageView[]): MessageView[] {
+    const sub = this.table.get(topic)
+    const retry = topic === this.retryTopic
+    const kept: MessageView[] = []
+    for (const m of messages) {
+      if (sub && !matchesTags(sub, m.tags)) continue
+      if (retry) {
+        const real = m.getProperty('RETRY_TOPIC')
+        if (real) m.topic = real
+      }
+      kept.push(m)
+    }
+    return kept
+  }
+}

@@ -1,0 +1,52 @@
+/** Public types shared by both consumers: rebalance hooks, their contexts, and the typed events. */
+import type { RocketMQError } from '../errors.js'
+import type { PullResult } from '../cluster/broker-api.js'
+import type { MessageQueue } from '../protocol/route.js'
+import type { AllocationName } from '../config/consumer.js'
+import type { AllocationFunction, AllocationStrategy } from './rebalance/strategies.js'
+
+export interface AssignContext {
+  /** Start this queue at `offset` instead of the committed offset. */
+  seek(queue: MessageQueue, offset: number): void
+  /** Aborted when the hook passes `hookTimeoutMs`; the rebalance then goes on without waiting for it. */
+  signal: AbortSignal
+}
+
+export interface RevokeContext {
+  /** Aborted when the hook passes `hookTimeoutMs`; the rebalance then goes on without waiting for it. */
+  signal: AbortSignal
+}
+
+export interface RebalanceEvent {
+  added: MessageQueue[]
+  removed: MessageQueue[]
+  assignment: MessageQueue[]
+}
+
+/** Option fields whose types zod cannot express precisely; the consumers' public option types use these. */
+export interface TypedConsumerCallbacks {
+  /** A built-in strategy name, a function, or a `{ name, allocate }` strategy. */
+  allocation?: AllocationName | AllocationFunction | AllocationStrategy
+  /** Awaited (up to `hookTimeoutMs`) before the new queues are pulled; `seek` sets a start offset per queue. */
+  onAssign?: (queues: MessageQueue[], context: AssignContext) => Promise<void> | void
+  /**
+   * Awaited (up to `hookTimeoutMs`) after the queues' in-flight messages finished (or `revokeTimeoutMs` passed) and
+   * their offsets were committed, before they are released.
+   */
+  onRevoke?: (queues: MessageQueue[], context: RevokeContext) => Promise<void> | void
+}
+
+/** Consumer events (typed; emitted only when someone listens). */
+export interface ConsumerEvents {
+  /** A rebalance is about to revoke `removed` and assign `added` (before the hooks run). */
+  rebalancing: [{ added: MessageQueue[]; removed: MessageQueue[] }]
+  rebalance: [RebalanceEvent]
+  'pull.error': [{ queue: MessageQueue; error: RocketMQError; brokerAddress?: string }]
+  commit: [{ offsets: Array<{ queue: MessageQueue; offset: number }> }]
+  'flow.control': [{ queue: MessageQueue; cachedCount: number; cachedBytes: number; span: number }]
+  'slave.redirect': [{ queue: MessageQueue; fromBrokerId: number; toBrokerId: number; address: string }]
+  'offset.moved': [{ queue: MessageQueue; nextOffset: number }]
+  /** Every pull result: when the request left, how long the broker held it, what came back and from which broker id. */
+  pull: [{ queue: MessageQueue; status: PullResult['status']; messages: number; sentAt: number; durationMs: number; brokerId: number; address: string; nextOffset: number }]
+  error: [RocketMQError]
+}

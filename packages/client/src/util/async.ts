@@ -1,0 +1,67 @@
+/**
+ * The few async helpers the client needs, on Node's own primitives. Every wait here is bounded by a signal or a
+ * timeout and leaves nothing behind when it ends (no listener, no timer, no closure in a waiter list).
+ */
+
+/** Resolves after `ms`, or at once when `signal` aborts (never rejects). */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
+
+/** Resolves with `p`'s value, or with `undefined` after `ms` (whichever first); rejects only if `p` rejects in time. */
+export async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined
+  try {
+    return await Promise.race([p, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * "Something changed": `wait()` resolves at the next `notify()`, when the signal aborts or after `timeoutMs`,
+ * whichever comes first. A wait that ends by abort or timeout removes itself, so idle waits never accumulate.
+ */
+export class Notifier {
+  private readonly waiters = new Set<() => void>()
+
+  /** Waits currently parked (for tests and diagnostics). */
+  get size(): number {
+    return this.waiters.size
+  }
+
+  wait(signal?: AbortSignal, timeoutMs?: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (signal?.aborted) return resolve()
+      let timer: NodeJS.Timeout | undefined
+      const done = () => {
+        this.waiters.delete(done)
+        if (timer) clearTimeout(timer)
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+      this.waiters.add(done)
+      signal?.addEventListener('abort', done, { once: true })
+      if (timeoutMs !== undefined) timer = setTimeout(done, Math.max(0, timeoutMs))
+    })
+  }
+
+  notify(): void {
+    if (this.waiters.size === 0) return
+    for (const done of [...this.waiters]) done()
+  }
+}
+
+/** Exponential back-off with a cap: 1x, 2x, 4x ... of `baseMs`, at most `maxMs`. */
+export function backoff(attempt: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, attempt)))
+}
