@@ -10,6 +10,7 @@ import { PushPolicy, type PushEvents } from './push-policy.js'
 import type { HandlerPolicy } from './policy.js'
 import type { ConsumerEvents, TypedConsumerCallbacks } from './types.js'
 import type { BatchHandler, MessageHandler } from './handler.js'
+import { timeoutSignal } from '../util/async.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
 
@@ -112,7 +113,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     this.closePromise ??= (async () => {
       await this.startPromise?.catch(() => undefined)
       this.member.stop()
-      const { drained, abandoned } = await this.policy.close(AbortSignal.timeout(opts.timeoutMs ?? this.options.closeTimeoutMs))
+      const { drained, abandoned } = await this.policy.close(timeoutSignal(opts.timeoutMs ?? this.options.closeTimeoutMs))
       const committed = await this.member.shutdown()
       return { drained, abandoned, committed }
     })()

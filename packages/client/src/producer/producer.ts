@@ -4,7 +4,7 @@ import { parseOptions, remotingSecurity, topicSchema } from '../config/common.js
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
 import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
-import { ClientInstance } from '../cluster/client-instance.js'
+import { createClusterClient, type ClientDeps, type ClusterPort } from '../cluster/port.js'
 import { sendMessage, type SendResult } from '../cluster/broker-api.js'
 import { createUniqId } from '../protocol/message-id.js'
 import { encodeBatchBody } from '../protocol/batch-body.js'
@@ -38,17 +38,17 @@ const COMPRESSION_ZLIB = 0x300
  */
 export class Producer extends EventEmitter {
   readonly options: ProducerOptions
-  private readonly client: ClientInstance
+  private readonly client: ClusterPort
   private counter = Math.floor(Math.random() * 1024)
   private startPromise?: Promise<void>
   /** Brokers to avoid for a while after a failed or slow send (undefined when latencyFaultAvoidance is off). */
   readonly faults: LatencyFaultAvoidance | undefined
   private closed = false
 
-  constructor(options: ProducerOptionsInput) {
+  constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
     super()
     this.options = parseOptions(producerOptionsSchema, options, 'Producer')
-    this.client = new ClientInstance({
+    this.client = (deps.cluster ?? createClusterClient)({
       nameServer: this.options.nameServer,
       logger: this.options.logger ?? silentLogger,
       instanceName: this.options.instanceName,
