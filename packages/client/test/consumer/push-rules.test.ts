@@ -207,3 +207,61 @@ describe('queue reader', () => {
     expect(pullsOf().length).toBeGreaterThanOrEqual(5)
   })
 })
+
+describe('undecodable messages (issue 8 #4)', () => {
+  it("'stall' (default): the queue stays at the message, every attempt is an error with queue and offset, with back-off; nothing after it is delivered", async () => {
+    broker.append(Q0, 'm0', 'bad', 'm2')
+    broker.corrupt(Q0, 1)
+    const got: string[] = []
+    const errors: RocketMQError[] = []
+    const c = consumer((m) => void got.push(m.body.toString()))
+    c.on('error', (e) => errors.push(e))
+    await c.start()
+    await pass(60_000)
+    expect(got).toEqual(['m0'])
+    expect(errors.length).toBeGreaterThanOrEqual(4) // 3 s, 6 s, 12 s, 24 s ... within a minute
+    expect(errors.length).toBeLessThanOrEqual(6)
+    for (const e of errors) {
+      expect(e.code).toBe('ERR_MESSAGE_DECODE')
+      expect(e.context).toMatchObject({ topic: 'T', broker: 'broker-a', queueId: 0, offset: 1, action: 'stall' })
+    }
+    expect(errors.map((e) => e.context.attempts)).toEqual(errors.map((_, i) => i + 1))
+    const r = await c.close()
+    expect(r.committed).toEqual([{ queue: Q0, offset: 1 }])
+  })
+
+  it("'skip': the message is reported once and skipped, the rest is consumed and the offset moves past it", async () => {
+    broker.append(Q0, 'm0', 'bad', 'm2')
+    broker.corrupt(Q0, 1)
+    const got: string[] = []
+    const errors: RocketMQError[] = []
+    const c = consumer((m) => void got.push(m.body.toString()), { undecodable: 'skip' })
+    c.on('error', (e) => errors.push(e))
+    await c.start()
+    await until(() => got.length === 2, 'm2 consumed')
+    expect(got).toEqual(['m0', 'm2'])
+    expect(errors).toHaveLength(1)
+    expect(errors[0]!.context).toMatchObject({ offset: 1, action: 'skip', attempts: 1 })
+    const r = await c.close()
+    expect(r.committed).toEqual([{ queue: Q0, offset: 3 }])
+  })
+
+  it('a function decides per attempt: stall twice, then skip (the application was told)', async () => {
+    broker.append(Q0, 'bad', 'm1')
+    broker.corrupt(Q0, 0)
+    const asked: number[] = []
+    const got: string[] = []
+    const c = consumer((m) => void got.push(m.body.toString()), {
+      undecodable: ({ attempts, offset }: { attempts: number; offset: number }) => {
+        asked.push(offset)
+        return attempts >= 3 ? 'skip' : 'stall'
+      },
+    })
+    const actions: unknown[] = []
+    c.on('error', (e) => actions.push(e.context.action))
+    await c.start()
+    await until(() => got.length === 1, 'm1 consumed after the skip')
+    expect(asked).toEqual([0, 0, 0])
+    expect(actions).toEqual(['stall', 'stall', 'skip'])
+  })
+})

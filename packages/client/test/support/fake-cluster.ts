@@ -75,6 +75,8 @@ export class FakeBroker {
   readonly committed = new Map<string, number>()
   /** group -> client id -> registration */
   private readonly members = new Map<string, Map<string, ConsumerRegistration>>()
+  /** mqKey@offset of records served as garbage (undecodable). */
+  private readonly corrupted = new Set<string>()
   readonly sentBack: Array<{ group: string; originMsgId: string; originTopic: string }> = []
   script: Script = {}
 
@@ -103,6 +105,11 @@ export class FakeBroker {
     }
     for (const p of this.parked.get(k) ?? []) p.wake()
     return offsets
+  }
+
+  /** Serve the record at `offset` as bytes no decoder accepts (until `repair`). */
+  corrupt(mq: MessageQueue, offset: number): void {
+    this.corrupted.add(`${mqKey(mq)}@${offset}`)
   }
 
   maxOffset(mq: MessageQueue): number {
@@ -215,6 +222,10 @@ export class FakeBroker {
     const records: Buffer[] = []
     for (let o = offset; o < end; o++) {
       const s = list()[o]!
+      if (this.corrupted.has(`${k}@${o}`)) {
+        records.push(Buffer.from([0, 0, 0, 40, 1, 2, 3, 4, ...new Array<number>(32).fill(7)]))
+        continue
+      }
       records.push(
         encodeStoreMessage({
           topic: s.topic,
