@@ -13,6 +13,8 @@ import { ClientInstance, type BrokerAddress, type ConsumerRegistration } from '.
 
 export interface ClusterPort {
   readonly clientId: string
+  /** The instance's logger (carries the client id). */
+  readonly logger: Logger
   /** Sends typed requests (cluster/broker-api.ts) to an address. */
   readonly remoting: Invoker
   readonly isClosed: boolean

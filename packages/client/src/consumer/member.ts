@@ -23,6 +23,7 @@ import { Rebalancer } from './rebalance/rebalancer.js'
 import { resolveStrategy } from './rebalance/strategies.js'
 import { Subscriptions } from './subscriptions.js'
 import type { AssignContext, ConsumerEvents, RevokeContext } from './types.js'
+import { timeoutSignal } from '../util/async.js'
 
 export interface MemberParts {
   options: BaseConsumerOptions
@@ -151,7 +152,7 @@ export class Member {
       const pq = this.rebalancer.table.get(mqKey(mq))
       if (!pq) continue
       pq.drop()
-      await this.policy.drain([pq], AbortSignal.timeout(10_000))
+      await this.policy.drain([pq], timeoutSignal(10_000))
       this.offsets.update(mq, offset, false)
       await this.offsets.persist(mq).catch(() => false)
       this.rebalancer.restartQueue(mq, offset)

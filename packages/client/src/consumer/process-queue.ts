@@ -20,6 +20,10 @@ export class ProcessQueue {
   pullFromBrokerId = 0
   lastPullTimestamp = 0
   lastConsumeTimestamp = 0
+  /** Pull one message at a time (set while isolating an undecodable message). */
+  pullOne = false
+  /** Attempts at the undecodable message at nextOffset (0 = none). */
+  undecodableAttempts = 0
   readonly controller = new AbortController()
 
   constructor(readonly mq: MessageQueue, readonly key: string) {}

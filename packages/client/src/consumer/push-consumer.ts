@@ -7,9 +7,11 @@ import type { MessageQueue } from '../protocol/route.js'
 import { ProxyPushConsumer, type ProxyPushConsumerOptions } from '../grpc/proxy-push-consumer.js'
 import { Member } from './member.js'
 import { PushPolicy, type PushEvents } from './push-policy.js'
+import { OrderedPolicy, type OrderedEvents } from './orderly/ordered-policy.js'
 import type { HandlerPolicy } from './policy.js'
 import type { ConsumerEvents, TypedConsumerCallbacks } from './types.js'
 import type { BatchHandler, MessageHandler } from './handler.js'
+import { timeoutSignal } from '../util/async.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
 
@@ -22,7 +24,8 @@ export type PushConsumerOptions = Omit<PushConsumerOptionsInput, 'handler' | 'ba
     batchHandler?: BatchHandler
   }
 
-export type PushConsumerEvents = PushEvents
+/** Events of the push consumer (typed; emitted only when someone listens). */
+export type PushConsumerEvents = OrderedEvents
 
 export interface CloseResult {
   /** Messages whose handlers finished during close. */
@@ -63,7 +66,8 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
       options: parsed,
       events: this as EventEmitter<ConsumerEvents>,
       cluster: deps.cluster,
-      policy: (host) => (policy = new PushPolicy(host, parsed, this)),
+      // `ordering: 'queue' | 'key'`: the ordered policy (broker queue locks, consumer/orderly) instead of concurrent handlers.
+      policy: (host) => (policy = parsed.ordering === 'none' ? new PushPolicy(host, parsed, this as unknown as EventEmitter<PushEvents>) : new OrderedPolicy(host, parsed, this)),
     })
     this.policy = policy!
   }
@@ -112,7 +116,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     this.closePromise ??= (async () => {
       await this.startPromise?.catch(() => undefined)
       this.member.stop()
-      const { drained, abandoned } = await this.policy.close(AbortSignal.timeout(opts.timeoutMs ?? this.options.closeTimeoutMs))
+      const { drained, abandoned } = await this.policy.close(timeoutSignal(opts.timeoutMs ?? this.options.closeTimeoutMs))
       const committed = await this.member.shutdown()
       return { drained, abandoned, committed }
     })()

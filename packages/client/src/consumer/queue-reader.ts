@@ -14,6 +14,7 @@ import type { OffsetStore } from './offset-store/offset-store.js'
 import type { ConsumptionPolicy } from './policy.js'
 import type { ProcessQueue } from './process-queue.js'
 import type { Subscriptions } from './subscriptions.js'
+import type { UndecodableAction, UndecodableInfo } from './types.js'
 
 /** Java pullTimeDelayMillsWhenException. */
 const PULL_DELAY_ON_ERROR_MS = 3000
@@ -25,6 +26,10 @@ const RESTART_MAX_MS = 30_000
 /** Empty answers that come back at once without moving the offset are a broken broker, not long polling. */
 const FAST_EMPTY_MS = 100
 const FAST_EMPTY_TOLERATED = 3
+
+/** A stalled undecodable message is tried again after 3 s, doubling to 60 s. */
+const UNDECODABLE_BASE_MS = 3000
+const UNDECODABLE_MAX_MS = 60_000
 
 /** Errors after which the broker may be gone: switch master/slave and refresh routes. */
 const UNREACHABLE = new Set(['ERR_CONNECTION', 'ERR_CONNECTION_CLOSED', 'ERR_BROKER_NOT_FOUND', 'ERR_TIMEOUT'])
@@ -130,11 +135,19 @@ export class QueueReader {
         }
       } catch (e) {
         if (pq.dropped) return
-        await this.pullFailed(pq, e, address)
+        if (isRocketMQError(e) && e.code === 'ERR_MESSAGE_DECODE') await this.undecodable(pq, e)
+        else await this.pullFailed(pq, e, address)
         continue
       }
       if (pq.dropped) return
-      this.handle(pq, result)
+      try {
+        this.handle(pq, result)
+      } catch (e) {
+        // A lazily decoded field (tags, properties) failed while checking the subscription: the same policy.
+        if (!isRocketMQError(e) || e.code !== 'ERR_MESSAGE_DECODE') throw e
+        await this.undecodable(pq, e)
+        continue
+      }
       // A broker that answers "nothing" at once, again and again, without moving the offset, is not long polling.
       if (result.messages.length === 0 && pq.nextOffset === offsetBefore && Date.now() - sentAt < FAST_EMPTY_MS) {
         if (++fastEmpty > FAST_EMPTY_TOLERATED) await delay(backoff(fastEmpty - FAST_EMPTY_TOLERATED - 1, 100, PULL_DELAY_ON_ERROR_MS), signal)
@@ -142,6 +155,51 @@ export class QueueReader {
         fastEmpty = 0
       }
     }
+  }
+
+  /**
+   * A pull whose answer cannot be decoded. A batch is narrowed down first (pulls of one message from the same offset);
+   * the message at the offset is then reported on `error` every attempt and stalled (back-off) or skipped, as the
+   * `undecodable` option says. Nothing is skipped silently.
+   */
+  private async undecodable(pq: ProcessQueue, cause: RocketMQError): Promise<void> {
+    const { ctx } = this.deps
+    if (!pq.pullOne && ctx.options.pullBatchSize > 1) {
+      pq.pullOne = true
+      return
+    }
+    const attempts = ++pq.undecodableAttempts
+    const offset = pq.nextOffset
+    const info: UndecodableInfo = {
+      queue: pq.mq,
+      offset,
+      attempts,
+      error: new RocketMQError('ERR_MESSAGE_DECODE', `undecodable message at offset ${offset} of ${pq.key}: ${cause.message}`, {
+        cause,
+        context: { ...cause.context, topic: pq.mq.topic, broker: pq.mq.brokerName, queueId: pq.mq.queueId, group: ctx.group, offset },
+      }),
+    }
+    const choice = ctx.options.undecodable as UndecodableAction | ((i: UndecodableInfo) => UndecodableAction | Promise<UndecodableAction>)
+    let action: UndecodableAction = 'stall'
+    try {
+      action = typeof choice === 'function' ? await choice(info) : choice
+    } catch (e) {
+      ctx.report(toRocketMQError(e, 'ERR_INVALID_OPTION', 'the undecodable callback threw; stalling', { group: ctx.group }))
+    }
+    if (action !== 'skip') action = 'stall'
+    const wait = backoff(attempts - 1, UNDECODABLE_BASE_MS, UNDECODABLE_MAX_MS)
+    info.error.context.action = action
+    info.error.context.attempts = attempts
+    info.error.message += action === 'skip' ? ' (skipped: undecodable is skip)' : ` (queue stalled; attempt ${attempts}, next in ${wait} ms)`
+    ctx.report(info.error)
+    if (pq.dropped || pq.nextOffset !== offset) return
+    if (action === 'skip') {
+      pq.nextOffset = offset + 1
+      pq.undecodableAttempts = 0
+      pq.pullOne = false
+      return
+    }
+    await delay(wait, pq.signal)
   }
 
   private async pullFailed(pq: ProcessQueue, e: unknown, address: string | undefined): Promise<void> {
@@ -193,7 +251,7 @@ export class QueueReader {
         consumerGroup: ctx.group,
         mq: pq.mq,
         queueOffset: pq.nextOffset,
-        maxMsgNums: ctx.options.pullBatchSize,
+        maxMsgNums: pq.pullOne ? 1 : ctx.options.pullBatchSize,
         sysFlag,
         commitOffset: Math.max(0, commitOffset),
         suspendTimeoutMillis: suspend,
@@ -217,8 +275,10 @@ export class QueueReader {
     }
     switch (r.status) {
       case 'FOUND': {
-        pq.nextOffset = r.nextBeginOffset
         const kept = subscriptions.accept(pq.mq.topic, r.messages)
+        pq.nextOffset = r.nextBeginOffset
+        pq.pullOne = false
+        pq.undecodableAttempts = 0
         if (kept.length > 0) {
           pq.put(kept)
           policy.deliver(pq, kept)

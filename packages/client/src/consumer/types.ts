@@ -23,6 +23,19 @@ export interface RebalanceEvent {
   assignment: MessageQueue[]
 }
 
+/** What `undecodable` is told about a message that cannot be decoded. */
+export interface UndecodableInfo {
+  queue: MessageQueue
+  /** The queue offset of the message (the queue stays there while the answer is 'stall'). */
+  offset: number
+  /** ERR_MESSAGE_DECODE with the decoder's reason. */
+  error: RocketMQError
+  /** 1 for the first attempt at this offset. */
+  attempts: number
+}
+
+export type UndecodableAction = 'stall' | 'skip'
+
 /** Option fields whose types zod cannot express precisely; the consumers' public option types use these. */
 export interface TypedConsumerCallbacks {
   /** A built-in strategy name, a function, or a `{ name, allocate }` strategy. */
@@ -34,6 +47,8 @@ export interface TypedConsumerCallbacks {
    * their offsets were committed, before they are released.
    */
   onRevoke?: (queues: MessageQueue[], context: RevokeContext) => Promise<void> | void
+  /** 'stall' (default), 'skip', or a function deciding per attempt; every attempt is reported on `error`. */
+  undecodable?: UndecodableAction | ((info: UndecodableInfo) => UndecodableAction | Promise<UndecodableAction>)
 }
 
 /** Consumer events (typed; emitted only when someone listens). */

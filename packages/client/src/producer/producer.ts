@@ -4,7 +4,7 @@ import { parseOptions, remotingSecurity, topicSchema } from '../config/common.js
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
 import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
-import { ClientInstance } from '../cluster/client-instance.js'
+import { createClusterClient, type ClientDeps, type ClusterPort } from '../cluster/port.js'
 import { sendMessage, type SendResult } from '../cluster/broker-api.js'
 import { createUniqId } from '../protocol/message-id.js'
 import { encodeBatchBody, encodeProperties } from '../protocol/message.js'
@@ -22,7 +22,10 @@ export interface SendOptions {
   queue?: MessageQueue
   /** Choose the queue yourself, e.g. by order id so one order's messages stay in order. */
   selector?: QueueSelector
-  /** Messages with the same key go to the same queue (Java SelectMessageQueueByHash). */
+  /**
+   * Messages with the same key go to the same queue (Java SelectMessageQueueByHash), and carry it as their
+   * `__SHARDINGKEY` property: a PushConsumer with `ordering: 'key'` keeps one key's messages in order.
+   */
   shardingKey?: string
   timeoutMs?: number
 }
@@ -36,15 +39,15 @@ const COMPRESSION_ZLIB = 0x300
  */
 export class Producer extends EventEmitter {
   readonly options: ProducerOptions
-  private readonly client: ClientInstance
+  private readonly client: ClusterPort
   private counter = Math.floor(Math.random() * 1024)
   private startPromise?: Promise<void>
   private closed = false
 
-  constructor(options: ProducerOptionsInput) {
+  constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
     super()
     this.options = parseOptions(producerOptionsSchema, options, 'Producer')
-    this.client = new ClientInstance({
+    this.client = (deps.cluster ?? createClusterClient)({
       nameServer: this.options.nameServer,
       logger: this.options.logger ?? silentLogger,
       instanceName: this.options.instanceName,
@@ -121,6 +124,9 @@ export class Producer extends EventEmitter {
       const props = messageProperties(first)
       uniqId = createUniqId()
       props.UNIQ_KEY = uniqId
+      // The sharding key travels with the message (__SHARDINGKEY, as the 5.x FIFO message group), so an ordered
+      // consumer in 'key' mode orders by it.
+      if (opts.shardingKey !== undefined && opts.shardingKey !== '') props.__SHARDINGKEY = opts.shardingKey
       properties = encodeProperties(props)
       body = bodyToBuffer(first.body)
       if (body.length >= this.options.compressOverBytes) {

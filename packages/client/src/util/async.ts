@@ -65,3 +65,14 @@ export class Notifier {
 export function backoff(attempt: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, attempt)))
 }
+
+/**
+ * An AbortSignal that aborts after `ms` with a TimeoutError (AbortSignal.timeout on the ordinary timers, so fake
+ * timers in tests drive it too). The timer is unref'd: a pending deadline never keeps the process alive.
+ */
+export function timeoutSignal(ms: number): AbortSignal {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new DOMException(`timed out after ${ms} ms`, 'TimeoutError')), ms)
+  timer.unref?.()
+  return controller.signal
+}

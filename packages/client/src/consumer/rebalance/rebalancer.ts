@@ -17,6 +17,7 @@ import type { Subscriptions } from '../subscriptions.js'
 import { resolveStartOffset } from '../start-offset.js'
 import type { AssignContext, RebalanceEvent, RevokeContext } from '../types.js'
 import { allocateQueues, type AllocationStrategy } from './strategies.js'
+import { timeoutSignal } from '../../util/async.js'
 
 /** Retry soon when a pass could not finish (member not yet listed, start offsets unknown). */
 const RETRY_PASS_MS = 1000
@@ -164,7 +165,7 @@ export class Rebalancer {
   private async revoke(pqs: readonly ProcessQueue[]): Promise<void> {
     const { ctx, policy, offsets } = this.deps
     for (const pq of pqs) pq.drop()
-    await policy.drain(pqs, AbortSignal.timeout(ctx.options.revokeTimeoutMs))
+    await policy.drain(pqs, timeoutSignal(ctx.options.revokeTimeoutMs))
     const committed = await this.commit(pqs)
     if (committed.length > 0) ctx.emit('commit', { offsets: committed })
     const mqs = pqs.map((pq) => pq.mq)
