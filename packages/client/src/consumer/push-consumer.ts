@@ -10,7 +10,9 @@ import { PushPolicy, type PushEvents } from './push-policy.js'
 import { OrderedPolicy, type OrderedEvents } from './orderly/ordered-policy.js'
 import type { HandlerPolicy } from './policy.js'
 import type { ConsumerEvents, TypedConsumerCallbacks } from './types.js'
-import type { BatchHandler, MessageHandler } from './handler.js'
+import type { BatchHandler, MessageContext, MessageHandler } from './handler.js'
+import type { MessageView } from '../protocol/message.js'
+import { unwrapQueue, unwrapView, wrapNamespace } from '../protocol/namespace.js'
 import { timeoutSignal } from '../util/async.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
@@ -59,8 +61,9 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
       this.policy = undefined as never
       return
     }
-    const parsed = parseOptions(pushConsumerOptionsSchema, options, 'PushConsumer')
-    this.options = parsed
+    this.options = parseOptions(pushConsumerOptionsSchema, options, 'PushConsumer')
+    // The namespace edge: the member sees wrapped group and topics; handlers get plain names back.
+    const parsed = namespacedPushOptions(this.options)
     let policy: HandlerPolicy | undefined
     this.member = new Member({
       options: parsed,
@@ -126,4 +129,27 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
   }
+}
+
+/** Options as the member sees them under a namespace: wrapped group and topics, handlers that get unwrapped messages. */
+function namespacedPushOptions(o: ParsedPushConsumerOptions): ParsedPushConsumerOptions {
+  const ns = o.namespace
+  if (!ns) return o
+  const group = o.group
+  const context = (c: MessageContext): MessageContext => ({
+    get signal() {
+      return c.signal
+    },
+    queue: unwrapQueue(ns, c.queue),
+    group,
+  })
+  const handler = o.handler as MessageHandler | undefined
+  const batchHandler = o.batchHandler as BatchHandler | undefined
+  return {
+    ...o,
+    group: wrapNamespace(ns, o.group),
+    subscriptions: Object.fromEntries(Object.entries(o.subscriptions).map(([t, e]) => [wrapNamespace(ns, t), e])),
+    ...(handler === undefined ? {} : { handler: (m: MessageView, c: MessageContext) => handler(unwrapView(ns, m), context(c)) }),
+    ...(batchHandler === undefined ? {} : { batchHandler: (ms: MessageView[], c: MessageContext) => batchHandler(ms.map((m) => unwrapView(ns, m)), context(c)) }),
+  } as ParsedPushConsumerOptions
 }

@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib'
 import { EventEmitter } from 'node:events'
 import { parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
+import { unwrapQueue, withoutNamespace, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
 import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
@@ -61,7 +62,7 @@ export class Producer extends EventEmitter {
       pollNameServerIntervalMs: this.options.pollNameServerIntervalMs,
       ...remotingSecurity(this.options, this.options.logger),
     })
-    this.client.registerProducer(this.options.group)
+    this.client.registerProducer(wrapNamespace(this.options.namespace, this.options.group))
     this.faults = this.options.latencyFaultAvoidance ? new LatencyFaultAvoidance() : undefined
   }
 
@@ -100,7 +101,20 @@ export class Producer extends EventEmitter {
     return (await this.sendInternal(messages, opts, false, true))!
   }
 
-  private async sendInternal(messages: readonly Message[], opts: SendOptions, oneway: boolean, batch: boolean): Promise<SendResult | undefined> {
+  private async sendInternal(userMessages: readonly Message[], userOpts: SendOptions, oneway: boolean, batch: boolean): Promise<SendResult | undefined> {
+    const ns = this.options.namespace
+    if (!ns) return this.sendWire(userMessages, userOpts, oneway, batch)
+    // The namespace edge: topics (and a given queue) go out wrapped, the result comes back without the namespace.
+    const messages = userMessages.map((m) => ({ ...m, topic: wrapNamespace(ns, m.topic) }))
+    const opts: SendOptions = { ...userOpts }
+    if (userOpts.queue !== undefined) opts.queue = wrapQueue(ns, userOpts.queue)
+    const selector = userOpts.selector
+    if (selector !== undefined) opts.selector = (queues, m) => wrapQueue(ns, selector(queues.map((q) => unwrapQueue(ns, q)), { ...m, topic: withoutNamespace(ns, m.topic) }))
+    const result = await this.sendWire(messages, opts, oneway, batch)
+    return result === undefined ? undefined : { ...result, queue: unwrapQueue(ns, result.queue) }
+  }
+
+  private async sendWire(messages: readonly Message[], opts: SendOptions, oneway: boolean, batch: boolean): Promise<SendResult | undefined> {
     this.assertOpen()
     void this.start().catch(() => undefined)
     const first = messages[0]!
