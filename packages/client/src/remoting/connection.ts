@@ -5,8 +5,8 @@
  * connect) it stays closed, and `RemotingClient` makes a new one on the next call.
  */
 import { EventEmitter } from 'node:events'
-import net from 'node:net'
-import tls from 'node:tls'
+import * as net from 'node:net'
+import * as tls from 'node:tls'
 import { RocketMQError, type ErrorCode } from '../errors.js'
 import { childLogger, silentLogger, type Logger } from '../logger.js'
 import { encodeCommand, encodeFramePrefix, FrameDecoder } from './codec.js'
