@@ -16,7 +16,7 @@ import { RequestCode, ResponseCode } from '../../src/remoting/codes.js'
 import type { Invoker } from '../../src/cluster/broker-api.js'
 import type { BrokerAddress, ConsumerRegistration } from '../../src/cluster/client-instance.js'
 import type { ClusterFactory, ClusterPort } from '../../src/cluster/port.js'
-import { encodeStoreMessage } from '../../src/protocol/message.js'
+import { encodeStoreMessage } from '../../src/protocol/message-encoder.js'
 import { compareMessageQueues, mqKey, type MessageQueue, type TopicRouteData } from '../../src/protocol/route.js'
 
 export interface Request {
