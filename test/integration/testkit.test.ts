@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { getBrokerConfigAt, getClusterInfo, getTopicConfigsAt, getTopicRoute } from '@rocketmq-ts/testkit'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getBrokerConfigAt, getClusterInfo, getTopicConfigsAt, getTopicRoute, processInspection, setProcessInspection } from '@rocketmq-ts/testkit'
 import { connect } from 'node:net'
 import { clusterAddresses, clusterControl, uniqueName, waitFor } from './helpers.js'
 
@@ -74,31 +74,50 @@ describe('testkit cluster', () => {
     expect((await c.getBrokerConfig('broker-a-0'))['accessMessageInMemoryMaxRatio']).toBe('40')
   })
 
-  it('pauses and resumes a slave', async () => {
-    const c = await clusterControl()
-    const slave = c.brokerAddr('broker-b-1')
-    await c.pauseBroker('broker-b-1')
-    try {
-      await expect(getBrokerConfigAt(slave, 1500)).rejects.toMatchObject({ code: 'ERR_TESTKIT_REMOTING' })
-    } finally {
-      await c.resumeBroker('broker-b-1')
-    }
-    const cfg = await waitFor(() => getBrokerConfigAt(slave, 2000), { timeoutMs: 15_000, message: 'the resumed slave to answer' })
-    expect(cfg['brokerId']).toBe('1')
-  })
+  // Faults on the real JVMs through the portable process path (no /proc: as on macOS), the way the kit runs there.
+  describe('without /proc (portable process inspection)', () => {
+    beforeAll(() => {
+      setProcessInspection({ procfs: '/nonexistent-procfs' })
+      expect(processInspection()).toBe('portable')
+    })
+    afterAll(() => setProcessInspection({ procfs: '/proc' }))
 
-  it('restarts a slave, which re-registers with the NameServer', async () => {
-    const c = await clusterControl()
-    const before = c.pids()['broker-a-1']
-    expect(before).toBeTypeOf('number')
-    await c.restartBroker('broker-a-1')
-    const after = c.pids()['broker-a-1']
-    expect(after).toBeTypeOf('number')
-    expect(after).not.toBe(before)
-    const info = await c.clusterInfo()
-    expect(info.brokerAddrTable['broker-a']?.brokerAddrs['1']).toBe(c.brokerAddr('broker-a-1'))
-    expect((await c.getBrokerConfig('broker-a-1'))['brokerRole']).toBe('SLAVE')
-    expect(c.logTail('broker-a-1')).toMatch(/The broker\[broker-a, 127\.0\.0\.1:\d+\] boot success/)
+    it('pauses and resumes a slave', async () => {
+      const c = await clusterControl()
+      const slave = c.brokerAddr('broker-b-1')
+      await c.pauseBroker('broker-b-1')
+      try {
+        await expect(getBrokerConfigAt(slave, 1500)).rejects.toMatchObject({ code: 'ERR_TESTKIT_REMOTING' })
+      } finally {
+        await c.resumeBroker('broker-b-1')
+      }
+      const cfg = await waitFor(() => getBrokerConfigAt(slave, 2000), { timeoutMs: 15_000, message: 'the resumed slave to answer' })
+      expect(cfg['brokerId']).toBe('1')
+    })
+
+    it('restarts a slave, which re-registers with the NameServer', async () => {
+      const c = await clusterControl()
+      const before = c.pids()['broker-a-1']
+      expect(before).toBeTypeOf('number')
+      await c.restartBroker('broker-a-1')
+      const after = c.pids()['broker-a-1']
+      expect(after).toBeTypeOf('number')
+      expect(after).not.toBe(before)
+      // the old JVM is gone for the OS (reaped, not merely unregistered)
+      const reaped = (): boolean => {
+        try {
+          process.kill(before!, 0)
+          return false
+        } catch (e) {
+          return (e as NodeJS.ErrnoException).code === 'ESRCH'
+        }
+      }
+      await waitFor(() => reaped(), { timeoutMs: 15_000, message: `the old broker-a-1 (pid ${before}) to be gone` })
+      const info = await c.clusterInfo()
+      expect(info.brokerAddrTable['broker-a']?.brokerAddrs['1']).toBe(c.brokerAddr('broker-a-1'))
+      expect((await c.getBrokerConfig('broker-a-1'))['brokerRole']).toBe('SLAVE')
+      expect(c.logTail('broker-a-1')).toMatch(/The broker\[broker-a, 127\.0\.0\.1:\d+\] boot success/)
+    })
   })
 
   it('runs mqadmin', async () => {

@@ -1,30 +1,29 @@
 #!/usr/bin/env node
 /**
- * rocketmq-testkit up [--foreground] [--no-proxy] [--no-slaves] [--port-offset N|auto] [--version V]
+ * rocketmq-testkit up [--foreground] [--no-proxy] [--no-slaves] [--port-offset N|auto] [--version V] [--quiet]
  * rocketmq-testkit down
  * rocketmq-testkit status
+ * rocketmq-testkit --help   (also `<command> --help`; unknown flags are errors, nothing is started)
  *
- * `up` starts the cluster and writes `<project root>/.cache/cluster.json` (the cluster state: addresses, pids, run dir).
+ * `up` starts the cluster and records it for this project in the per-user cache (`<cache>/cli/<project>-<hash>.json`:
+ * addresses, pids, run dir), so `down` and `status` in the same project find it.
  * By default the JVMs keep running detached after `up` returns (no watchdog: stop them with `down`).
  * With --foreground, `up` stays in the foreground and stops the cluster on Ctrl-C/SIGTERM (a watchdog also stops it
  * if this process is killed).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { attachCluster, startCluster, type Cluster } from './cluster.js'
-import { defaultCacheDir } from './paths.js'
+import { parseCli, USAGE } from './cli-args.js'
+import { TestkitError } from './errors.js'
+import { cliStateFile } from './paths.js'
 import { isAlive } from './proc.js'
 import { getClusterInfo } from './remoting.js'
 import type { ClusterState } from './state.js'
 
 const out = (s: string): void => void process.stdout.write(`${s}\n`)
 const err = (s: string): void => void process.stderr.write(`${s}\n`)
-const clusterFile = (): string => join(defaultCacheDir(), 'cluster.json')
-
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
+const clusterFile = (): string => cliStateFile()
 
 function describe(c: Cluster): string {
   const a = c.addresses()
@@ -35,7 +34,7 @@ function describe(c: Cluster): string {
   return lines.join('\n')
 }
 
-async function up(args: string[]): Promise<number> {
+async function up(args: Extract<ReturnType<typeof parseCli>, { command: 'up' }>): Promise<number> {
   const file = clusterFile()
   if (existsSync(file)) {
     const prev = JSON.parse(readFileSync(file, 'utf8')) as ClusterState
@@ -44,17 +43,15 @@ async function up(args: string[]): Promise<number> {
       return 1
     }
   }
-  const foreground = args.includes('--foreground')
-  const off = flag(args, '--port-offset')
-  const version = flag(args, '--version')
+  const { foreground, version } = args
   const cluster = await startCluster({
-    withProxy: !args.includes('--no-proxy'),
-    withSlaves: !args.includes('--no-slaves'),
-    portOffset: off === undefined ? 0 : off === 'auto' ? 'auto' : Number(off),
+    withProxy: args.withProxy,
+    withSlaves: args.withSlaves,
+    portOffset: args.portOffset,
     ...(version === undefined ? {} : { version }),
     detached: !foreground,
     watchdog: foreground,
-    progress: true,
+    progress: args.progress,
   })
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, JSON.stringify(cluster.state(), null, 2) + '\n')
@@ -98,7 +95,7 @@ async function down(): Promise<number> {
 async function status(): Promise<number> {
   const file = clusterFile()
   if (!existsSync(file)) {
-    out('down (no .cache/cluster.json)')
+    out(`down (no cluster recorded in ${file})`)
     return 1
   }
   const recorded = JSON.parse(readFileSync(file, 'utf8')) as ClusterState
@@ -128,17 +125,26 @@ async function status(): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [cmd, ...rest] = argv
-  switch (cmd) {
+  let cmd: ReturnType<typeof parseCli>
+  try {
+    cmd = parseCli(argv)
+  } catch (e) {
+    if (e instanceof TestkitError && e.code === 'ERR_TESTKIT_ARGUMENT') {
+      err(e.message)
+      return 2
+    }
+    throw e
+  }
+  switch (cmd.command) {
+    case 'help':
+      out(USAGE)
+      return 0
     case 'up':
-      return up(rest)
+      return up(cmd)
     case 'down':
       return down()
     case 'status':
       return status()
-    default:
-      err('usage: rocketmq-testkit up [--foreground] [--no-proxy] [--no-slaves] [--port-offset N|auto] [--version V] | down | status')
-      return 2
   }
 }
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { TestkitError } from './errors.js'
 import { ensureJars, type ProgressSink } from './jars.js'
 import { defaultCacheDir, defaultRunRoot, projectRoot } from './paths.js'
-import { isAlive, owns, pollUntil, portOpen, signal, spawnDetached, stopPid, tailFile, waitForOutput } from './proc.js'
+import { isAlive, owns, pollUntil, portOpen, processInspection, processState, signal, spawnDetached, stopPid, tailFile, waitForOutput } from './proc.js'
 import {
   createTopicOnBroker,
   deleteTopicInBroker,
@@ -21,7 +21,7 @@ import {
   type ClusterInfo,
   type TopicRoute,
 } from './remoting.js'
-import { cleanupStaleRuns, readState, stopNodes, writeState, type ClusterState, type NodeState, type StartTimings } from './state.js'
+import { allPids, cleanupStaleRuns, readState, stopNodes, writeState, type ClusterState, type NodeState, type StartTimings } from './state.js'
 import {
   BROKER_NAMES,
   CLUSTER_NAME,
@@ -70,9 +70,9 @@ export interface StartClusterOptions extends Omit<PortOptions, 'portOffset'> {
   withSlaves?: boolean
   /** Create DEFAULT_TOPICS (TopicOrderPaySuccess, 2 queues per master) after start. Default true. */
   defaultTopics?: boolean
-  /** Jar cache. Default `<project root>/.cache` (env ROCKETMQ_TESTKIT_CACHE). */
+  /** Jar cache. Default: the per-user cache folder (`defaultCacheDir()`; env ROCKETMQ_TESTKIT_CACHE). */
   cacheDir?: string
-  /** Parent of run dirs. Default `<project root>/.rmq-run` (env ROCKETMQ_TESTKIT_RUN_ROOT). */
+  /** Parent of run dirs. Default `<project root>/.rmq-run` (`defaultRunRoot()`; env ROCKETMQ_TESTKIT_RUN_ROOT). */
   runRoot?: string
   /** Java executable. Default `$JAVA_HOME/bin/java` or `java`. */
   java?: string
@@ -89,7 +89,10 @@ export interface StartClusterOptions extends Omit<PortOptions, 'portOffset'> {
   ownerPid?: number
   /** The cluster outlives this process (CLI `up`): no watchdog, never cleaned up as stale. Default false. */
   detached?: boolean
-  /** Progress lines (jar download, process starts) to stderr (`true`) or a callback. Silent by default. */
+  /**
+   * Progress lines (jar download, process starts) to stderr (`true`) or a callback; `false` for none. Default: only the
+   * jar download lines (a first run fetches ~100 MB; without a word it would look like a hang).
+   */
   progress?: boolean | ProgressSink
 }
 
@@ -286,7 +289,7 @@ async function startOnPorts(options: StartClusterOptions, plan: PortPlan, t0: nu
   const withSlaves = options.withSlaves ?? true
   const withProxy = options.withProxy ?? true
   const root = projectRoot()
-  const cacheDir = options.cacheDir ?? defaultCacheDir(root)
+  const cacheDir = options.cacheDir ?? defaultCacheDir()
   const runRoot = options.runRoot ?? defaultRunRoot(root)
   const java = options.java ?? defaultJava()
   const startTimeoutMs = options.startTimeoutMs ?? 120_000
@@ -294,7 +297,9 @@ async function startOnPorts(options: StartClusterOptions, plan: PortPlan, t0: nu
   const detached = options.detached ?? false
   const jvm = { ...DEFAULT_JVM_OPTIONS, ...(options.jvmOptions ?? {}) }
 
-  const jars = await ensureJars({ version, cacheDir, ...(progress === undefined ? {} : { onProgress: progress }) })
+  // The first jar fetch (~100 MB) takes a while: say so on stderr unless progress was turned off explicitly.
+  const jarProgress = progress ?? (options.progress === undefined ? progressSink(true) : undefined)
+  const jars = await ensureJars({ version, cacheDir, ...(jarProgress === undefined ? {} : { onProgress: jarProgress }) })
   const jarsMs = Date.now() - t0
 
   mkdirSync(runRoot, { recursive: true })
@@ -646,7 +651,7 @@ class ManagedCluster implements Cluster {
     if (n.pid === null || !owns(n.pid, s.runDir)) throw new TestkitError('ERR_TESTKIT_STATE', `${node} is not running`)
     signal(n.pid, 'SIGSTOP')
     const pid = n.pid
-    await pollUntil(() => procState(pid) === 'T', { timeoutMs: 5000, intervalMs: 20, what: `${node} to stop (SIGSTOP)` })
+    await pollUntil(() => processState(pid) === 'T', { timeoutMs: 5000, intervalMs: 20, what: `${node} to stop (SIGSTOP)` })
     n.paused = true
     this.save()
   }
@@ -657,7 +662,7 @@ class ManagedCluster implements Cluster {
     if (n.pid === null || !owns(n.pid, s.runDir)) throw new TestkitError('ERR_TESTKIT_STATE', `${node} is not running`)
     signal(n.pid, 'SIGCONT')
     const pid = n.pid
-    await pollUntil(() => procState(pid) !== 'T', { timeoutMs: 5000, intervalMs: 20, what: `${node} to continue (SIGCONT)` })
+    await pollUntil(() => processState(pid) !== 'T', { timeoutMs: 5000, intervalMs: 20, what: `${node} to continue (SIGCONT)` })
     n.paused = false
     this.save()
   }
@@ -713,23 +718,22 @@ class ManagedCluster implements Cluster {
   async stop(options: { graceMs?: number } = {}): Promise<void> {
     if (this.stopped) return
     const s = this.load()
+    const recorded = allPids(s)
     await stopNodes(s, options.graceMs ?? DEFAULT_TEARDOWN_GRACE_MS)
-    rmSync(s.runDir, { recursive: true, force: true })
+    // Every process the kit recorded must be gone now (SIGKILL was the last step); say so if one is not.
+    const left = recorded.filter((pid) => owns(pid, s.runDir))
     if (s.watchdogPid !== null) await stopPid(s.watchdogPid, s.stateFile, 2000)
+    if (left.length > 0) {
+      throw new TestkitError('ERR_TESTKIT_STOP', `pids ${left.join(', ')} of ${s.runDir} are still running after SIGKILL (${processInspection()} process inspection)`, {
+        context: { pids: left, runDir: s.runDir },
+      })
+    }
+    rmSync(s.runDir, { recursive: true, force: true })
     this.stopped = true
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop()
-  }
-}
-
-function procState(pid: number): string {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
-  } catch {
-    return '?'
   }
 }
 

@@ -11,6 +11,8 @@ export type TestkitErrorCode =
   | 'ERR_TESTKIT_STATE'
   | 'ERR_TESTKIT_EXTERNAL_CLUSTER'
   | 'ERR_TESTKIT_ARGUMENT'
+  /** stop() found a process of the cluster still running after SIGKILL */
+  | 'ERR_TESTKIT_STOP'
 
 export class TestkitError extends Error {
   readonly code: TestkitErrorCode

@@ -46,5 +46,6 @@ export {
   type QueueData,
   type TopicSpec,
 } from './remoting.js'
-export { projectRoot, defaultCacheDir, defaultRunRoot } from './paths.js'
-export { pollUntil } from './proc.js'
+export { projectRoot, defaultCacheDir, defaultRunRoot, cliStateFile } from './paths.js'
+export { pollUntil, processInspection, setProcessInspection, type ProcessInspection } from './proc.js'
+export { parseCli, USAGE, type CliCommand } from './cli-args.js'

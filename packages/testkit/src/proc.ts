@@ -1,40 +1,110 @@
 /** Process and polling helpers. Every signal goes to one recorded pid, after checking the pid is still ours. */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { connect } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { TestkitError } from './errors.js'
+
+/**
+ * How the kit tells whether a recorded pid is still one of its processes (and not a zombie, and not a reused pid):
+ * - 'proc': read `/proc/<pid>/stat` and `/proc/<pid>/cmdline` (Linux; no child process per check).
+ * - 'portable': `process.kill(pid, 0)` for existence, then `ps -ww -o stat= -o args= -p <pid>` (macOS, BSD,
+ *   Linux) for the state and the command line. Without a working `ps`, a live recorded pid counts as ours.
+ * 'auto' (the default) takes 'proc' when `<procfs>/self/stat` exists, else 'portable'. Env:
+ * `ROCKETMQ_TESTKIT_PROCESS_INSPECTION=auto|proc|portable`, `ROCKETMQ_TESTKIT_PROCFS` (default `/proc`; a missing
+ * directory behaves like a system without /proc). Child processes of the kit (watchdog) inherit both.
+ */
+export type ProcessInspection = 'auto' | 'proc' | 'portable'
+
+let procfs = process.env['ROCKETMQ_TESTKIT_PROCFS'] || '/proc'
+let requested: ProcessInspection = parseInspection(process.env['ROCKETMQ_TESTKIT_PROCESS_INSPECTION'])
+
+function parseInspection(v: string | undefined): ProcessInspection {
+  if (v === undefined || v === '' || v === 'auto') return 'auto'
+  if (v === 'proc' || v === 'portable') return v
+  throw new TestkitError('ERR_TESTKIT_ARGUMENT', `ROCKETMQ_TESTKIT_PROCESS_INSPECTION must be auto, proc or portable (got '${v}')`)
+}
+
+/** Override the inspection mode and/or the procfs root (tests; the env variables do the same for child processes). */
+export function setProcessInspection(o: { mode?: ProcessInspection; procfs?: string }): void {
+  if (o.mode !== undefined) requested = parseInspection(o.mode)
+  if (o.procfs !== undefined) procfs = o.procfs
+}
+
+/** The mode in effect: 'proc' or 'portable'. */
+export function processInspection(): 'proc' | 'portable' {
+  if (requested !== 'auto') return requested
+  return existsSync(`${procfs}/self/stat`) ? 'proc' : 'portable'
+}
+
+interface ProcInfo {
+  /** one-letter state ('R', 'S', 'T' stopped, 'Z' zombie, ...); '?' when unknown */
+  state: string
+  /** the command line (args joined by spaces); null when it cannot be read */
+  command: string | null
+}
+
+/** What the system says about a live pid (after `process.kill(pid, 0)` succeeded); null when the pid is gone. */
+function inspect(pid: number): ProcInfo | null {
+  if (processInspection() === 'proc') {
+    let state = '?'
+    try {
+      const stat = readFileSync(`${procfs}/${pid}/stat`, 'utf8')
+      state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
+    } catch {
+      if (!existsSync(`${procfs}/${pid}`)) return null
+    }
+    let command: string | null = null
+    try {
+      command = readFileSync(`${procfs}/${pid}/cmdline`, 'utf8').split('\0').join(' ')
+    } catch {
+      // unreadable (another user's process): leave it null
+    }
+    return { state, command }
+  }
+  const r = spawnSync('ps', ['-ww', '-o', 'stat=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8' })
+  if (r.error !== undefined) return { state: '?', command: null } // no ps: trust kill(0) and the recorded pid
+  const line = r.stdout.split('\n').find((l) => l.trim() !== '')
+  if (r.status !== 0 || line === undefined) return null // ps exits 1 when the pid is gone
+  const m = /^\s*(\S+)\s*(.*)$/.exec(line)
+  return { state: m?.[1]?.[0] ?? '?', command: m?.[2] ?? '' }
+}
 
 /** true if the pid exists and is not a zombie. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false
   }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
-    return state !== 'Z' && state !== 'X'
-  } catch {
-    return existsSync(`/proc/${pid}`) || process.platform !== 'linux'
-  }
+  const info = inspect(pid)
+  return info !== null && info.state !== 'Z' && info.state !== 'X'
 }
 
-/** The process's command line (NUL-separated args joined by spaces), or null if it is gone/unreadable. */
+/** The process's one-letter state ('T' = stopped by SIGSTOP), '?' when unknown, null when it is gone. */
+export function processState(pid: number): string | null {
+  try {
+    process.kill(pid, 0)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return null
+  }
+  return inspect(pid)?.state ?? null
+}
+
+/** The process's command line (args joined by spaces), or null if it is gone/unreadable. */
 export function cmdline(pid: number): string | null {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
-  } catch {
-    return null
-  }
+  return isAlive(pid) ? (inspect(pid)?.command ?? null) : null
 }
 
-/** true if pid is alive and its command line contains `marker` (our run dir): guards against pid reuse. */
+/**
+ * true if pid is alive and its command line contains `marker` (our run dir): guards against pid reuse. When the
+ * command line cannot be read at all (portable mode without `ps`), a live recorded pid is taken as ours.
+ */
 export function owns(pid: number, marker: string): boolean {
   if (!isAlive(pid)) return false
-  const cl = cmdline(pid)
-  return cl !== null && cl.includes(marker)
+  const info = inspect(pid)
+  if (info === null) return false
+  return info.command === null ? processInspection() === 'portable' : info.command.includes(marker)
 }
 
 export async function pollUntil<T>(

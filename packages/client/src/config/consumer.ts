@@ -140,7 +140,20 @@ export const pushConsumerOptionsSchema = z
     concurrency: z.number().int().min(1, 'must be at least 1').max(1000).default(20),
     /** Messages per batchHandler call (Java consumeMessageBatchMaxSize). */
     batchSize: z.number().int().min(1).max(1024).default(1),
-    maxReconsumeTimes: z.number().int().min(-1).max(10_000).default(16),
+    /**
+     * Deliveries of a failing message before it goes to %DLQ%<group>. Default 16 with `ordering: 'none'` (Java
+     * concurrently) and unbounded in the ordered modes (Java orderly); -1 means that default.
+     */
+    maxReconsumeTimes: z.number().int().min(-1).max(10_000).optional(),
+    /**
+     * `'none'`: concurrent consumption. `'queue'`: one message (or batch) at a time per queue, in queue order, only
+     * while this member holds the queue's broker lock (Java MessageListenerOrderly). `'key'`: locked queues as in
+     * `'queue'`, but messages with different ordering keys (`__SHARDINGKEY`, else the first key) run in parallel up to
+     * `concurrency`, and one key's messages strictly in order.
+     */
+    ordering: z.enum(['none', 'queue', 'key'], { errorMap: () => ({ message: "must be 'none', 'queue' or 'key'" }) }).default('none'),
+    /** Ordered modes: how long a queue pauses after a failed message before it is handled again (Java suspendCurrentQueueTimeMillis). */
+    suspendMs: z.number().int().min(10).max(30_000).default(1000),
     /** After this long a handler's signal is aborted and the message is retried (Java consumeTimeout, 15 min). */
     handlerTimeoutMs: z.number().int().positive().default(15 * 60_000),
     /** Default deadline of close() for draining in-flight messages. */
@@ -180,6 +193,9 @@ export const CONSUMER_DEFAULTS = Object.freeze({
   rebalanceIntervalMs: 20_000,
   persistOffsetIntervalMs: 5_000,
   maxReconsumeTimes: 16,
+  orderedMaxReconsumeTimes: Number.POSITIVE_INFINITY,
+  ordering: 'none',
+  suspendMs: 1000,
   handlerTimeoutMs: 15 * 60_000,
   closeTimeoutMs: 30_000,
   autoCommitIntervalMs: 5_000,
@@ -246,6 +262,10 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     model: z.literal('clustering', { errorMap: () => ({ message: "'broadcasting' is not available through the proxy (gRPC, POP consumption); it needs the remoting transport (nameServer)" }) }).default('clustering'),
     allocation: z.literal('averagely', { errorMap: () => ({ message: 'queue allocation is not available through the proxy (the broker hands out messages, POP); it needs the remoting transport (nameServer)' }) }).default('averagely'),
     consumeFrom: z.literal('last', { errorMap: () => ({ message: "only 'last' (a new group starts where the broker says) is available through the proxy; 'first' and timestamps need the remoting transport (nameServer)" }) }).default('last'),
+    ordering: z.literal('none', {
+      errorMap: () => ({ message: "ordered consumption ('queue' / 'key') needs broker queue locks, which the proxy (gRPC) does not offer; use the remoting transport (nameServer)" }),
+    }).default('none'),
+    suspendMs: remotingOnly('suspendMs (ordered consumption)'),
     maxReconsumeTimes: z.literal(16, { errorMap: () => ({ message: "through the proxy the broker applies the group's retryMaxTimes (default 16); set it on the group, or use the remoting transport (nameServer)" }) }).default(16),
     pullBatchSize: z.number().int().min(1).max(32, 'is at most 32 through the proxy (the broker POP limit)').default(32),
     /**

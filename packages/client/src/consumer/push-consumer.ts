@@ -8,6 +8,7 @@ import type { PushConsumerOptionsInput, ProxyOptionsInput, PushConsumerOptions a
 import type { ClientDeps } from '../cluster/port.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { createProxyEngine, type CloseResult, type PushEngine } from './push-engine.js'
+import type { OrderedEvents } from './orderly/ordered-policy.js'
 import type { PushEvents } from './push-policy.js'
 import { RemotingPushEngine } from './remoting-engine.js'
 import type { TypedConsumerCallbacks } from './types.js'
@@ -55,7 +56,7 @@ type RemotingOnly =
  * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: consume through a RocketMQ 5.x proxy
  * (gRPC, POP). No queue ownership, offsets or broadcasting there: those options are `never` here.
  */
-export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes'> & {
+export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes' | 'ordering'> & {
   proxy: ProxyOptionsInput
   /** Only 'clustering' through the proxy. */
   model?: 'clustering'
@@ -63,9 +64,12 @@ export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 
   consumeFrom?: 'last'
   /** Through the proxy the broker applies the group's retryMaxTimes (16 unless set on the group). */
   maxReconsumeTimes?: 16
+  /** Ordered consumption needs broker queue locks (remoting transport). */
+  ordering?: 'none'
 } & { [K in RemotingOnly]?: never }
 
-export type PushConsumerEvents = PushEvents
+/** Events of the push consumer (typed; emitted only when someone listens). */
+export type PushConsumerEvents = OrderedEvents
 
 /**
  * A push consumer (Java DefaultMQPushConsumer): the broker's messages reach a bounded pool of handlers.
@@ -77,7 +81,9 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   constructor(options: PushConsumerOptions | ProxyPushConsumerOptions, deps: ClientDeps = {}) {
     super()
     const viaProxy = options !== null && typeof options === 'object' && (options as { proxy?: unknown }).proxy !== undefined
-    this.engine = viaProxy ? createProxyEngine(options, this) : new RemotingPushEngine(options, this, deps)
+    // Engines emit the events they know (push events; ordered ones add lock events): the facade is their emitter.
+    const events = this as unknown as EventEmitter<PushEvents>
+    this.engine = viaProxy ? createProxyEngine(options, events) : new RemotingPushEngine(options, events, deps)
   }
 
   /** The parsed options with their defaults (through the proxy the remoting-only ones are undefined). */

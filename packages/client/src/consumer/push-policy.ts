@@ -21,9 +21,15 @@ const MAX_SPAN = 2000
 /** A message whose send-back failed is consumed again here after this long (Java: 5 s). */
 const LOCAL_RETRY_MS = 5000
 
+/** `maxReconsumeTimes` of concurrent consumption: unset or -1 = 16 (Java); the ordered modes default to unbounded. */
+export const concurrentMaxReconsumeTimes = (v: number | undefined): number => (v === undefined || v < 0 ? 16 : v)
+
 export interface PushEvents extends ConsumerEvents {
-  /** A handler threw or timed out; `retry` says whether the message goes back to the broker for a later retry. */
-  'handler.error': [{ messages: MessageView[]; error: unknown; retry: boolean; queue: MessageQueue }]
+  /**
+   * A handler threw or timed out; `retry` says whether the message will be handled again (sent back to the broker, or
+   * in the ordered modes retried in place); `dlq` (ordered modes) that it was moved to %DLQ%<group> instead.
+   */
+  'handler.error': [{ messages: MessageView[]; error: unknown; retry: boolean; queue: MessageQueue; dlq?: boolean }]
 }
 
 interface Job extends PoolJob {
@@ -136,7 +142,7 @@ export class PushPolicy implements HandlerPolicy {
       delayLevel: 0,
       originMsgId: m.msgId,
       originTopic: m.topic,
-      maxReconsumeTimes: this.options.maxReconsumeTimes,
+      maxReconsumeTimes: concurrentMaxReconsumeTimes(this.options.maxReconsumeTimes),
       brokerName: m.brokerName,
     })
   }
@@ -151,7 +157,7 @@ export class PushPolicy implements HandlerPolicy {
       consumeThreadMax: String(o.concurrency),
       consumeMessageBatchMaxSize: String(o.batchSize),
       pullBatchSize: String(o.pullBatchSize),
-      maxReconsumeTimes: String(o.maxReconsumeTimes),
+      maxReconsumeTimes: String(concurrentMaxReconsumeTimes(o.maxReconsumeTimes)),
       PROP_CONSUMEORDERLY: 'false',
       PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
       PROP_THREADPOOL_CORE_SIZE: String(o.concurrency),

@@ -1,5 +1,6 @@
 /**
- * The remoting push engine: a group member (member.ts) with the concurrent push policy (push-policy.ts). It owns
+ * The remoting push engine: a group member (member.ts) with the concurrent push policy (push-policy.ts) or an ordered
+ * one (orderly/ordered-policy.ts, `ordering` option). It owns
  * queues, long-polls them, commits offsets and answers the console's requests.
  */
 import type { EventEmitter } from 'node:events'
@@ -13,6 +14,7 @@ import { Member } from './member.js'
 import type { HandlerPolicy } from './policy.js'
 import type { CloseResult, PushEngine } from './push-engine.js'
 import { PushPolicy, type PushEvents } from './push-policy.js'
+import { OrderedPolicy, type OrderedEvents } from './orderly/ordered-policy.js'
 import type { ConsumerEvents } from './types.js'
 
 export class RemotingPushEngine implements PushEngine {
@@ -30,7 +32,9 @@ export class RemotingPushEngine implements PushEngine {
       options,
       events: events as unknown as EventEmitter<ConsumerEvents>,
       cluster: deps.cluster,
-      policy: (host) => (policy = new PushPolicy(host, options, events)),
+      // `ordering: 'queue' | 'key'`: the ordered policy (broker queue locks, consumer/orderly) instead of concurrent handlers.
+      policy: (host) =>
+        (policy = options.ordering === 'none' ? new PushPolicy(host, options, events) : new OrderedPolicy(host, options, events as unknown as EventEmitter<OrderedEvents>)),
     })
     this.policy = policy!
   }

@@ -22,7 +22,10 @@ export interface SendOptions {
   queue?: MessageQueue
   /** Choose the queue yourself, e.g. by order id so one order's messages stay in order. */
   selector?: QueueSelector
-  /** Messages with the same key go to the same queue (Java SelectMessageQueueByHash). */
+  /**
+   * Messages with the same key go to the same queue (Java SelectMessageQueueByHash), and carry it as their
+   * `__SHARDINGKEY` property: a PushConsumer with `ordering: 'key'` keeps one key's messages in order.
+   */
   shardingKey?: string
   timeoutMs?: number
 }
@@ -121,6 +124,9 @@ export class Producer extends EventEmitter {
       const props = messageProperties(first)
       uniqId = createUniqId()
       props.UNIQ_KEY = uniqId
+      // The sharding key travels with the message (__SHARDINGKEY, as the 5.x FIFO message group), so an ordered
+      // consumer in 'key' mode orders by it.
+      if (opts.shardingKey !== undefined && opts.shardingKey !== '') props.__SHARDINGKEY = opts.shardingKey
       properties = encodeProperties(props)
       body = bodyToBuffer(first.body)
       if (body.length >= this.options.compressOverBytes) {

@@ -26,8 +26,23 @@ describe('PushConsumer options', () => {
     expect(c.options.concurrency).toBe(20)
     expect(c.options.pullBatchSize).toBe(32)
     expect(c.options.pullThresholdForQueue).toBe(1000)
-    expect(c.options.maxReconsumeTimes).toBe(16)
+    // Unset: 16 for concurrent consumption, unbounded in the ordered modes (applied where used, as Java).
+    expect(c.options.maxReconsumeTimes).toBeUndefined()
+    expect(c.options.ordering).toBe('none')
+    expect(c.options.suspendMs).toBe(1000)
     expect(c.options.nameServer).toEqual(['127.0.0.1:9876'])
+  })
+
+  it('ordering: names the field and the choices; suspendMs is bounded as Java clamps it', () => {
+    expect(invalid({ ...valid, ordering: 'fifo' }).message).toMatch(/ordering: must be 'none', 'queue' or 'key'/)
+    expect(invalid({ ...valid, ordering: 'key', suspendMs: 5 }).message).toMatch(/suspendMs/)
+    expect(new PushConsumer({ ...valid, ordering: 'key' }).options.ordering).toBe('key')
+  })
+
+  it('ordering through the proxy (gRPC) is refused at construction, naming the field', () => {
+    const e = invalid({ group: 'g', subscriptions: { T: '*' }, handler: async () => {}, proxy: { endpoints: '127.0.0.1:8081' }, ordering: 'queue' })
+    expect(e.message).toMatch(/ordering/)
+    expect(e.message).toMatch(/remoting transport/)
   })
 
   it('splits a name server list on ; and ,', () => {

@@ -8,7 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import type { Writable } from 'node:stream'
-import { startCluster, externalCluster, type Cluster } from '@rocketmq-ts/testkit'
+import { startCluster, externalCluster, defaultCacheDir, type Cluster } from '@rocketmq-ts/testkit'
 import { ORDER_TOPIC } from '../order.js'
 import { createOrderProducer, publishPaced, type OrderProducer } from '../order-system.js'
 import { TEAM_GROUPS, type Team } from '../teams.js'
@@ -338,7 +338,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
     } else {
       view.phase = 'starting the cluster'
       write('Starting a local RocketMQ cluster (NameServer, broker-a and broker-b with slaves) from Maven Central jars.\n')
-      write('The first run downloads ~100 MB of jars (Maven) into .cache/; later runs start in about a minute.\n')
+      write(`The first run downloads ~100 MB of jars (Maven) into ${defaultCacheDir()}; later runs start in about a minute.\n`)
       const t = Date.now()
       cluster = await startCluster({
         portOffset: 'auto',

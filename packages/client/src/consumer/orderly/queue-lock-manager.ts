@@ -136,6 +136,14 @@ export class QueueLockManager {
     await this.unlockGrouped(held, opts.oneway ?? true)
   }
 
+  /** Stop tracking queues without unlocking them (they were refused: this member holds no lock on them). */
+  forget(mqs: readonly MessageQueue[]): void {
+    for (const mq of mqs) {
+      const s = this.states.get(keyOf(mq))
+      if (s && !s.held) this.states.delete(keyOf(mq))
+    }
+  }
+
   /** Stops the timers and unlocks every tracked queue, waiting for the brokers up to `closeTimeoutMs`. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return

@@ -20,7 +20,7 @@ import org.apache.rocketmq.common.message.MessageExt;
  * Options: --namesrv --group --topic [--member NAME] [--events FILE] [--handler-ms N] [--threads N] [--count N]
  * [--timeout-ms N].
  * - --events FILE: one CSV line per handler start and end, flushed at once:
- *   `start|end,member,broker:queueId,queueOffset,keys,epochMs` (keys = the message's KEYS property, or empty).
+ *   `start|end,member,broker:queueId,queueOffset,body,epochMs` (the body as UTF-8, commas and newlines as spaces).
  * - --count N: drain mode: exits after N messages and prints {"client","consumed","ms","msgsPerSec","startMs","ok"}.
  * - otherwise it runs until SIGTERM (shutdown() then releases its locks) or SIGKILL; it prints {"ready":true,...}
  *   once started.
@@ -52,8 +52,8 @@ public final class OrderlyMember {
         c.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
             for (MessageExt m : msgs) {
                 String q = m.getBrokerName() + ":" + m.getQueueId();
-                String keys = m.getKeys() == null ? "" : m.getKeys().replace(',', ' ');
-                if (events != null) events.println("start," + member + "," + q + "," + m.getQueueOffset() + "," + keys + "," + System.currentTimeMillis());
+                String body = events == null ? "" : new String(m.getBody(), StandardCharsets.UTF_8).replace(',', ' ').replace('\n', ' ');
+                if (events != null) events.println("start," + member + "," + q + "," + m.getQueueOffset() + "," + body + "," + System.currentTimeMillis());
                 if (handlerMs > 0) {
                     try {
                         Thread.sleep(handlerMs);
@@ -61,7 +61,7 @@ public final class OrderlyMember {
                         Thread.currentThread().interrupt();
                     }
                 }
-                if (events != null) events.println("end," + member + "," + q + "," + m.getQueueOffset() + "," + keys + "," + System.currentTimeMillis());
+                if (events != null) events.println("end," + member + "," + q + "," + m.getQueueOffset() + "," + body + "," + System.currentTimeMillis());
             }
             long n = received.addAndGet(msgs.size());
             if (n == msgs.size()) firstNs.compareAndSet(0, System.nanoTime());

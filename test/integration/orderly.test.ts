@@ -1,0 +1,245 @@
+/**
+ * Ordered consumption (`ordering: 'queue' | 'key'`) on the real cluster: per-key order under churn (SIGKILL and a
+ * join), exclusivity between members (also beside the Java MessageListenerOrderly), graceful handoff without
+ * duplicates, and failing handlers (suspend and retry in place; DLQ after maxReconsumeTimes).
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { PullConsumer, PushConsumer, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
+import { uniqueName, waitUntil } from './helpers.js'
+import { consumerSuite } from './support/consumers.js'
+import { Timeline, checkKeyOrder, ensureJavaMembers, overlaps, startJavaOrderlyMember, startOrderlyChild } from './support/orderly.js'
+
+const suite = consumerSuite()
+
+function consumer(opts: PushConsumerOptions): PushConsumer {
+  const c = new PushConsumer({ rebalanceIntervalMs: 2000, ...opts })
+  suite.track(c)
+  return c
+}
+
+async function topic(prefix: string): Promise<string> {
+  const t = uniqueName(prefix)
+  await suite.cluster.createTopic(t, { queuesPerBroker: 2 })
+  return t
+}
+
+/** Sends step `step` of every order (`o<i>:<step>`), the order id as sharding key (same queue, same lane). */
+async function sendStep(t: string, orders: number, step: number): Promise<string[]> {
+  const bodies: string[] = []
+  for (let i = 0; i < orders; i += 25) {
+    const chunk = []
+    for (let j = i; j < Math.min(orders, i + 25); j++) {
+      const body = `o${j}:${step}`
+      bodies.push(body)
+      chunk.push(suite.producer.send({ topic: t, body, keys: [`o${j}`] }, { shardingKey: `o${j}` }))
+    }
+    await Promise.all(chunk)
+  }
+  return bodies
+}
+
+const qkey = (q: MessageQueue) => `${q.brokerName}:${q.queueId}`
+
+/** An in-process ordered member that records handler runs in the timeline. */
+function recordingMember(timeline: Timeline, name: string, opts: Partial<PushConsumerOptions> & { nameServer: string; group: string; topic: string; handlerMs?: number }): PushConsumer {
+  const { topic: t, handlerMs = 0, ...rest } = opts
+  return consumer({
+    subscriptions: { [t]: '*' },
+    consumeFrom: 'first',
+    ordering: 'queue',
+    ...rest,
+    handler: async (m: MessageView) => {
+      const q = `${m.brokerName}:${m.queueId}`
+      timeline.start(name, q, m.queueOffset, m.body.toString(), Date.now())
+      if (handlerMs > 0) await new Promise((r) => setTimeout(r, handlerMs))
+      timeline.end(name, q, m.queueOffset, Date.now())
+    },
+  } as PushConsumerOptions)
+}
+
+describe('ordered consumption', () => {
+  it("per-key order under churn: 200 orders x 5 steps, 2 members in 'queue' mode, one SIGKILLed, a new one joins", async () => {
+    const t = await topic('TopicOrderChurn')
+    const group = uniqueName('orderchurn')
+    const timeline = new Timeline()
+    const ns = suite.cluster.nameServer
+    const sent = [...(await sendStep(t, 200, 1)), ...(await sendStep(t, 200, 2)), ...(await sendStep(t, 200, 3))]
+    const m1 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm1', handlerMs: 5 })
+    const m2 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm2', handlerMs: 5 })
+    await waitUntil(() => m1.queues.length === 2 && m2.queues.length === 2, 30_000, '2/2 split')
+    await timeline.until(() => timeline.records.some((r) => r.member === 'm1') && timeline.records.some((r) => r.member === 'm2') && timeline.records.length >= 150, 60_000, 'both members consuming')
+    const killedAt = await m1.kill()
+    const handledBeforeKill = timeline.finishedBodies().size
+    // The survivor takes m1's queues once the broker lets m1's locks lapse (60 s after m1's last renewal).
+    await timeline.until(() => sent.every((b) => timeline.finishedBodies().has(b)), 120_000, 'steps 1-3 of every order after the kill')
+    sent.push(...(await sendStep(t, 200, 4)))
+    const m3 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm3', handlerMs: 5 })
+    await waitUntil(() => m3.queues.length === 2 && m2.queues.length === 2, 30_000, 'm3 joined: 2/2 split')
+    sent.push(...(await sendStep(t, 200, 5)))
+    await timeline.until(() => sent.every((b) => timeline.finishedBodies().has(b)), 60_000, 'all 1000 messages')
+    await Promise.all([m2.close(), m3.close()])
+
+    expect(sent).toHaveLength(1000)
+    expect(sent.filter((b) => !timeline.finishedBodies().has(b))).toEqual([])
+    const order = checkKeyOrder(timeline.records)
+    expect(order.keys).toBe(200)
+    expect(order.violations).toEqual([])
+    expect(overlaps(timeline.records)).toEqual([])
+    expect(timeline.records.some((r) => r.member === 'm3')).toBe(true)
+    const takeover = Math.min(...timeline.records.filter((r) => r.member === 'm2' && r.start > killedAt && m1.queues.some((q) => qkey(q) === r.queue)).map((r) => r.start))
+    console.info(`[orderly churn] handled before kill ${handledBeforeKill}, repeated handlings ${order.repeats}, stall of the killed member's queues ${takeover - killedAt} ms`)
+  }, 240_000)
+
+  it('exclusivity beside the Java MessageListenerOrderly: a Java and a TS member in one group never run one queue at once', async () => {
+    ensureJavaMembers(suite.cluster.addresses().rocketmqVersion)
+    const t = await topic('TopicOrderJava')
+    const group = uniqueName('orderjava')
+    const timeline = new Timeline()
+    const ns = suite.cluster.nameServer
+    const dir = mkdtempSync(join(tmpdir(), 'orderly-java-'))
+    const sent = [...(await sendStep(t, 100, 1)), ...(await sendStep(t, 100, 2)), ...(await sendStep(t, 100, 3))]
+    const java = await startJavaOrderlyMember(timeline, { nameServer: ns, group, topic: t, name: 'java', eventsFile: join(dir, 'events.csv'), handlerMs: 10, logRoot: dir })
+    try {
+      await waitUntil(() => {
+        java.collect()
+        return timeline.records.length >= 50
+      }, 60_000, 'the Java member consuming')
+      // A TS member joins while Java is busy: two queues move from Java to TS.
+      const ts = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'ts', handlerMs: 5 })
+      await waitUntil(() => ts.queues.length === 2, 30_000, 'the TS member to own 2 queues')
+      // Java releases them after its rebalance (once its running handler returned); then the TS member locks them.
+      await waitUntil(() => ts.locks.filter((l) => l.ev === 'acquired' && l.topic === t).length >= 2, 60_000, 'the TS member to lock its 2 queues')
+      sent.push(...(await sendStep(t, 100, 4)))
+      await waitUntil(() => {
+        java.collect()
+        return sent.every((b) => timeline.finishedBodies().has(b))
+      }, 90_000, 'steps 1-4 with both members')
+      expect(timeline.records.some((r) => r.member === 'ts')).toBe(true)
+      // The TS member leaves: its queues go back to Java.
+      await ts.close()
+      sent.push(...(await sendStep(t, 100, 5)))
+      await waitUntil(() => {
+        java.collect()
+        return sent.every((b) => timeline.finishedBodies().has(b))
+      }, 90_000, 'step 5 after the TS member left')
+    } finally {
+      await java.close()
+      java.collect()
+    }
+    expect(overlaps(timeline.records)).toEqual([])
+    const order = checkKeyOrder(timeline.records)
+    expect(order.keys).toBe(100)
+    expect(order.violations).toEqual([])
+    const javaQueues = new Set(timeline.records.filter((r) => r.member === 'java').map((r) => r.queue))
+    const tsQueues = new Set(timeline.records.filter((r) => r.member === 'ts').map((r) => r.queue))
+    expect([...tsQueues].some((q) => javaQueues.has(q))).toBe(true) // a queue really moved between them
+    console.info(`[orderly java] ${timeline.records.length} handler runs (java ${timeline.records.filter((r) => r.member === 'java').length}), repeats ${order.repeats}`)
+  }, 240_000)
+
+  it('graceful handoff (a member joins, then the first one closes): 0 duplicates, 0 out of order', async () => {
+    const t = await topic('TopicOrderHandoff')
+    const group = uniqueName('orderhandoff')
+    const timeline = new Timeline()
+    const ns = suite.cluster.nameServer
+    const a = recordingMember(timeline, 'a', { nameServer: ns, group, topic: t, handlerMs: 2 })
+    await a.start()
+    const sent = [...(await sendStep(t, 100, 1)), ...(await sendStep(t, 100, 2))]
+    await timeline.until(() => timeline.records.length >= 100, 30_000, 'a consuming')
+    const b = recordingMember(timeline, 'b', { nameServer: ns, group, topic: t, handlerMs: 2 })
+    await b.start()
+    sent.push(...(await sendStep(t, 100, 3)))
+    await waitUntil(() => a.assignment().filter((q) => q.topic === t).length === 2 && b.assignment().filter((q) => q.topic === t).length === 2, 30_000, '2/2 split')
+    sent.push(...(await sendStep(t, 100, 4)))
+    await a.close()
+    sent.push(...(await sendStep(t, 100, 5)), ...(await sendStep(t, 100, 6)))
+    await timeline.until(() => sent.every((x) => timeline.finishedBodies().has(x)), 60_000, 'all 600')
+    await b.close()
+
+    const counts = new Map<string, number>()
+    for (const r of timeline.records) counts.set(r.body, (counts.get(r.body) ?? 0) + 1)
+    expect([...counts].filter(([, n]) => n > 1)).toEqual([])
+    expect(counts.size).toBe(600)
+    const order = checkKeyOrder(timeline.records)
+    expect(order.violations).toEqual([])
+    expect(order.repeats).toBe(0)
+    expect(overlaps(timeline.records)).toEqual([])
+    expect(timeline.records.some((r) => r.member === 'b' && r.body.endsWith(':3'))).toBe(true)
+  }, 120_000)
+
+  it('a handler failing 3 times pauses its queue and retries the message in place while other queues flow; with maxReconsumeTimes 2 it goes to the DLQ and the queue continues', async () => {
+    const t = await topic('TopicOrderFail')
+    const ns = suite.cluster.nameServer
+    const route = await suite.cluster.route(t)
+    expect(route).not.toBeNull()
+    const queues: MessageQueue[] = []
+    for (const b of ['broker-a', 'broker-b']) for (const id of [0, 1]) queues.push({ topic: t, brokerName: b, queueId: id })
+    const [poisoned, ...others] = queues as [MessageQueue, ...MessageQueue[]]
+    const to = (q: MessageQueue) => ({ selector: (qs: readonly MessageQueue[]) => qs.find((x) => qkey(x) === qkey(q))! })
+
+    for (const [round, max] of [
+      [1, undefined],
+      [2, 2],
+    ] as const) {
+      const group = uniqueName(`orderfail${round}`)
+      const handled: Array<{ body: string; queue: string; reconsumeTimes: number }> = []
+      const errors: Array<{ retry: boolean; dlq?: boolean; body: string }> = []
+      const poison = `poison-${round}`
+      const c = consumer({
+        nameServer: ns,
+        group,
+        subscriptions: { [t]: '*' },
+        consumeFrom: 'last',
+        ordering: 'queue',
+        suspendMs: 2000,
+        ...(max === undefined ? {} : { maxReconsumeTimes: max }),
+        handler: (m) => {
+          const body = m.body.toString()
+          handled.push({ body, queue: `${m.brokerName}:${m.queueId}`, reconsumeTimes: m.reconsumeTimes })
+          if (body === poison && (max !== undefined || m.reconsumeTimes < 3)) throw new Error('stock service down')
+        },
+      })
+      c.on('handler.error', (e) => errors.push({ retry: e.retry, dlq: e.dlq, body: e.messages[0]!.body.toString() }))
+      await c.start()
+      for (const body of [`p${round}-1`, `p${round}-2`, poison, `p${round}-4`, `p${round}-5`]) await suite.producer.send({ topic: t, body }, to(poisoned))
+      await waitUntil(() => errors.length >= 1, 30_000, 'the first failure')
+      for (const q of others) for (let i = 0; i < 10; i++) await suite.producer.send({ topic: t, body: `${qkey(q)}-${round}-${i}` }, to(q))
+      await waitUntil(() => handled.some((h) => h.body === `p${round}-5`) && handled.filter((h) => h.queue !== qkey(poisoned)).length === 30, 60_000, 'every message')
+
+      const seq = handled.filter((h) => h.queue === qkey(poisoned)).map((h) => `${h.body}#${h.reconsumeTimes}`)
+      const attempts = max === undefined ? 4 : 3
+      const poisonRuns = Array.from({ length: attempts }, (_, i) => `${poison}#${i}`)
+      // In place: the next message waits until the poisoned one succeeded (or went to the DLQ).
+      expect(seq).toEqual([`p${round}-1#0`, `p${round}-2#0`, ...poisonRuns, `p${round}-4#0`, `p${round}-5#0`])
+      const firstFail = handled.findIndex((h) => h.body === poison)
+      const lastTry = handled.map((h) => h.body).lastIndexOf(poison)
+      // Other queues kept flowing while the poisoned queue was suspended.
+      expect(handled.slice(firstFail, lastTry).some((h) => h.queue !== qkey(poisoned))).toBe(true)
+      if (max === undefined) {
+        expect(errors.map((e) => [e.retry, e.dlq])).toEqual([
+          [true, false],
+          [true, false],
+          [true, false],
+        ])
+      } else {
+        expect(errors.map((e) => [e.retry, e.dlq])).toEqual([
+          [true, false],
+          [true, false],
+          [false, true],
+        ])
+        const dlq = new PullConsumer({ nameServer: ns, group: uniqueName('orderdlq'), subscriptions: { [`%DLQ%${group}`]: '*' }, consumeFrom: 'first' })
+        suite.track(dlq)
+        await waitUntil(async () => (await suite.cluster.route(`%DLQ%${group}`)) !== null, 30_000, 'the DLQ topic')
+        await dlq.start()
+        let dead: MessageView | undefined
+        const deadline = Date.now() + 30_000
+        while (!dead && Date.now() < deadline) dead = (await dlq.poll({ timeoutMs: 2000 })).find((m) => m.body.toString() === poison)
+        expect(dead?.body.toString()).toBe(poison)
+        await dlq.close()
+      }
+      await c.close()
+    }
+  }, 180_000)
+})
