@@ -2,7 +2,8 @@
 // Usage: npx tsc -b && node bench/decode.mjs [--seconds 2] [--json]
 // One core, one thread; reports messages/second for three consumer access patterns.
 import { performance } from 'node:perf_hooks'
-import { decodeMessages, encodeStoreMessage } from '../packages/client/dist/protocol/message.js'
+import { decodeMessages } from '../packages/client/dist/protocol/message.js'
+import { encodeStoreMessage } from '../packages/client/dist/protocol/message-encoder.js'
 import { createUniqId } from '../packages/client/dist/protocol/message-id.js'
 
 const args = process.argv.slice(2)

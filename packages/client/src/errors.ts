@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'ERR_TIMEOUT'
   | 'ERR_ABORTED'
   | 'ERR_MALFORMED_FRAME'
+  | 'ERR_MALFORMED_RESPONSE'
   | 'ERR_FRAME_TOO_LARGE'
   | 'ERR_NAMESERVER_UNREACHABLE'
   | 'ERR_TOPIC_NOT_FOUND'
@@ -148,6 +149,16 @@ const RETRIABLE_RESPONSE_CODES = new Set([2, 10, 11, 12, 14, 20, 215, 1500])
 
 export function isRocketMQError(e: unknown): e is RocketMQError {
   return e instanceof RocketMQError
+}
+
+/**
+ * A well-formed frame whose content is not what the protocol allows: a number out of range or not a number, a
+ * missing required field, a route with an impossible queue count or broker address. The peer (broker or
+ * NameServer) is at fault, never the caller's options. Retriable: back off and ask again (a broker in a bad state
+ * may recover, another NameServer may answer correctly); the previous good state (route, offset) is kept.
+ */
+export function malformedResponse(message: string, context: ErrorContext = {}, retriable = true): RocketMQError {
+  return new RocketMQError('ERR_MALFORMED_RESPONSE', message, { retriable, context })
 }
 
 /** Wrap anything thrown into a RocketMQError without losing the original. */

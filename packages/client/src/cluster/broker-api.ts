@@ -2,12 +2,13 @@
  * Typed requests to brokers and NameServers (the Java MQClientAPIImpl): builds the custom headers, checks the
  * response code, and turns the answer into plain values. Stateless: addresses are chosen by the caller.
  */
-import { BrokerResponseError, RocketMQError, type ErrorContext } from '../errors.js'
+import { BrokerResponseError, RocketMQError, malformedResponse, type ErrorContext } from '../errors.js'
 import type { RemotingCommand } from '../remoting/command.js'
 import { RequestCode, ResponseCode } from '../remoting/codes.js'
 import { toExtFields } from '../remoting/codec.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { decodeMessages, type MessageView } from '../protocol/message.js'
+import { MAX_OFFSET, MAX_QUEUE_ID, wireInt } from '../protocol/wire-values.js'
 
 export interface Invoker {
   invoke(
@@ -25,13 +26,15 @@ export function ensureSuccess(res: RemotingCommand, context: ErrorContext, ok: r
   throw new BrokerResponseError(res.code, res.remark, context)
 }
 
-function extNumber(res: RemotingCommand, key: string, context: ErrorContext): number {
+/** A required numeric extField, range-checked: missing or out of range is ERR_MALFORMED_RESPONSE. */
+function extNumber(res: RemotingCommand, key: string, context: ErrorContext, min = 0, max = MAX_OFFSET): number {
   const v = res.extFields?.[key]
-  if (v === undefined) {
-    throw new RocketMQError('ERR_BROKER', `Response without '${key}' (code ${res.code})`, { context })
-  }
-  return Number(v)
+  if (v === undefined) throw malformedResponse(`Response without '${key}' (code ${res.code})`, { ...context, responseCode: res.code })
+  return wireInt(v, min, max, key, { ...context, responseCode: res.code })
 }
+
+/** Largest broker id a pull response may suggest (ids are 0 for the master, small positive for slaves). */
+const MAX_BROKER_ID = 2147483647
 
 export type PullStatus = 'FOUND' | 'NO_NEW_MSG' | 'NO_MATCHED_MSG' | 'OFFSET_ILLEGAL'
 
@@ -73,7 +76,7 @@ export async function pullMessage(
   invoker: Invoker,
   address: string,
   h: PullRequestHeader,
-  opts: { timeoutMs: number; signal?: AbortSignal },
+  opts: { timeoutMs: number; signal?: AbortSignal; maxMessageBytes?: number },
 ): Promise<PullResult> {
   const ext = toExtFields({
     consumerGroup: h.consumerGroup,
@@ -94,17 +97,34 @@ export async function pullMessage(
   const status = PULL_STATUS[res.code]
   const context = { address, broker: h.mq.brokerName, topic: h.mq.topic, queueId: h.mq.queueId, group: h.consumerGroup }
   if (status === undefined) throw new BrokerResponseError(res.code, res.remark, { ...context, requestCode: RequestCode.PULL_MESSAGE })
-  const e = res.extFields ?? {}
   const body = res.body
-  return {
-    status,
-    nextBeginOffset: Number(e.nextBeginOffset ?? h.queueOffset),
-    minOffset: Number(e.minOffset ?? 0),
-    maxOffset: Number(e.maxOffset ?? 0),
-    suggestWhichBrokerId: Number(e.suggestWhichBrokerId ?? 0),
-    messages: status === 'FOUND' && body && body.length > 0 ? decodeMessages(body, { brokerName: h.mq.brokerName }) : [],
-    bodyBytes: body?.length ?? 0,
+  // Every number is checked here, where it is parsed: a NaN offset would make the consumer pull the same
+  // messages again forever, a bad broker id would spin the pull loop. Java requires all four (@CFNotNull).
+  const rc = { ...context, requestCode: RequestCode.PULL_MESSAGE, pullOffset: h.queueOffset }
+  const nextBeginOffset = extNumber(res, 'nextBeginOffset', rc)
+  const minOffset = extNumber(res, 'minOffset', rc)
+  const maxOffset = extNumber(res, 'maxOffset', rc)
+  const suggested = res.extFields?.suggestWhichBrokerId
+  const suggestWhichBrokerId = suggested === undefined ? 0 : wireInt(suggested, 0, MAX_BROKER_ID, 'suggestWhichBrokerId', { ...rc, responseCode: res.code })
+  if (minOffset > maxOffset) throw malformedResponse(`pull response has minOffset ${minOffset} > maxOffset ${maxOffset}`, rc)
+  if (status === 'FOUND' && nextBeginOffset <= h.queueOffset) {
+    throw malformedResponse(`pull response FOUND with nextBeginOffset ${nextBeginOffset} not after the pulled offset ${h.queueOffset}`, rc)
   }
+  let messages: MessageView[] = []
+  if (status === 'FOUND' && body && body.length > 0) {
+    try {
+      messages = decodeMessages(body, opts.maxMessageBytes === undefined ? { brokerName: h.mq.brokerName } : { brokerName: h.mq.brokerName, maxMessageBytes: opts.maxMessageBytes })
+    } catch (e) {
+      if (!(e instanceof RocketMQError)) throw e
+      // Name the queue and the offset (of the bad record when it was readable, else the pulled one).
+      throw new RocketMQError(e.code, `${e.message} (pull of ${h.mq.topic} ${h.mq.brokerName}/${h.mq.queueId} at offset ${h.queueOffset})`, {
+        retriable: e.retriable,
+        cause: e.cause,
+        context: { ...context, pullOffset: h.queueOffset, nextBeginOffset, ...e.context, offset: e.context.offset ?? h.queueOffset },
+      })
+    }
+  }
+  return { status, nextBeginOffset, minOffset, maxOffset, suggestWhichBrokerId, messages, bodyBytes: body?.length ?? 0 }
 }
 
 const mqHeader = (mq: MessageQueue) => ({ topic: mq.topic, queueId: mq.queueId, bname: mq.brokerName })
@@ -115,7 +135,7 @@ export async function queryConsumerOffset(invoker: Invoker, address: string, gro
   const context = { address, broker: mq.brokerName, topic: mq.topic, queueId: mq.queueId, group, requestCode: RequestCode.QUERY_CONSUMER_OFFSET }
   if (res.code === ResponseCode.QUERY_NOT_FOUND) return -1
   ensureSuccess(res, context)
-  return extNumber(res, 'offset', context)
+  return extNumber(res, 'offset', context, -1)
 }
 
 export async function updateConsumerOffset(
@@ -156,8 +176,17 @@ export async function getConsumerIdList(invoker: Invoker, address: string, group
   if (res.code === ResponseCode.SYSTEM_ERROR && /no consumer/i.test(res.remark ?? '')) return []
   ensureSuccess(res, { address, group, requestCode: RequestCode.GET_CONSUMER_LIST_BY_GROUP })
   if (!res.body || res.body.length === 0) return []
-  const parsed = JSON.parse(res.body.toString('utf8')) as { consumerIdList?: string[] }
-  return parsed.consumerIdList ?? []
+  const context = { address, group, requestCode: RequestCode.GET_CONSUMER_LIST_BY_GROUP }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(res.body.toString('utf8'))
+  } catch (e) {
+    throw malformedResponse(`consumer list is not JSON: ${e instanceof Error ? e.message : String(e)}`, context)
+  }
+  const list = parsed !== null && typeof parsed === 'object' ? (parsed as { consumerIdList?: unknown }).consumerIdList : undefined
+  if (list === undefined || list === null) return []
+  if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) throw malformedResponse('consumerIdList is not a list of strings', context)
+  return list as string[]
 }
 
 export async function sendHeartbeat(invoker: Invoker, address: string, body: Buffer, timeoutMs = 3000): Promise<RemotingCommand> {
@@ -271,12 +300,24 @@ export async function sendMessage(
     throw new BrokerResponseError(res.code, res.remark, context, errCode)
   }
   const e = res.extFields ?? {}
+  // The broker said it stored the message, but we cannot read where: typed, NOT retriable (a retry would store
+  // it again), and the error says so.
+  const stored = { ...context, responseCode: res.code, stored: true, msgId: opts.uniqId }
+  const check = (key: string, min: number, max: number): number => {
+    try {
+      return wireInt(e[key], min, max, key, stored)
+    } catch (err) {
+      throw malformedResponse(`${(err as Error).message}; the broker answered ${status}, so the message is probably stored (msgId ${opts.uniqId}) - do not resend blindly`, stored, false)
+    }
+  }
+  const queueId = e.queueId === undefined ? h.queueId : check('queueId', 0, MAX_QUEUE_ID)
+  const queueOffset = check('queueOffset', 0, MAX_OFFSET)
   return {
     status,
     msgId: opts.uniqId,
     offsetMsgId: e.msgId ?? '',
-    queue: { topic: h.topic, brokerName: h.brokerName, queueId: Number(e.queueId ?? h.queueId) },
-    queueOffset: Number(e.queueOffset ?? -1),
+    queue: { topic: h.topic, brokerName: h.brokerName, queueId },
+    queueOffset,
   }
 }
 

@@ -105,6 +105,11 @@ export const baseConsumerShape = {
   /** Read from this broker id regardless of the broker's advice (0 = master); default follows suggestWhichBrokerId. */
   readFromBrokerId: z.number().int().nonnegative().optional(),
   /**
+   * Largest decoded (decompressed) message body accepted, checked while inflating; a larger one is ERR_MESSAGE_DECODE.
+   * Default 16 MiB: 4x the broker's 4 MiB message limit, which Java producers apply before compressing.
+   */
+  maxMessageBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  /**
    * A message that cannot be decoded (corrupt record, decompression bomb, bad header value): `'stall'` (default) keeps
    * the queue at that offset and tries again with back-off (3 s doubling to 60 s), `'skip'` moves past it; a function
    * `({ queue, offset, error, attempts }) => 'stall' | 'skip'` decides per attempt (e.g. skip once an operator agreed).
@@ -199,6 +204,7 @@ export const CONSUMER_DEFAULTS = Object.freeze({
   handlerTimeoutMs: 15 * 60_000,
   closeTimeoutMs: 30_000,
   autoCommitIntervalMs: 5_000,
+  maxMessageBytes: 16 * 1024 * 1024,
   hookTimeoutMs: 30_000,
   revokeTimeoutMs: 30_000,
   undecodable: 'stall',
@@ -287,6 +293,7 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     pullThresholdSizeForQueueMiB: remotingOnly('pullThresholdSizeForQueueMiB (per-queue flow control)'),
     pullThresholdForTopic: remotingOnly('pullThresholdForTopic (per-queue flow control)'),
     pullThresholdSizeForTopicMiB: remotingOnly('pullThresholdSizeForTopicMiB (per-queue flow control)'),
+    maxMessageBytes: remotingOnly('maxMessageBytes (the gRPC client decodes bodies itself)'),
     heartbeatIntervalMs: remotingOnly('heartbeatIntervalMs (the gRPC client heartbeats every 10 s)'),
     pollNameServerIntervalMs: remotingOnly('pollNameServerIntervalMs'),
     instanceName: remotingOnly('instanceName (the gRPC client makes its own client id)'),

@@ -11,6 +11,11 @@ export const producerOptionsSchema = z
     /** Bodies at least this large are zlib-compressed (Java compressMsgBodyOverHowmuch). */
     compressOverBytes: z.number().int().positive().default(4096),
     maxMessageBytes: z.number().int().positive().default(4 * 1024 * 1024),
+    /**
+     * Avoid for a while a broker that failed a send or answered slowly (Java sendLatencyFaultEnable), and give each
+     * attempt only half of the remaining sendTimeoutMs while another broker could still be tried. Default true.
+     */
+    latencyFaultAvoidance: z.boolean().default(true),
   })
   .strict()
 
@@ -23,4 +28,5 @@ export const PRODUCER_DEFAULTS = Object.freeze({
   retries: 2,
   compressOverBytes: 4096,
   maxMessageBytes: 4 * 1024 * 1024,
+  latencyFaultAvoidance: true,
 })

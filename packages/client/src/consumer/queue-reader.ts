@@ -260,7 +260,7 @@ export class QueueReader {
         expressionType: sub?.expressionType,
         maxMsgBytes: 256 * 1024,
       },
-      { timeoutMs: suspend + 15_000, signal },
+      { timeoutMs: suspend + 15_000, signal, maxMessageBytes: ctx.options.maxMessageBytes },
     )
   }
 

@@ -7,10 +7,12 @@ import { silentLogger } from '../logger.js'
 import { createClusterClient, type ClientDeps, type ClusterPort } from '../cluster/port.js'
 import { sendMessage, type SendResult } from '../cluster/broker-api.js'
 import { createUniqId } from '../protocol/message-id.js'
-import { encodeBatchBody, encodeProperties } from '../protocol/message.js'
+import { encodeBatchBody } from '../protocol/batch-body.js'
+import { encodeProperties } from '../protocol/properties.js'
 import { javaHashCode } from '../protocol/tag.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { bodyToBuffer, messageProperties, type Message } from './message.js'
+import { LatencyFaultAvoidance } from './latency-fault.js'
 import { sendChannel, sendContext, traced, tracing } from '../observability/channels.js'
 
 export type { SendResult, SendStatus } from '../cluster/broker-api.js'
@@ -42,6 +44,8 @@ export class Producer extends EventEmitter {
   private readonly client: ClusterPort
   private counter = Math.floor(Math.random() * 1024)
   private startPromise?: Promise<void>
+  /** Brokers to avoid for a while after a failed or slow send (undefined when latencyFaultAvoidance is off). */
+  readonly faults: LatencyFaultAvoidance | undefined
   private closed = false
 
   constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
@@ -58,6 +62,7 @@ export class Producer extends EventEmitter {
       ...remotingSecurity(this.options, this.options.logger),
     })
     this.client.registerProducer(this.options.group)
+    this.faults = this.options.latencyFaultAvoidance ? new LatencyFaultAvoidance() : undefined
   }
 
   get clientId(): string {
@@ -138,20 +143,28 @@ export class Producer extends EventEmitter {
       throw new RocketMQError('ERR_INVALID_OPTION', `Message body is ${body.length} bytes, over maxMessageBytes ${this.options.maxMessageBytes}`, { context: { topic: first.topic } })
     }
 
+    // One deadline for the whole send, shared by every attempt. While another broker could still be tried, an attempt
+    // gets half of what is left, so a stalled broker leaves time to try a healthy one.
     const timeoutMs = opts.timeoutMs ?? this.options.sendTimeoutMs
     const deadline = Date.now() + timeoutMs
     const fixedQueue = opts.queue !== undefined || opts.selector !== undefined || opts.shardingKey !== undefined
     const attempts = oneway || fixedQueue ? 1 : this.options.retries + 1
-    let lastBroker: string | undefined
+    const failedBrokers = new Set<string>()
     let lastError: unknown
     for (let attempt = 0; attempt < attempts; attempt++) {
       const remaining = deadline - Date.now()
       if (remaining <= 0) break
       let queue: MessageQueue | undefined
+      let started = 0
       try {
-        queue = await this.chooseQueue(first, opts, lastBroker, attempt > 0, Math.min(remaining, this.options.requestTimeoutMs))
+        const chosen = await this.chooseQueue(first, opts, failedBrokers, attempt > 0, Math.min(remaining, this.options.requestTimeoutMs))
+        queue = chosen.queue
         const address = await this.client.findMasterAddressOrRefresh(queue.brokerName, queue.topic)
-        return await sendMessage(
+        const left = deadline - Date.now()
+        if (left <= 0) break
+        const budget = attempt < attempts - 1 && chosen.otherBroker ? Math.max(1, Math.ceil(left / 2)) : left
+        started = Date.now()
+        const result = await sendMessage(
           this.client.remoting,
           address,
           {
@@ -166,13 +179,19 @@ export class Producer extends EventEmitter {
             brokerName: queue.brokerName,
           },
           body,
-          { timeoutMs: remaining, oneway, uniqId },
+          { timeoutMs: budget, oneway, uniqId },
         )
+        if (!oneway) this.faults?.succeeded(queue.brokerName, Date.now() - started)
+        return result
       } catch (e) {
         lastError = e
-        lastBroker = queue?.brokerName
+        const broker = queue?.brokerName
+        if (broker !== undefined) {
+          failedBrokers.add(broker)
+          if (started > 0 && isBrokerFault(e)) this.faults?.failed(broker, Date.now() - started)
+        }
         const retriable = isRocketMQError(e) && (e.retriable || e.code === 'ERR_SEND_FAILED') && e.code !== 'ERR_TOPIC_NOT_FOUND'
-        this.client.logger.warn({ topic: first.topic, broker: lastBroker, attempt, err: e }, 'send failed')
+        this.client.logger.warn({ topic: first.topic, broker, attempt, err: e }, 'send failed')
         if (!retriable) break
       }
     }
@@ -180,8 +199,19 @@ export class Producer extends EventEmitter {
     throw toRocketMQError(lastError ?? new Error('deadline passed'), 'ERR_SEND_FAILED', `Send to '${first.topic}' failed`, { topic: first.topic })
   }
 
-  private async chooseQueue(m: Message, opts: SendOptions, avoidBroker: string | undefined, refresh: boolean, timeoutMs: number): Promise<MessageQueue> {
-    if (opts.queue) return opts.queue
+  /**
+   * The queue for this attempt, and whether a broker other than its own could still be tried. Round robin over the
+   * topic's queues, skipping brokers that failed earlier in this send and brokers the latency fault avoidance puts
+   * aside; when that leaves nothing, brokers not yet failed in this send; when that leaves nothing, any queue.
+   */
+  private async chooseQueue(
+    m: Message,
+    opts: SendOptions,
+    failedBrokers: ReadonlySet<string>,
+    refresh: boolean,
+    timeoutMs: number,
+  ): Promise<{ queue: MessageQueue; otherBroker: boolean }> {
+    if (opts.queue) return { queue: opts.queue, otherBroker: false }
     const queues = await this.client.publishQueues(m.topic, refresh, timeoutMs)
     if (queues.length === 0 && (await this.client.getRoute(m.topic, false, timeoutMs))) {
       // The topic exists but none of its brokers has a master right now (e.g. the master died).
@@ -195,13 +225,23 @@ export class Producer extends EventEmitter {
         context: { topic: m.topic },
       })
     }
-    if (opts.selector) return opts.selector(queues, m)
-    if (opts.shardingKey !== undefined) return queues[Math.abs(javaHashCode(opts.shardingKey) % queues.length)]!
+    if (opts.selector) return { queue: opts.selector(queues, m), otherBroker: false }
+    if (opts.shardingKey !== undefined) return { queue: queues[Math.abs(javaHashCode(opts.shardingKey) % queues.length)]!, otherBroker: false }
+    const faults = this.faults
+    const healthy = (q: MessageQueue): boolean => !failedBrokers.has(q.brokerName) && (faults === undefined || faults.isAvailable(q.brokerName))
+    const notFailed = (q: MessageQueue): boolean => !failedBrokers.has(q.brokerName)
+    const queue = this.roundRobin(queues, healthy) ?? this.roundRobin(queues, notFailed) ?? queues[this.counter++ % queues.length]!
+    const otherBroker = queues.some((q) => q.brokerName !== queue.brokerName && notFailed(q))
+    return { queue, otherBroker }
+  }
+
+  private roundRobin(queues: readonly MessageQueue[], ok: (q: MessageQueue) => boolean): MessageQueue | undefined {
+    const start = this.counter++
     for (let i = 0; i < queues.length; i++) {
-      const q = queues[this.counter++ % queues.length]!
-      if (q.brokerName !== avoidBroker) return q
+      const q = queues[(start + i) % queues.length]!
+      if (ok(q)) return q
     }
-    return queues[this.counter++ % queues.length]!
+    return undefined
   }
 
   private assertOpen(): void {
@@ -217,5 +257,23 @@ export class Producer extends EventEmitter {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
+  }
+}
+
+/** Errors that say the broker or the path to it is unwell (not our request): timeouts, lost connections, busy brokers. */
+function isBrokerFault(e: unknown): boolean {
+  if (!isRocketMQError(e)) return false
+  switch (e.code) {
+    case 'ERR_TIMEOUT':
+    case 'ERR_CONNECTION':
+    case 'ERR_CONNECTION_CLOSED':
+    case 'ERR_MALFORMED_FRAME':
+    case 'ERR_FRAME_TOO_LARGE':
+      return true
+    case 'ERR_SEND_FAILED':
+    case 'ERR_BROKER':
+      return e.retriable
+    default:
+      return false
   }
 }

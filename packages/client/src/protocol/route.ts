@@ -1,8 +1,14 @@
 /**
  * Topic route data from GET_ROUTEINFO_BY_TOPIC (reference/remoting-protocol.md §3.2, §3.3).
  */
-import { RocketMQError } from '../errors.js'
+import { RocketMQError, malformedResponse } from '../errors.js'
 import { parseLenientJson } from './fastjson.js'
+import { hostPortProblem, wireInt } from './wire-values.js'
+
+/** Most queues one broker may declare for one topic (read or write); a larger count is a malformed route. */
+export const MAX_QUEUES_PER_BROKER = 65535
+/** Most queues a whole route may declare (summed over brokers): bounds what a route can make us allocate. */
+export const MAX_QUEUES_PER_ROUTE = 262144
 
 /** A queue of a topic on one broker group (Java MessageQueue). */
 export interface MessageQueue {
@@ -43,13 +49,15 @@ export interface TopicRouteData {
 }
 
 function bad(what: string): RocketMQError {
-  return new RocketMQError('ERR_MALFORMED_FRAME', `Malformed topic route body: ${what}`)
+  return malformedResponse(`Malformed topic route body: ${what}`)
 }
 
-function int(v: unknown, what: string): number {
-  const n = typeof v === 'string' ? Number(v) : v
-  if (typeof n !== 'number' || !Number.isInteger(n)) throw bad(`${what} is not an integer`)
-  return n
+function int(v: unknown, what: string, min = -2147483648, max = 2147483647): number {
+  try {
+    return wireInt(v, min, max, what)
+  } catch (e) {
+    throw bad(e instanceof Error ? e.message : String(e))
+  }
 }
 
 function str(v: unknown, what: string): string {
@@ -65,19 +73,25 @@ function obj(v: unknown, what: string): Record<string, unknown> {
 /**
  * Parse TopicRouteData JSON: standard JSON (`"brokerAddrs":{"0":"…"}`) or fastjson's default dialect with
  * unquoted numeric keys (`{0:"…"}`), QueueData `topicSysFlag` or the pre-4.9 `topicSynFlag`.
- * Throws ERR_MALFORMED_FRAME when the body is not a route.
+ * Throws ERR_MALFORMED_RESPONSE when the body is not a route or a count, id or address in it is out of range.
  */
 export function parseTopicRoute(body: Buffer | string): TopicRouteData {
   const text = typeof body === 'string' ? body : body.toString('utf8')
-  const root = obj(parseLenientJson(text), 'route')
+  let json: unknown
+  try {
+    json = parseLenientJson(text)
+  } catch (e) {
+    throw bad(`not JSON (${e instanceof Error ? e.message : String(e)})`)
+  }
+  const root = obj(json, 'route')
   const queueDatas: QueueData[] = []
   for (const [i, q] of arr(root.queueDatas, 'queueDatas').entries()) {
     const o = obj(q, `queueDatas[${i}]`)
     queueDatas.push({
       brokerName: str(o.brokerName, `queueDatas[${i}].brokerName`),
-      readQueueNums: int(o.readQueueNums, `queueDatas[${i}].readQueueNums`),
-      writeQueueNums: int(o.writeQueueNums, `queueDatas[${i}].writeQueueNums`),
-      perm: int(o.perm, `queueDatas[${i}].perm`),
+      readQueueNums: int(o.readQueueNums, `queueDatas[${i}].readQueueNums`, 0, MAX_QUEUES_PER_BROKER),
+      writeQueueNums: int(o.writeQueueNums, `queueDatas[${i}].writeQueueNums`, 0, MAX_QUEUES_PER_BROKER),
+      perm: int(o.perm, `queueDatas[${i}].perm`, 0, 15),
       topicSysFlag: o.topicSysFlag !== undefined ? int(o.topicSysFlag, 'topicSysFlag') : o.topicSynFlag !== undefined ? int(o.topicSynFlag, 'topicSynFlag') : 0,
     })
   }
@@ -86,7 +100,10 @@ export function parseTopicRoute(body: Buffer | string): TopicRouteData {
     const o = obj(b, `brokerDatas[${i}]`)
     const addrs = new Map<number, string>()
     for (const [id, addr] of Object.entries(obj(o.brokerAddrs ?? {}, `brokerDatas[${i}].brokerAddrs`))) {
-      addrs.set(int(id, `brokerDatas[${i}] broker id`), str(addr, `brokerDatas[${i}].brokerAddrs[${id}]`))
+      const address = str(addr, `brokerDatas[${i}].brokerAddrs[${id}]`)
+      const problem = hostPortProblem(address)
+      if (problem !== undefined) throw bad(`brokerDatas[${i}].brokerAddrs[${id}] '${address.slice(0, 80)}': ${problem}`)
+      addrs.set(int(id, `brokerDatas[${i}] broker id`, 0, 2147483647), address)
     }
     const bd: BrokerData = {
       cluster: typeof o.cluster === 'string' ? o.cluster : '',
@@ -98,7 +115,13 @@ export function parseTopicRoute(body: Buffer | string): TopicRouteData {
     brokerDatas.push(bd)
   }
   const route: TopicRouteData = { queueDatas, brokerDatas, filterServerTable: {} }
-  if (typeof root.orderTopicConf === 'string' && root.orderTopicConf.length > 0) route.orderTopicConf = root.orderTopicConf
+  let total = 0
+  for (const qd of queueDatas) total += Math.max(qd.readQueueNums, qd.writeQueueNums)
+  if (typeof root.orderTopicConf === 'string' && root.orderTopicConf.length > 0) {
+    route.orderTopicConf = root.orderTopicConf
+    for (const item of parseOrderTopicConf(root.orderTopicConf)) total += item.queues
+  }
+  if (total > MAX_QUEUES_PER_ROUTE) throw bad(`declares ${total} queues in all, more than ${MAX_QUEUES_PER_ROUTE}`)
   if (root.filterServerTable !== null && typeof root.filterServerTable === 'object') {
     for (const [k, v] of Object.entries(root.filterServerTable as Record<string, unknown>)) {
       if (Array.isArray(v)) route.filterServerTable[k] = v.filter((x): x is string => typeof x === 'string')
@@ -141,19 +164,29 @@ export function subscribeQueues(topic: string, route: TopicRouteData): MessageQu
 }
 
 /**
+ * `broker:count;broker:count` (KV-configured order topics). Each count is checked like a route's queue count;
+ * a malformed item is ERR_MALFORMED_RESPONSE.
+ */
+export function parseOrderTopicConf(conf: string): Array<{ brokerName: string; queues: number }> {
+  const out: Array<{ brokerName: string; queues: number }> = []
+  for (const item of conf.split(';')) {
+    if (item.length === 0) continue
+    const c = item.lastIndexOf(':')
+    if (c <= 0) throw bad(`orderTopicConf item '${item.slice(0, 80)}' is not 'broker:count'`)
+    out.push({ brokerName: item.slice(0, c), queues: int(item.slice(c + 1), `orderTopicConf count of '${item.slice(0, c)}'`, 0, MAX_QUEUES_PER_BROKER) })
+  }
+  return out
+}
+
+/**
  * Queues a producer may write (Java topicRouteData2TopicPublishInfo): `orderTopicConf` when set
  * (`broker:count;…`), else QueueData sorted by brokerName with WRITE permission and a master address.
  */
 export function publishQueues(topic: string, route: TopicRouteData): MessageQueue[] {
   const out: MessageQueue[] = []
   if (route.orderTopicConf !== undefined && route.orderTopicConf.length > 0) {
-    for (const item of route.orderTopicConf.split(';')) {
-      if (item.length === 0) continue
-      const c = item.lastIndexOf(':')
-      const brokerName = item.slice(0, c)
-      const n = Number(item.slice(c + 1))
-      if (c <= 0 || !Number.isInteger(n)) continue
-      for (let i = 0; i < n; i++) out.push({ topic, brokerName, queueId: i })
+    for (const { brokerName, queues } of parseOrderTopicConf(route.orderTopicConf)) {
+      for (let i = 0; i < queues; i++) out.push({ topic, brokerName, queueId: i })
     }
     return out
   }

@@ -42,6 +42,8 @@ export interface ConnectionOptions {
   onRequest?: RequestHandler
   /** Largest accepted frame including the length prefix. Default 16 MiB (the broker's limit). */
   maxFrameBytes?: number
+  /** Close (and so replace) the connection when a request times out. Default true, as Java's client. */
+  closeOnTimeout?: boolean
   /** Speak TLS (node:tls options: ca, cert, key, servername, rejectUnauthorized, ...); see tls-errors.ts. */
   tls?: tls.ConnectionOptions
 }
@@ -103,6 +105,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   private readonly connectTimeoutMs: number
   private readonly log: Logger
   private readonly onRequest: RequestHandler | undefined
+  private readonly closeOnTimeout: boolean
   private readonly decoder: FrameDecoder
   private readonly tlsOptions: tls.ConnectionOptions | undefined
   /** Whether any frame arrived: a peer that drops us before the first one may be refusing plaintext. */
@@ -126,6 +129,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
     this.connectTimeoutMs = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
     this.log = childLogger(opts.logger ?? silentLogger, { component: 'remoting', address: opts.address })
     this.onRequest = opts.onRequest
+    this.closeOnTimeout = opts.closeOnTimeout ?? true
     this.decoder = new FrameDecoder(opts.maxFrameBytes === undefined ? {} : { maxFrameBytes: opts.maxFrameBytes })
     this.tlsOptions = opts.tls
   }
@@ -294,14 +298,13 @@ export class Connection extends EventEmitter<ConnectionEvents> {
       }
       this.pending.set(p.opaque, p)
       p.timer = setTimeout(() => {
-        this.settle(
-          p,
-          new RocketMQError(
-            'ERR_TIMEOUT',
-            `${requestCodeName(code)} (${code}) to ${this.address} timed out after ${timeoutMs} ms`,
-            { retriable: true, context: { address: this.address, requestCode: code, timeoutMs } },
-          ),
+        const err = new RocketMQError(
+          'ERR_TIMEOUT',
+          `${requestCodeName(code)} (${code}) to ${this.address} timed out after ${timeoutMs} ms`,
+          { retriable: true, context: { address: this.address, requestCode: code, timeoutMs } },
         )
+        this.settle(p, err)
+        this.closeAfterTimeout(err)
       }, timeoutMs)
       if (signal) {
         p.onAbort = () => this.settle(p, this.abortedError(code, signal))
@@ -342,12 +345,12 @@ export class Connection extends EventEmitter<ConnectionEvents> {
       }
       const onAbort = (): void => finish(this.abortedError(code, signal))
       const timer = setTimeout(() => {
-        finish(
-          new RocketMQError('ERR_TIMEOUT', `oneway ${requestCodeName(code)} (${code}) to ${this.address} not written within ${timeoutMs} ms`, {
-            retriable: true,
-            context: { address: this.address, requestCode: code, timeoutMs },
-          }),
-        )
+        const err = new RocketMQError('ERR_TIMEOUT', `oneway ${requestCodeName(code)} (${code}) to ${this.address} not written within ${timeoutMs} ms`, {
+          retriable: true,
+          context: { address: this.address, requestCode: code, timeoutMs },
+        })
+        finish(err)
+        this.closeAfterTimeout(err)
       }, timeoutMs)
       signal?.addEventListener('abort', onAbort, { once: true })
       try {
@@ -359,6 +362,23 @@ export class Connection extends EventEmitter<ConnectionEvents> {
         finish(e instanceof Error ? e : new Error(String(e)))
       }
     })
+  }
+
+  /**
+   * A request that got no answer in time means the peer is stalled, or we are out of step with its byte stream (a
+   * length prefix that promised more than it sent swallows every later response). Either way this socket cannot be
+   * trusted again: close it (its other pending requests fail with retriable ERR_CONNECTION_CLOSED) so the pool
+   * opens a fresh one on the next call. Java does the same (clientCloseSocketIfTimeout).
+   */
+  private closeAfterTimeout(timeout: RocketMQError): void {
+    if (!this.closeOnTimeout || this.state !== 'open') return
+    this.close(
+      new RocketMQError('ERR_CONNECTION_CLOSED', `connection to ${this.address} closed after a request timed out: ${timeout.message}`, {
+        retriable: true,
+        cause: timeout,
+        context: { address: this.address, reason: 'timeout' },
+      }),
+    )
   }
 
   /** Idempotent. Fails every pending request (ERR_CONNECTION_CLOSED, or the frame/connect error that caused it). */

@@ -51,9 +51,9 @@ describe('parseTopicRoute', () => {
   })
 
   it.each(['not json', '[]', '{"queueDatas":[{"brokerName":1}]}', '{"brokerDatas":[{"brokerName":"a","brokerAddrs":{"x":"1"}}]}'])(
-    'rejects %j with ERR_MALFORMED_FRAME',
+    'rejects %j with ERR_MALFORMED_RESPONSE',
     (s) => {
-      expect(() => parseTopicRoute(s)).toThrowError(expect.objectContaining({ code: 'ERR_MALFORMED_FRAME' }))
+      expect(() => parseTopicRoute(s)).toThrowError(expect.objectContaining({ code: 'ERR_MALFORMED_RESPONSE' }))
     },
   )
 })

@@ -120,9 +120,28 @@ describe('Connection against a fake server', () => {
     expect(small.body!.toString()).toBe('tiny')
   })
 
-  it('times out a request with a typed retriable ERR_TIMEOUT and drops the late response', async () => {
+  it('times out a request with a typed retriable ERR_TIMEOUT, then closes the connection (issue 8 #5)', async () => {
     const s = await server()
     const conn = connection(s.address)
+    await conn.connect()
+    const other = conn.invoke(RequestCode.HEART_BEAT, {}, undefined, { timeoutMs: 60_000 })
+    const err = await rejection(conn.invoke(RequestCode.PULL_MESSAGE, { q: '1' }, undefined, { timeoutMs: 100 }))
+    expect(err.code).toBe('ERR_TIMEOUT')
+    expect(conn.isClosed).toBe(true)
+    expect(conn.closeError?.context.reason).toBe('timeout')
+    // the other request on that socket fails at once, retriable, instead of waiting on a socket we no longer trust
+    const o = await rejection(other)
+    expect(o.code).toBe('ERR_CONNECTION_CLOSED')
+    expect(o.retriable).toBe(true)
+  })
+
+  it('with closeOnTimeout: false, times out with ERR_TIMEOUT and drops the late response', async () => {
+    const s = await server()
+    const conn = new Connection({ address: s.address, closeOnTimeout: false })
+    cleanups.push(async () => {
+      conn.close()
+      await conn.waitClosed()
+    })
     const started = Date.now()
     const err = await rejection(conn.invoke(RequestCode.PULL_MESSAGE, { q: '1' }, undefined, { timeoutMs: 100 }))
     expect(err.code).toBe('ERR_TIMEOUT')
@@ -440,6 +459,28 @@ describe('RemotingClient', () => {
     expect(rc.addresses()).toEqual([])
     const second = await rc.invoke(s.address, RequestCode.GET_ROUTEINFO_BY_TOPIC, { topic: 'B' })
     expect(second.extFields).toEqual({ topic: 'B' })
+    expect(s.peers).toHaveLength(2)
+  })
+
+  it('a desynchronised peer (length prefix of 1 MiB, then 10 bytes, then correct answers) does not poison the address (issue 8 #5)', async () => {
+    let desync = true
+    const s = await server((cmd, peer) => {
+      if ((cmd.flag & 3) !== 0) return
+      if (desync) {
+        desync = false
+        const junk = Buffer.alloc(14)
+        junk.writeInt32BE(1024 * 1024, 0) // promises 1 MiB, sends 10 bytes
+        peer.socket.write(junk)
+      }
+      peer.send(responseTo(cmd, 0, { remark: 'ok' })) // swallowed by the 1 MiB frame on the first socket
+    })
+    const rc = client()
+    const first = await rejection(rc.invoke(s.address, RequestCode.GET_ROUTEINFO_BY_TOPIC, {}, undefined, { timeoutMs: 150 }))
+    expect(first.code).toBe('ERR_TIMEOUT')
+    for (let i = 0; i < 3; i++) {
+      const res = await rc.invoke(s.address, RequestCode.GET_ROUTEINFO_BY_TOPIC, {}, undefined, { timeoutMs: 5000 })
+      expect(res.remark).toBe('ok')
+    }
     expect(s.peers).toHaveLength(2)
   })
 

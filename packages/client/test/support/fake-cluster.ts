@@ -16,7 +16,7 @@ import { RequestCode, ResponseCode } from '../../src/remoting/codes.js'
 import type { Invoker } from '../../src/cluster/broker-api.js'
 import type { BrokerAddress, ConsumerRegistration } from '../../src/cluster/client-instance.js'
 import type { ClusterFactory, ClusterPort } from '../../src/cluster/port.js'
-import { encodeStoreMessage } from '../../src/protocol/message.js'
+import { encodeStoreMessage } from '../../src/protocol/message-encoder.js'
 import { compareMessageQueues, mqKey, type MessageQueue, type TopicRouteData } from '../../src/protocol/route.js'
 
 export interface Request {
@@ -77,7 +77,9 @@ export class FakeBroker {
   private readonly members = new Map<string, Map<string, ConsumerRegistration>>()
   /** mqKey@offset of records served as garbage (undecodable). */
   private readonly corrupted = new Set<string>()
-  readonly sentBack: Array<{ group: string; originMsgId: string; originTopic: string }> = []
+  readonly sentBack: Array<{ group: string; originMsgId: string; originTopic: string; delayLevel?: number }> = []
+  /** Broker queue locks (LOCK_BATCH_MQ / UNLOCK_BATCH_MQ): `${group}|${mqKey}` -> client id (no expiry). */
+  readonly locks = new Map<string, string>()
   script: Script = {}
 
   /** Create a topic with `perBroker` queues on each named broker. */
@@ -156,7 +158,7 @@ export class FakeBroker {
     }
   }
 
-  private async handle(req: Request, _body: Buffer | undefined, signal?: AbortSignal): Promise<RemotingCommand> {
+  private async handle(req: Request, body: Buffer | undefined, signal?: AbortSignal): Promise<RemotingCommand> {
     this.requests.push(req)
     const e = req.ext
     switch (req.code) {
@@ -176,12 +178,28 @@ export class FakeBroker {
         return reply(ResponseCode.SUCCESS, { offset: '0' })
       case RequestCode.CONSUMER_SEND_MSG_BACK: {
         const code = this.script.sendBackCode ?? ResponseCode.SUCCESS
-        if (code === ResponseCode.SUCCESS) this.sentBack.push({ group: e.group!, originMsgId: e.originMsgId!, originTopic: e.originTopic! })
+        if (code === ResponseCode.SUCCESS) this.sentBack.push({ group: e.group!, originMsgId: e.originMsgId!, originTopic: e.originTopic!, delayLevel: Number(e.delayLevel) })
         return reply(code, {}, undefined, code === ResponseCode.SUCCESS ? undefined : 'scripted failure')
       }
       case RequestCode.HEART_BEAT:
       case RequestCode.UNREGISTER_CLIENT:
         return reply(ResponseCode.SUCCESS)
+      case RequestCode.LOCK_BATCH_MQ:
+      case RequestCode.UNLOCK_BATCH_MQ: {
+        const b = JSON.parse(body?.toString('utf8') ?? '{}') as { consumerGroup: string; clientId: string; mqSet: MessageQueue[] }
+        const granted: MessageQueue[] = []
+        for (const mq of b.mqSet) {
+          const k = `${b.consumerGroup}|${mqKey(mq)}`
+          const owner = this.locks.get(k)
+          if (req.code === RequestCode.UNLOCK_BATCH_MQ) {
+            if (owner === b.clientId) this.locks.delete(k)
+          } else if (owner === undefined || owner === b.clientId) {
+            this.locks.set(k, b.clientId)
+            granted.push(mq)
+          }
+        }
+        return req.code === RequestCode.LOCK_BATCH_MQ ? reply(ResponseCode.SUCCESS, {}, Buffer.from(JSON.stringify({ lockOKMQSet: granted }))) : reply(ResponseCode.SUCCESS)
+      }
       default:
         return reply(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, {}, undefined, `fake broker: code ${req.code}`)
     }

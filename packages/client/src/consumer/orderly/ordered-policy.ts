@@ -75,6 +75,8 @@ export class OrderedPolicy implements HandlerPolicy {
   private wakeAt = 0
   private sweepTimer?: NodeJS.Timeout
   private closed = false
+  private pumping = false
+  private pumpAgain = false
   private consumed = 0
   private failed = 0
 
@@ -160,7 +162,7 @@ export class OrderedPolicy implements HandlerPolicy {
         this.host.offsets.update(pq.mq, fresh[1], false)
       }
     }
-    return this.locks.isHeld(pq.mq)
+    return this.locks.isHeldKey(pq.key)
   }
 
   deliver(pq: ProcessQueue, messages: MessageView[]): void {
@@ -236,11 +238,28 @@ export class OrderedPolicy implements HandlerPolicy {
 
   /** Whether a queue's messages may be handled now. */
   private mayRun(pq: ProcessQueue): boolean {
-    return !pq.dropped && (this.locks === undefined || this.locks.isHeld(pq.mq))
+    return !pq.dropped && (this.locks === undefined || this.locks.isHeldKey(pq.key))
   }
 
   private pump(): void {
     if (this.closed) return
+    // A synchronous handler settles inside run(): its settle calls pump() again. Loop here instead of recursing.
+    if (this.pumping) {
+      this.pumpAgain = true
+      return
+    }
+    this.pumping = true
+    try {
+      do {
+        this.pumpAgain = false
+        this.pumpOnce()
+      } while (this.pumpAgain && !this.closed)
+    } finally {
+      this.pumping = false
+    }
+  }
+
+  private pumpOnce(): void {
     const now = Date.now()
     let nextWake = Number.POSITIVE_INFINITY
     let progressed = true

@@ -17,7 +17,7 @@
  */
 import type { Logger } from '../../logger.js'
 import { silentLogger } from '../../logger.js'
-import type { MessageQueue } from '../../protocol/route.js'
+import { mqKey, type MessageQueue } from '../../protocol/route.js'
 
 /** What the lock manager needs from the cluster: requests to the master of one broker (cluster/queue-locks.ts). */
 export interface QueueLockPort {
@@ -59,7 +59,7 @@ interface LockState {
   everHeld: boolean
 }
 
-const keyOf = (mq: MessageQueue) => `${mq.topic}@${mq.brokerName}@${mq.queueId}`
+const keyOf = mqKey
 
 export class QueueLockManager {
   private readonly port: QueueLockPort
@@ -96,6 +96,12 @@ export class QueueLockManager {
   /** Whether the queue may be pulled and consumed now (granted, and the grant is not older than the expiry). */
   isHeld(mq: MessageQueue): boolean {
     const s = this.states.get(keyOf(mq))
+    return s !== undefined && s.held && Date.now() - s.lastLockAt <= this.expiryMs
+  }
+
+  /** `isHeld` by the queue's key (`mqKey`), for hot paths that already have it. */
+  isHeldKey(key: string): boolean {
+    const s = this.states.get(key)
     return s !== undefined && s.held && Date.now() - s.lastLockAt <= this.expiryMs
   }
 

@@ -1,0 +1,177 @@
+/**
+ * The ordered modes' rules against the scripted fake broker (fake timers): in-place retry after suspendMs, DLQ after
+ * maxReconsumeTimes (delay level -1), a timed-out handler holds its queue, queues locked by another member are not
+ * taken until released (then from the offset that member committed), close unlocks, 'key' mode parallelism.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { PushConsumer } from '../../src/consumer/push-consumer.js'
+import type { MessageContext } from '../../src/consumer/handler.js'
+import type { MessageView } from '../../src/protocol/message.js'
+import { RequestCode } from '../../src/remoting/codes.js'
+import { mqKey, type MessageQueue } from '../../src/protocol/route.js'
+import { FakeBroker } from '../support/fake-cluster.js'
+import { gate, pass, until } from '../support/drive.js'
+
+let broker: FakeBroker
+const open: PushConsumer[] = []
+const Q0: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 0 }
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  broker = new FakeBroker()
+  broker.topic('T', ['broker-a'], 1)
+})
+
+afterEach(async () => {
+  let closed = false
+  const closing = Promise.all(open.splice(0).map((c) => c.close({ timeoutMs: 10 }))).then(() => (closed = true))
+  await until(() => closed, 'every consumer closed')
+  await closing
+  vi.useRealTimers()
+})
+
+function consumer(handler: (m: MessageView, ctx: MessageContext) => Promise<void> | void, extra: Record<string, unknown> = {}, id = 'c1') {
+  const c = new PushConsumer(
+    { nameServer: '127.0.0.1:9876', group: 'G', subscriptions: { T: '*' }, consumeFrom: 'first', ordering: 'queue', handler, ...extra },
+    { cluster: broker.factory(id) },
+  )
+  open.push(c)
+  return c
+}
+
+const lockKey = (mq: MessageQueue) => `G|${mqKey(mq)}`
+
+describe("ordered consumption ('queue')", () => {
+  it('a failing message is retried in place after suspendMs, never sent back; the next one waits', async () => {
+    broker.append(Q0, 'a', 'b')
+    const seen: string[] = []
+    let failures = 0
+    const c = consumer(
+      (m) => {
+        seen.push(`${m.body.toString()}#${m.reconsumeTimes}`)
+        if (m.body.toString() === 'a' && failures < 2) {
+          failures++
+          throw new Error('down')
+        }
+      },
+      { suspendMs: 500 },
+    )
+    await c.start()
+    await until(() => seen.length === 1, 'first attempt')
+    await pass(499)
+    expect(seen).toEqual(['a#0']) // suspended: nothing runs before suspendMs
+    await until(() => seen.length === 4, 'retries and the next message')
+    expect(seen).toEqual(['a#0', 'a#1', 'a#2', 'b#0'])
+    expect(broker.sentBack).toEqual([])
+    expect(broker.locks.get(lockKey(Q0))).toBe('c1')
+  })
+
+  it('after maxReconsumeTimes the message goes to the DLQ (send-back with delay level -1) and the queue moves on', async () => {
+    broker.append(Q0, 'poison', 'next')
+    const seen: string[] = []
+    const errors: Array<[boolean, boolean | undefined]> = []
+    const c = consumer(
+      (m) => {
+        seen.push(`${m.body.toString()}#${m.reconsumeTimes}`)
+        if (m.body.toString() === 'poison') throw new Error('bad')
+      },
+      { suspendMs: 100, maxReconsumeTimes: 2 },
+    )
+    c.on('handler.error', (e) => errors.push([e.retry, e.dlq]))
+    await c.start()
+    await until(() => seen.includes('next#0'), 'the next message')
+    expect(seen).toEqual(['poison#0', 'poison#1', 'poison#2', 'next#0'])
+    expect(broker.sentBack).toEqual([{ group: 'G', originMsgId: expect.any(String), originTopic: 'T', delayLevel: -1 }])
+    expect(errors).toEqual([
+      [true, false],
+      [true, false],
+      [false, true],
+    ])
+    await c.close()
+    expect(broker.committedOffset('G', Q0)).toBe(2)
+  })
+
+  it('a handler past handlerTimeoutMs gets its signal aborted but its queue waits for it (never two at once)', async () => {
+    broker.append(Q0, 'slow', 'next')
+    const g = gate()
+    let signal: AbortSignal | undefined
+    const seen: string[] = []
+    const c = consumer(
+      (m, ctx) => {
+        seen.push(m.body.toString())
+        if (m.body.toString() === 'slow') {
+          signal = ctx.signal
+          return g.promise
+        }
+      },
+      { handlerTimeoutMs: 1000 },
+    )
+    await c.start()
+    await until(() => signal?.aborted === true, 'the signal aborted at the timeout')
+    await pass(5000)
+    expect(seen).toEqual(['slow'])
+    g.open()
+    await until(() => seen.length === 2, 'the next message after the slow one returned')
+    expect(seen).toEqual(['slow', 'next'])
+  })
+
+  it('a queue locked by another member is not taken; once released it is, from the offset that member committed', async () => {
+    broker.append(Q0, 'm0', 'm1', 'm2')
+    broker.locks.set(lockKey(Q0), 'other')
+    const seen: string[] = []
+    const c = consumer((m) => void seen.push(m.body.toString()))
+    await c.start()
+    await pass(3000)
+    expect(c.assignment()).toEqual([])
+    expect(broker.requestsOf(RequestCode.PULL_MESSAGE, 'c1').filter((r) => r.ext.topic === 'T')).toEqual([])
+    // The other member consumed m0, committed 1, then unlocked.
+    await broker.invoker('other').invoke('x', RequestCode.UPDATE_CONSUMER_OFFSET, { consumerGroup: 'G', topic: 'T', bname: 'broker-a', queueId: '0', commitOffset: '1' })
+    broker.locks.delete(lockKey(Q0))
+    await until(() => seen.length === 2, 'm1 and m2')
+    expect(seen).toEqual(['m1', 'm2'])
+    expect(broker.locks.get(lockKey(Q0))).toBe('c1')
+  })
+
+  it('close commits, then unlocks every queue', async () => {
+    broker.append(Q0, 'x')
+    const seen: string[] = []
+    const c = consumer((m) => void seen.push(m.body.toString()))
+    await c.start()
+    await until(() => seen.length === 1, 'x')
+    expect([...broker.locks.values()]).toContain('c1')
+    await c.close()
+    expect([...broker.locks.values()]).not.toContain('c1')
+    expect(broker.committedOffset('G', Q0)).toBe(1)
+  })
+})
+
+describe("ordered consumption ('key')", () => {
+  it('different keys run in parallel, one key strictly in order', async () => {
+    broker.append(Q0, ...['a:1', 'b:1', 'a:2', 'c:1', 'b:2'].map((body) => ({ body, properties: { KEYS: body.split(':')[0]! } })))
+    const gates = new Map<string, ReturnType<typeof gate>>()
+    const running = new Set<string>()
+    const started: string[] = []
+    const c = consumer(
+      (m) => {
+        const body = m.body.toString()
+        started.push(body)
+        running.add(body)
+        const g = gate()
+        gates.set(body, g)
+        return g.promise.then(() => void running.delete(body))
+      },
+      { ordering: 'key' },
+    )
+    await c.start()
+    await until(() => started.length === 3, 'the first message of each key')
+    expect(started).toEqual(['a:1', 'b:1', 'c:1'])
+    gates.get('b:1')!.open()
+    await until(() => started.length === 4, 'b:2 after b:1')
+    expect(started[3]).toBe('b:2')
+    expect(running.has('a:1')).toBe(true)
+    gates.get('a:1')!.open()
+    await until(() => started.length === 5, 'a:2 after a:1')
+    expect(started[4]).toBe('a:2')
+    for (const g of gates.values()) g.open()
+  })
+})
