@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'ERR_AUTH'
   | 'ERR_FORBIDDEN'
   | 'ERR_TLS'
+  | 'ERR_GROUP_NOT_FOUND'
+  | 'ERR_UNSUPPORTED_VERSION'
 
 export interface ErrorContext {
   broker?: string

@@ -26,6 +26,18 @@ export {
   BUILT_IN_STRATEGIES,
 } from './consumer/rebalance/strategies.js'
 export type { AllocationContext, AllocationFunction, AllocationStrategy, MachineRoomResolver } from './consumer/rebalance/strategies.js'
+export { Admin } from './admin/admin.js'
+export type { AdminOptionsInput as AdminOptions, CreateTopicOptions, ResetTarget } from './config/admin.js'
+export type {
+  TopicRouteInfo,
+  TopicStats,
+  GroupDescription,
+  GroupMember,
+  QueueProgress,
+  ResetOffsetResult,
+  ExplainAllocationInput,
+  AllocationExplanation,
+} from './admin/types.js'
 export { RocketMQError, BrokerResponseError, isRocketMQError } from './errors.js'
 export type { ErrorCode, ErrorContext } from './errors.js'
 export { silentLogger, consoleLogger } from './logger.js'

@@ -111,6 +111,8 @@ export class ProcessQueue {
       droped: this.dropped,
       lastPullTimestamp: this.lastPullTimestamp,
       lastConsumeTimestamp: this.lastConsumeTimestamp,
+      // Not in Java's ProcessQueueInfo (extra keys are ignored by its tools): lets Admin.describeGroup tell slave reads.
+      pullFromBrokerId: this.pullFromBrokerId,
     }
   }
 }

@@ -16,7 +16,7 @@ import type { QueueReader } from '../queue-reader.js'
 import type { Subscriptions } from '../subscriptions.js'
 import { resolveStartOffset } from '../start-offset.js'
 import type { AssignContext, RebalanceEvent, RevokeContext } from '../types.js'
-import type { AllocationStrategy } from './strategies.js'
+import { allocateQueues, type AllocationStrategy } from './strategies.js'
 import { timeoutSignal } from '../../util/async.js'
 
 /** Retry soon when a pass could not finish (member not yet listed, start offsets unknown). */
@@ -130,15 +130,7 @@ export class Rebalancer {
         const members = await ctx.cluster.consumerIdList(ctx.group, topic)
         if (members.length === 0) continue
         if (!members.includes(ctx.cluster.clientId)) unlisted = true
-        desired.push(
-          ...(await strategy.allocate({
-            consumerGroup: ctx.group,
-            currentClientId: ctx.cluster.clientId,
-            messageQueues: sorted,
-            clientIds: members,
-            topic,
-          })),
-        )
+        desired.push(...(await allocateQueues(strategy, { group: ctx.group, topic, queues: sorted, clientIds: members, clientId: ctx.cluster.clientId })))
         done.add(topic)
       } catch (e) {
         ctx.logger.warn({ group: ctx.group, topic, err: e }, 'rebalance of topic failed; keeping its queues')

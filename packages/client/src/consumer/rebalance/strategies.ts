@@ -296,6 +296,24 @@ function validateQueues(queues: unknown, field: string): MessageQueue[] {
 }
 
 /**
+ * One member's share of a topic's queues: the queues and client ids sorted as Java sorts them, then the strategy.
+ * The rebalancer calls this on every pass and `Admin.explainAllocation` calls it once per member, so a dry run
+ * answers exactly what the members compute.
+ */
+export function allocateQueues(
+  strategy: AllocationStrategy,
+  input: { group: string; topic: string; queues: readonly MessageQueue[]; clientIds: readonly string[]; clientId: string },
+): MessageQueue[] | Promise<MessageQueue[]> {
+  return strategy.allocate({
+    consumerGroup: input.group,
+    currentClientId: input.clientId,
+    messageQueues: [...input.queues].sort(compareMessageQueues),
+    clientIds: [...input.clientIds].sort(compareClientIds),
+    topic: input.topic,
+  })
+}
+
+/**
  * Turns the consumer's `allocation` option (and `allocationOptions`) into a strategy: a built-in name, a bare
  * function (named after the function, or 'CUSTOM'), or a `{ name, allocate }` object used as is.
  */

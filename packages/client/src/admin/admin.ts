@@ -1,0 +1,475 @@
+/**
+ * Admin: topics, a group's members / queue owners / lag, offset resets and allocation dry runs, over the remoting
+ * protocol (the requests `mqadmin` sends, without a JVM). One connection pool, signed and TLS'd like the consumers'.
+ */
+import { RocketMQError, isRocketMQError } from '../errors.js'
+import { silentLogger, type Logger } from '../logger.js'
+import { RequestCode } from '../remoting/codes.js'
+import { compareMessageQueues, mqKey, subscribeQueues, type MessageQueue, type TopicRouteData } from '../protocol/route.js'
+import { createClusterClient, type ClientDeps, type ClusterPort } from '../cluster/port.js'
+import { getMaxOffset, searchOffsetByTimestamp, updateConsumerOffset } from '../cluster/broker-api.js'
+import { delay } from '../util/async.js'
+import { parseOptions, remotingSecurity } from '../config/common.js'
+import {
+  adminGroupSchema,
+  adminOptionsSchema,
+  adminTopicSchema,
+  createTopicOptionsSchema,
+  resetTargetSchema,
+  type AdminOptions,
+  type AdminOptionsInput,
+  type CreateTopicOptions,
+  type ResetTarget,
+} from '../config/admin.js'
+import { allocateQueues, resolveStrategy, type AllocationFunction, type AllocationStrategy, type ResolveStrategyOptions } from '../consumer/rebalance/strategies.js'
+import * as req from './requests.js'
+import type {
+  AllocationExplanation,
+  ExplainAllocationInput,
+  GroupDescription,
+  GroupMember,
+  QueueProgress,
+  ResetOffsetResult,
+  TopicRouteInfo,
+  TopicStats,
+} from './types.js'
+
+const RETRY_PREFIX = '%RETRY%'
+const ORDER_TOPIC_CONFIG = 'ORDER_TOPIC_CONFIG'
+
+/**
+ * Operations on a RocketMQ cluster over remoting: create/delete topics, read routes and queue offsets, describe a
+ * consumer group (members, queue owners, lag), reset a group's offsets, and dry-run a queue allocation.
+ *
+ * ```ts
+ * const admin = new Admin({ nameServer: '127.0.0.1:9876' })
+ * await admin.createTopic('TopicOrderPaySuccess', { queuesPerBroker: 2 })
+ * const g = await admin.describeGroup('stock_consumer_group')
+ * await admin.close()
+ * ```
+ * Every failure is a `RocketMQError` (`ERR_TOPIC_NOT_FOUND`, `ERR_GROUP_NOT_FOUND`, `ERR_BROKER_NOT_FOUND`,
+ * `ERR_UNSUPPORTED_VERSION`, `ERR_FORBIDDEN`, ...).
+ */
+export class Admin {
+  private readonly options: AdminOptions
+  private readonly cluster: ClusterPort
+  private readonly logger: Logger
+  private closed = false
+
+  constructor(options: AdminOptionsInput, deps: ClientDeps = {}) {
+    this.options = parseOptions(adminOptionsSchema, options, 'Admin')
+    this.logger = this.options.logger ?? silentLogger
+    const o = this.options
+    this.cluster = (deps.cluster ?? createClusterClient)({
+      nameServer: o.nameServer,
+      logger: this.logger,
+      instanceName: o.instanceName ?? `admin-${process.pid}-${Date.now().toString(36)}`,
+      clientIp: o.clientIp,
+      requestTimeoutMs: o.requestTimeoutMs,
+      heartbeatIntervalMs: o.heartbeatIntervalMs,
+      pollNameServerIntervalMs: o.pollNameServerIntervalMs,
+      ...remotingSecurity(o, this.logger),
+    })
+  }
+
+  private get timeout(): number {
+    return this.options.requestTimeoutMs
+  }
+
+  private check(): void {
+    if (this.closed) throw new RocketMQError('ERR_CLOSED', 'Admin is closed')
+  }
+
+  // ------------------------------------------------------------------ NameServer helpers
+
+  /** Runs `fn` on the NameServers in order until one answers (transport failures move on; a broker answer is final). */
+  private async onNameServer<T>(what: string, fn: (address: string) => Promise<T>): Promise<T> {
+    const errors: string[] = []
+    for (const address of this.options.nameServer) {
+      try {
+        return await fn(address)
+      } catch (e) {
+        if (isRocketMQError(e) && !['ERR_CONNECTION', 'ERR_CONNECTION_CLOSED', 'ERR_TIMEOUT'].includes(e.code)) throw e
+        errors.push(`${address}: ${e instanceof Error ? e.message : String(e)}`)
+      }
+    }
+    throw new RocketMQError('ERR_NAMESERVER_UNREACHABLE', `No NameServer answered ${what} (${errors.join('; ')})`, {
+      retriable: true,
+      context: { addresses: [...this.options.nameServer] },
+    })
+  }
+
+  private clusterInfo(): Promise<req.ClusterBrokers> {
+    return this.onNameServer('GET_BROKER_CLUSTER_INFO', (a) => req.getClusterInfo(this.cluster.remoting, a, this.timeout))
+  }
+
+  private async route(topic: string): Promise<TopicRouteData> {
+    const route = await this.cluster.getRoute(topic, true, this.timeout)
+    if (!route) throw new RocketMQError('ERR_TOPIC_NOT_FOUND', `Topic '${topic}' does not exist on the NameServer`, { context: { topic } })
+    return route
+  }
+
+  // ------------------------------------------------------------------ topics
+
+  /**
+   * Creates (or updates) a topic with `queuesPerBroker` read and write queues on each master of `brokers` (default:
+   * every broker the NameServer knows), and on their slaves, then waits until the NameServer routes it on all of
+   * them. Returns the route.
+   */
+  async createTopic(topic: string, options: CreateTopicOptions): Promise<TopicRouteInfo> {
+    this.check()
+    const name = parseOptions(adminTopicSchema, topic, 'createTopic topic')
+    const o = parseOptions(createTopicOptionsSchema, options, 'createTopic')
+    const info = await this.clusterInfo()
+    const names = o.brokers ?? [...info.brokers.keys()].sort()
+    if (names.length === 0) throw new RocketMQError('ERR_BROKER_NOT_FOUND', 'The NameServer knows no broker to create the topic on', { retriable: true, context: { topic: name } })
+    const header = { topic: name, readQueueNums: o.queuesPerBroker, writeQueueNums: o.queuesPerBroker, perm: o.perm ?? 6, order: o.order ?? false }
+    for (const b of names) {
+      const bd = info.brokers.get(b)
+      const master = bd?.addrs.get(0)
+      if (!bd || master === undefined) {
+        throw new RocketMQError('ERR_BROKER_NOT_FOUND', `Broker '${b}' has no master registered on the NameServer (known: ${[...info.brokers.keys()].join(', ') || 'none'})`, {
+          retriable: bd !== undefined,
+          context: { broker: b, topic: name },
+        })
+      }
+      await req.createTopicAt(this.cluster.remoting, master, header, this.timeout)
+      // Slaves learn topic configs only every 60 s by themselves; create it there too so slave reads work at once.
+      for (const [id, addr] of bd.addrs) {
+        if (id === 0) continue
+        await req.createTopicAt(this.cluster.remoting, addr, header, this.timeout).catch((e: unknown) => this.logger.warn({ topic: name, address: addr, err: e }, 'creating the topic on a slave failed'))
+      }
+    }
+    if (header.order) {
+      const conf = names.map((b) => `${b}:${o.queuesPerBroker}`).join(';')
+      for (const ns of this.options.nameServer) await req.putKvConfig(this.cluster.remoting, ns, ORDER_TOPIC_CONFIG, name, conf, this.timeout)
+    }
+    const deadline = Date.now() + (o.timeoutMs ?? 15_000)
+    for (;;) {
+      const route = await this.cluster.getRoute(name, true, this.timeout).catch(() => undefined)
+      const ready =
+        route !== undefined &&
+        names.every((b) => route.queueDatas.some((q) => q.brokerName === b && q.readQueueNums === o.queuesPerBroker && q.writeQueueNums === o.queuesPerBroker && q.perm === header.perm))
+      if (ready) return toRouteInfo(name, route)
+      if (Date.now() > deadline) {
+        throw new RocketMQError('ERR_TIMEOUT', `Topic '${name}' was created on ${names.join(', ')} but the NameServer did not route it on all of them within ${o.timeoutMs ?? 15_000} ms`, {
+          retriable: true,
+          context: { topic: name },
+        })
+      }
+      await delay(200)
+    }
+  }
+
+  /** Deletes a topic from every broker (masters and slaves) and every NameServer, as `mqadmin deleteTopic -c` does. */
+  async deleteTopic(topic: string): Promise<void> {
+    this.check()
+    const name = parseOptions(adminTopicSchema, topic, 'deleteTopic topic')
+    const info = await this.clusterInfo()
+    for (const [brokerName, bd] of info.brokers) {
+      for (const [, addr] of bd.addrs) {
+        await req.deleteTopicAt(this.cluster.remoting, addr, name, this.timeout).catch((e: unknown) => {
+          throw isRocketMQError(e) ? Object.assign(e, { context: { ...e.context, broker: brokerName } }) : e
+        })
+      }
+    }
+    for (const ns of this.options.nameServer) {
+      await req.deleteTopicInNameServer(this.cluster.remoting, ns, name, this.timeout)
+      await req.deleteKvConfig(this.cluster.remoting, ns, ORDER_TOPIC_CONFIG, name, this.timeout).catch(() => undefined)
+    }
+  }
+
+  /** The topic's route: brokers (master and replica addresses), queue counts and permissions, consumer queues. */
+  async topicRoute(topic: string): Promise<TopicRouteInfo> {
+    this.check()
+    const name = parseOptions(adminTopicSchema, topic, 'topicRoute topic')
+    return toRouteInfo(name, await this.route(name))
+  }
+
+  /** Per queue: the lowest and next offset, and the store time of the last message (GET_TOPIC_STATS_INFO). */
+  async topicStats(topic: string): Promise<TopicStats> {
+    this.check()
+    const name = parseOptions(adminTopicSchema, topic, 'topicStats topic')
+    const route = await this.route(name)
+    const queues: TopicStats['queues'] = []
+    for (const bd of route.brokerDatas) {
+      const addr = bd.brokerAddrs.get(0) ?? [...bd.brokerAddrs.values()][0]
+      if (addr === undefined) continue
+      for (const r of await req.getTopicStats(this.cluster.remoting, addr, name, this.timeout)) {
+        queues.push({ queue: r.queue, minOffset: r.minOffset, maxOffset: r.maxOffset, lastStoreTimestamp: r.lastUpdateTimestamp > 0 ? r.lastUpdateTimestamp : undefined })
+      }
+    }
+    queues.sort((a, b) => compareMessageQueues(a.queue, b.queue))
+    return { topic: name, queues }
+  }
+
+  // ------------------------------------------------------------------ groups
+
+  /**
+   * What a consumer group is doing: its members (client id, address, language, version, subscriptions, the queues
+   * each holds) and every queue of its topics with owner, committed offset, broker max offset, lag, last consume
+   * time and whether the owner reads it from a slave. A stopped group has no members but still its offsets.
+   * `topics`: look at these topics too (default: the members' subscriptions, or every topic the group has offsets
+   * for when it is stopped); `includeRetryTopic`: also list `%RETRY%<group>`'s queues.
+   */
+  async describeGroup(group: string, options: { topics?: string[]; includeRetryTopic?: boolean } = {}): Promise<GroupDescription> {
+    this.check()
+    const g = parseOptions(adminGroupSchema, group, 'describeGroup group')
+    const info = await this.clusterInfo()
+    const masters = [...info.brokers.entries()]
+      .map(([name, bd]) => ({ name, address: bd.addrs.get(0) ?? [...bd.addrs.values()][0] }))
+      .filter((b): b is { name: string; address: string } => b.address !== undefined)
+
+    // Members: every broker's view, merged (a member heartbeats every broker).
+    const members = new Map<string, GroupMember & { via: string }>()
+    let meta: Pick<GroupDescription, 'consumeType' | 'messageModel' | 'consumeFromWhere'> = {}
+    const subscriptions = new Map<string, { topic: string; expression: string; expressionType: string }>()
+    for (const b of masters) {
+      const c = await req.getConsumerConnectionList(this.cluster.remoting, b.address, g, this.timeout)
+      if ('offline' in c) continue
+      meta = { consumeType: c.consumeType, messageModel: c.messageModel, consumeFromWhere: c.consumeFromWhere }
+      for (const s of c.subscriptions) subscriptions.set(s.topic, s)
+      for (const conn of c.connections) {
+        if (members.has(conn.clientId)) continue
+        members.set(conn.clientId, {
+          clientId: conn.clientId,
+          address: conn.clientAddr,
+          language: conn.language,
+          version: req.versionName(conn.version),
+          subscriptions: [],
+          queues: [],
+          via: b.address,
+        })
+      }
+    }
+    const subs = [...subscriptions.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0))
+    for (const m of members.values()) m.subscriptions = subs.map((s) => ({ topic: s.topic, expression: s.expression, type: s.expressionType === 'SQL92' ? 'SQL92' : 'TAG' }))
+
+    // Owners: each member's own list of queues (GET_CONSUMER_RUNNING_INFO, forwarded by the broker to the member).
+    const owners = new Map<string, { clientId: string; pullFromBrokerId?: number }>()
+    for (const m of members.values()) {
+      try {
+        const ri = await req.getConsumerRunningInfo(this.cluster.remoting, m.via, g, m.clientId, this.timeout)
+        for (const [mq, pq] of ri.queues) {
+          if (pq.droped === true) continue
+          m.queues.push(mq)
+          const from = typeof pq.pullFromBrokerId === 'number' ? pq.pullFromBrokerId : undefined
+          owners.set(mqKey(mq), from === undefined ? { clientId: m.clientId } : { clientId: m.clientId, pullFromBrokerId: from })
+        }
+        m.queues.sort(compareMessageQueues)
+      } catch (e) {
+        m.runningInfoError = isRocketMQError(e) ? e : new RocketMQError('ERR_BROKER', String(e), { cause: e })
+      }
+    }
+
+    // Offsets per queue: each broker's consume stats for the group's topics.
+    const wanted = new Set<string>([...subs.map((s) => s.topic), ...(options.topics ?? [])])
+    if (!options.includeRetryTopic) for (const t of wanted) if (t.startsWith(RETRY_PREFIX)) wanted.delete(t)
+    if (options.includeRetryTopic) wanted.add(RETRY_PREFIX + g)
+    const rows: req.OffsetWrapperRow[] = []
+    let consumeTps = 0
+    if (wanted.size > 0) {
+      for (const topic of wanted) {
+        const route = await this.cluster.getRoute(topic, true, this.timeout).catch(() => undefined)
+        if (!route) continue
+        for (const bd of route.brokerDatas) {
+          const addr = bd.brokerAddrs.get(0) ?? [...bd.brokerAddrs.values()][0]
+          if (addr === undefined) continue
+          const s = await req.getConsumeStats(this.cluster.remoting, addr, g, topic, this.timeout * 3)
+          rows.push(...s.rows)
+          consumeTps += s.consumeTps
+        }
+      }
+    } else {
+      for (const b of masters) {
+        const s = await req.getConsumeStats(this.cluster.remoting, b.address, g, undefined, this.timeout * 3)
+        rows.push(...s.rows.filter((r) => options.includeRetryTopic || !r.queue.topic.startsWith(RETRY_PREFIX)))
+        consumeTps += s.consumeTps
+      }
+    }
+    const seen = new Set<string>()
+    const queues: QueueProgress[] = []
+    for (const r of rows.sort((a, b) => compareMessageQueues(a.queue, b.queue))) {
+      const key = mqKey(r.queue)
+      if (seen.has(key)) continue
+      seen.add(key)
+      const owner = owners.get(key)
+      queues.push({
+        queue: r.queue,
+        owner: owner?.clientId,
+        brokerOffset: r.brokerOffset,
+        committedOffset: r.consumerOffset,
+        lag: Math.max(0, r.brokerOffset - r.consumerOffset),
+        inflight: Math.max(0, r.pullOffset - r.consumerOffset),
+        lastConsumeTimestamp: r.lastTimestamp > 0 ? r.lastTimestamp : undefined,
+        readFromSlave: owner?.pullFromBrokerId === undefined ? undefined : owner.pullFromBrokerId !== 0,
+      })
+    }
+    if (members.size === 0 && queues.length === 0) {
+      throw new RocketMQError('ERR_GROUP_NOT_FOUND', `Consumer group '${g}' has no member online and no committed offset on any broker`, { context: { group: g } })
+    }
+    const out: GroupDescription = {
+      group: g,
+      state: members.size > 0 ? 'running' : 'stopped',
+      ...meta,
+      members: [...members.values()].map(({ via: _via, ...m }) => m).sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0)),
+      queues,
+      totalLag: queues.reduce((n, q) => n + q.lag, 0),
+      consumeTps,
+    }
+    return out
+  }
+
+  /**
+   * Moves a group's consume offsets on `topic`, for a running group (its members continue from there) and for a
+   * stopped one (it starts from there), as `mqadmin resetOffsetByTime` does:
+   * - `{ timestamp }` (ms or Date): every queue to its first message stored at or after that time
+   *   (INVOKE_BROKER_TO_RESET_OFFSET; the 5.x broker moves the offsets itself, a 4.9 broker tells the running members;
+   *   a group without members gets its offsets written directly).
+   * - `{ offsets: [{ queue: { brokerName, queueId }, offset }] }`: those queues to those offsets. A running group needs
+   *   5.x brokers (server-side reset); on 4.9 this is `ERR_UNSUPPORTED_VERSION` unless the group is stopped.
+   */
+  async resetOffset(group: string, topic: string, target: ResetTarget): Promise<ResetOffsetResult> {
+    this.check()
+    const g = parseOptions(adminGroupSchema, group, 'resetOffset group')
+    const t = parseOptions(adminTopicSchema, topic, 'resetOffset topic')
+    const to = parseOptions(resetTargetSchema, target, 'resetOffset target')
+    const route = await this.route(t)
+    const queues: ResetOffsetResult['queues'] = []
+    const brokers: ResetOffsetResult['brokers'] = []
+    const masterOf = (brokerName: string): string => {
+      const addr = route.brokerDatas.find((b) => b.brokerName === brokerName)?.brokerAddrs.get(0)
+      if (addr === undefined) throw new RocketMQError('ERR_BROKER_NOT_FOUND', `Broker '${brokerName}' has no master online; offsets can only be reset on the master`, { retriable: true, context: { broker: brokerName, topic: t, group: g } })
+      return addr
+    }
+    if ('timestamp' in to) {
+      const ts = to.timestamp instanceof Date ? to.timestamp.getTime() : to.timestamp
+      for (const qd of [...route.queueDatas].sort((a, b) => (a.brokerName < b.brokerName ? -1 : 1))) {
+        const addr = masterOf(qd.brokerName)
+        const ans = await req.invokeBrokerToResetOffset(this.cluster.remoting, addr, { topic: t, group: g, timestamp: ts }, this.timeout)
+        if (ans.kind === 'reset') {
+          brokers.push({ brokerName: qd.brokerName, brokerVersion: req.versionName(ans.brokerVersion), method: ans.brokerVersion >= req.V5_0_0 ? 'broker' : 'members' })
+          for (const [queue, offset] of ans.offsets) queues.push({ queue, offset })
+          continue
+        }
+        // No member online (or no offsets yet): write the offsets directly, as mqadmin's fallback does.
+        brokers.push({ brokerName: qd.brokerName, brokerVersion: req.versionName(ans.brokerVersion), method: 'direct' })
+        for (let i = 0; i < qd.readQueueNums; i++) {
+          const queue = { topic: t, brokerName: qd.brokerName, queueId: i }
+          const offset = ts < 0 ? await getMaxOffset(this.cluster.remoting, addr, queue, this.timeout) : await searchOffsetByTimestamp(this.cluster.remoting, addr, queue, ts, this.timeout)
+          await updateConsumerOffset(this.cluster.remoting, addr, g, queue, offset, { timeoutMs: this.timeout })
+          queues.push({ queue, offset })
+        }
+      }
+    } else {
+      const byBroker = new Map<string, Array<{ queueId: number; offset: number }>>()
+      for (const o of to.offsets) {
+        const list = byBroker.get(o.queue.brokerName) ?? []
+        list.push({ queueId: o.queue.queueId, offset: o.offset })
+        byBroker.set(o.queue.brokerName, list)
+      }
+      for (const [brokerName, list] of byBroker) {
+        const qd = route.queueDatas.find((q) => q.brokerName === brokerName)
+        if (!qd) throw new RocketMQError('ERR_INVALID_OPTION', `Topic '${t}' has no queues on broker '${brokerName}'`, { context: { topic: t, broker: brokerName, field: 'offsets' } })
+        const bad = list.find((q) => q.queueId >= qd.readQueueNums)
+        if (bad) throw new RocketMQError('ERR_INVALID_OPTION', `Topic '${t}' has ${qd.readQueueNums} queues on '${brokerName}'; queueId ${bad.queueId} does not exist`, { context: { topic: t, broker: brokerName, field: 'offsets' } })
+        const addr = masterOf(brokerName)
+        const conn = await req.getConsumerConnectionList(this.cluster.remoting, addr, g, this.timeout)
+        const running = !('offline' in conn) && conn.connections.length > 0
+        const serverSide = conn.brokerVersion >= req.V5_0_0 && (await this.serverSideReset(addr))
+        if (running && !serverSide) {
+          throw new RocketMQError(
+            'ERR_UNSUPPORTED_VERSION',
+            conn.brokerVersion >= req.V5_0_0
+              ? `Resetting a running group to explicit offsets needs the broker's server-side reset; broker '${brokerName}' (${req.versionName(conn.brokerVersion)}) has useServerSideResetOffset=false. Stop the group first, or reset by { timestamp }`
+              : `Resetting a running group to explicit offsets needs RocketMQ 5.x; broker '${brokerName}' runs ${req.versionName(conn.brokerVersion)}. Stop the group first, or reset by { timestamp }`,
+            { context: { broker: brokerName, group: g, topic: t, brokerVersion: req.versionName(conn.brokerVersion) } },
+          )
+        }
+        brokers.push({ brokerName, brokerVersion: req.versionName(conn.brokerVersion), method: serverSide ? 'broker' : 'direct' })
+        for (const q of list) {
+          const queue = { topic: t, brokerName, queueId: q.queueId }
+          if (serverSide) {
+            const ans = await req.invokeBrokerToResetOffset(this.cluster.remoting, addr, { topic: t, group: g, timestamp: -1, queueId: q.queueId, offset: q.offset }, this.timeout)
+            if (ans.kind !== 'reset') throw new RocketMQError('ERR_BROKER', `Broker '${brokerName}' did not reset ${t}:${q.queueId}: ${ans.remark}`, { context: { broker: brokerName, group: g, topic: t, queueId: q.queueId } })
+          } else {
+            await updateConsumerOffset(this.cluster.remoting, addr, g, queue, q.offset, { timeoutMs: this.timeout })
+          }
+          queues.push({ queue, offset: q.offset })
+        }
+      }
+    }
+    queues.sort((a, b) => compareMessageQueues(a.queue, b.queue))
+    return { group: g, topic: t, queues, brokers }
+  }
+
+  /** GET_BROKER_CONFIG's useServerSideResetOffset (5.x default true). */
+  private async serverSideReset(address: string): Promise<boolean> {
+    const res = await this.cluster.remoting.invoke(address, RequestCode.GET_BROKER_CONFIG, {}, undefined, { timeoutMs: this.timeout })
+    const text = res.body?.toString('utf8') ?? ''
+    const m = /^useServerSideResetOffset=(\w+)/m.exec(text)
+    return m === null ? true : m[1] === 'true'
+  }
+
+  // ------------------------------------------------------------------ allocation
+
+  /**
+   * A dry run of a queue allocation: which of `topic`'s queues each of `members` (client ids) would own under
+   * `strategy` (a built-in name, a function or `{ name, allocate }`; default 'averagely'). It runs the consumers' own
+   * code (the same sort and strategy call as every rebalance), on the topic's current route.
+   */
+  async explainAllocation(input: ExplainAllocationInput): Promise<AllocationExplanation> {
+    this.check()
+    const topic = parseOptions(adminTopicSchema, input.topic, 'explainAllocation topic')
+    if (!Array.isArray(input.members) || input.members.some((m) => typeof m !== 'string' || m.length === 0)) {
+      throw new RocketMQError('ERR_INVALID_OPTION', 'Invalid explainAllocation options: members: must be an array of client ids (e.g. the clientId of describeGroup members)', {
+        context: { fields: ['members'] },
+      })
+    }
+    const strategy = resolveStrategy((input.strategy ?? 'averagely') as string | AllocationFunction | AllocationStrategy, {
+      ...(input.allocationOptions as ResolveStrategyOptions | undefined),
+      logger: this.logger,
+    })
+    const queues = subscribeQueues(topic, await this.route(topic))
+    const clientIds = [...new Set(input.members)].sort()
+    const members: AllocationExplanation['members'] = []
+    const owned = new Set<string>()
+    for (const clientId of clientIds) {
+      const mine = [...(await allocateQueues(strategy, { group: input.group ?? 'explain', topic, queues, clientIds, clientId }))].sort(compareMessageQueues)
+      for (const q of mine) owned.add(mqKey(q))
+      members.push({ clientId, queues: mine })
+    }
+    return { topic, strategy: strategy.name, queues, members, unassigned: queues.filter((q) => !owned.has(mqKey(q))) }
+  }
+
+  /** Closes the connections. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.cluster.close()
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close()
+  }
+}
+
+function toRouteInfo(topic: string, route: TopicRouteData): TopicRouteInfo {
+  const brokers: TopicRouteInfo['brokers'] = []
+  for (const qd of [...route.queueDatas].sort((a, b) => (a.brokerName < b.brokerName ? -1 : a.brokerName > b.brokerName ? 1 : 0))) {
+    const bd = route.brokerDatas.find((b) => b.brokerName === qd.brokerName)
+    const replicas = bd ? [...bd.brokerAddrs.entries()].sort((a, b) => a[0] - b[0]).map(([brokerId, address]) => ({ brokerId, address })) : []
+    brokers.push({
+      brokerName: qd.brokerName,
+      cluster: bd?.cluster ?? '',
+      master: bd?.brokerAddrs.get(0),
+      replicas,
+      readQueues: qd.readQueueNums,
+      writeQueues: qd.writeQueueNums,
+      perm: qd.perm,
+    })
+  }
+  const out: TopicRouteInfo = { topic, brokers, queues: subscribeQueues(topic, route) }
+  if (route.orderTopicConf !== undefined) out.orderTopicConf = route.orderTopicConf
+  return out
+}

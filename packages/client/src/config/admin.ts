@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { clientOptionsShape, groupSchema, topicSchema } from './common.js'
+
+/**
+ * `new Admin(options)`: the same connection options as the consumers and the producer (nameServer, credentials, tls,
+ * requestTimeoutMs, logger, instanceName, clientIp).
+ */
+export const adminOptionsSchema = z.object(clientOptionsShape).strict()
+export type AdminOptionsInput = z.input<typeof adminOptionsSchema>
+export type AdminOptions = z.output<typeof adminOptionsSchema>
+
+/** PermName bits: 6 = read + write, 4 = read only, 2 = write only. */
+const permSchema = z.union([z.literal(2), z.literal(4), z.literal(6)], { errorMap: () => ({ message: 'must be 6 (read+write), 4 (read only) or 2 (write only)' }) })
+
+export const createTopicOptionsSchema = z
+  .object({
+    /** Queues on each master (read and write queue counts). */
+    queuesPerBroker: z.number({ required_error: 'is required (queues on each master, e.g. 4)' }).int().min(1).max(1024),
+    /** Broker names (e.g. ['broker-a']); default every broker of the cluster(s) the NameServer knows. */
+    brokers: z.array(z.string().min(1)).nonempty().optional(),
+    /** Default 6 (read + write). */
+    perm: permSchema.optional(),
+    /** An ordered topic: also writes the NameServer's ORDER_TOPIC_CONFIG (`broker-a:4;broker-b:4`), as `mqadmin updateTopic -o true`. */
+    order: z.boolean().optional(),
+    /** How long to wait for the NameServer to list the topic on every broker (default 15 s). */
+    timeoutMs: z.number().int().positive().optional(),
+  })
+  .strict()
+export type CreateTopicOptions = z.input<typeof createTopicOptionsSchema>
+
+const queueRef = z.object({ brokerName: z.string().min(1), queueId: z.number().int().min(0) }).passthrough()
+
+export const resetTargetSchema = z.union(
+  [
+    z.object({ timestamp: z.union([z.number().int(), z.date()]) }).strict(),
+    z.object({ offsets: z.array(z.object({ queue: queueRef, offset: z.number().int().min(0) }).strict()).nonempty() }).strict(),
+  ],
+  { errorMap: () => ({ message: 'must be { timestamp } (ms since the epoch, or a Date) or { offsets: [{ queue: { brokerName, queueId }, offset }] }' }) },
+)
+export type ResetTarget = z.input<typeof resetTargetSchema>
+
+export { groupSchema as adminGroupSchema, topicSchema as adminTopicSchema }
