@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Producer } from '../../src/producer/producer.js'
-import { PushConsumer } from '../../src/consumer/push-consumer.js'
+import { PushConsumer } from '../../src/index.js'
 import { RocketMQError } from '../../src/errors.js'
 
 function invalid(fn: () => unknown): RocketMQError {
@@ -34,9 +34,9 @@ describe('security options', () => {
   it('through the proxy: accepts credentials, namespace and tls: true; refuses what rocketmq-client-nodejs cannot do, naming the field', async () => {
     const ok = new PushConsumer({ ...proxyBase, credentials: { accessKey: 'a', secretKey: 's' }, namespace: 'ns1', tls: true })
     await ok.close()
-    expect(invalid(() => new PushConsumer({ ...proxyBase, tls: { ca: 'PEM' } })).message).toMatch(/tls\.ca \(a custom CA\) is not available through the proxy/)
-    expect(invalid(() => new PushConsumer({ ...proxyBase, tls: { cert: 'a', key: 'b' } })).message).toMatch(/tls\.cert/)
-    expect(invalid(() => new PushConsumer({ ...proxyBase, tls: { rejectUnauthorized: false } })).message).toMatch(/rejectUnauthorized: false is not available through the proxy/)
+    expect(invalid(() => new PushConsumer({ ...proxyBase, tls: { ca: 'PEM' } } as never)).message).toMatch(/tls\.ca \(a custom CA\) is not available through the proxy/)
+    expect(invalid(() => new PushConsumer({ ...proxyBase, tls: { cert: 'a', key: 'b' } } as never)).message).toMatch(/tls\.cert/)
+    expect(invalid(() => new PushConsumer({ ...proxyBase, tls: { rejectUnauthorized: false } } as never)).message).toMatch(/rejectUnauthorized: false is not available through the proxy/)
     expect(invalid(() => new PushConsumer({ ...proxyBase, credentials: { accessKey: 'a', secretKey: 's' }, proxy: { endpoints: '127.0.0.1:8081', credentials: { accessKey: 'a', accessSecret: 's' } } })).message).toMatch(/not both/)
   })
 })
