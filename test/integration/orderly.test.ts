@@ -77,9 +77,10 @@ describe('ordered consumption', () => {
     await timeline.until(() => sent.every((b) => timeline.finishedBodies().has(b)), 120_000, 'steps 1-3 of every order after the kill')
     sent.push(...(await sendStep(t, 200, 4)))
     const m3 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm3', handlerMs: 5 })
-    await waitUntil(() => m3.queues.length === 2 && m2.queues.length === 2, 30_000, 'm3 joined: 2/2 split')
+    // m3 may be given the dead member's queues, which the broker keeps locked until 60 s after m1's last renewal.
+    await waitUntil(() => m3.queues.length === 2 && m2.queues.length === 2, 90_000, 'm3 joined: 2/2 split')
     sent.push(...(await sendStep(t, 200, 5)))
-    await timeline.until(() => sent.every((b) => timeline.finishedBodies().has(b)), 60_000, 'all 1000 messages')
+    await timeline.until(() => sent.every((b) => timeline.finishedBodies().has(b)), 90_000, 'all 1000 messages')
     await Promise.all([m2.close(), m3.close()])
 
     expect(sent).toHaveLength(1000)
@@ -89,9 +90,10 @@ describe('ordered consumption', () => {
     expect(order.violations).toEqual([])
     expect(overlaps(timeline.records)).toEqual([])
     expect(timeline.records.some((r) => r.member === 'm3')).toBe(true)
-    const takeover = Math.min(...timeline.records.filter((r) => r.member === 'm2' && r.start > killedAt && m1.queues.some((q) => qkey(q) === r.queue)).map((r) => r.start))
-    console.info(`[orderly churn] handled before kill ${handledBeforeKill}, repeated handlings ${order.repeats}, stall of the killed member's queues ${takeover - killedAt} ms`)
-  }, 240_000)
+    const resumed = timeline.records.filter((r) => r.member !== 'm1' && r.start > killedAt && m1.queues.some((q) => qkey(q) === r.queue)).map((r) => r.start)
+    const stall = resumed.length > 0 ? `${Math.min(...resumed) - killedAt} ms` : 'n/a (nothing left on its queues)'
+    console.info(`[orderly churn] handled before kill ${handledBeforeKill}, repeated handlings ${order.repeats}, first handling on the killed member's queues after ${stall}`)
+  }, 300_000)
 
   it('exclusivity beside the Java MessageListenerOrderly: a Java and a TS member in one group never run one queue at once', async () => {
     ensureJavaMembers(suite.cluster.addresses().rocketmqVersion)

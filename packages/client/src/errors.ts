@@ -116,7 +116,7 @@ export function accessDenial(responseCode: number, remark: string | undefined): 
       code: 'ERR_FORBIDDEN',
       context: { subject, resource: `${type}:${name}`, ...(type.toLowerCase() === 'topic' ? { topic: name } : type.toLowerCase() === 'group' ? { group: name } : {}) },
       message: (c) =>
-        `${operation(c)} refused: ${subject} has no permission on ${type}:${name} (${r.trim()}). ` +
+        `${operation(c)} refused: ${subject} has no permission on ${type}:${name} (${r.trim().replace(/\.$/, '')}). ` +
         `Grant it on the broker, e.g. mqadmin createAcl -s ${subject} -r ${type}:${name} -a ${type.toLowerCase() === 'topic' ? 'Pub,Sub' : 'Sub'} -d Allow, or use credentials that have it`,
     }
   }
@@ -139,7 +139,7 @@ export function accessDenial(responseCode: number, remark: string | undefined): 
       code: 'ERR_AUTH',
       context: {},
       message: (c) =>
-        `${operation(c)} failed authentication: ${r.trim() || '(no remark)'}. Check credentials.accessKey and credentials.secretKey ` +
+        `${operation(c)} failed authentication: ${r.trim().replace(/\.$/, '') || '(no remark)'}. Check credentials.accessKey and credentials.secretKey ` +
         `(ACL 2.0: a user name and its password, created with mqadmin createUser on every broker); without credentials the broker refuses every request`,
     }
   }

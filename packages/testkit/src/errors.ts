@@ -11,6 +11,7 @@ export type TestkitErrorCode =
   | 'ERR_TESTKIT_STATE'
   | 'ERR_TESTKIT_EXTERNAL_CLUSTER'
   | 'ERR_TESTKIT_ARGUMENT'
+  | 'ERR_TESTKIT_PKI'
   /** stop() found a process of the cluster still running after SIGKILL */
   | 'ERR_TESTKIT_STOP'
 

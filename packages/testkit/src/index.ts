@@ -11,7 +11,10 @@ export {
   type CreateTopicOptions,
   type AdminResult,
   type JvmOptions,
+  type ClusterSecurity,
+  brokerAuthProperties,
 } from './cluster.js'
+export { createTestPki, type TestPki } from './pki.js'
 export { ensureJars, ROCKETMQ_ARTIFACTS, type EnsureJarsOptions, type JarSet, type ProgressSink } from './jars.js'
 export { cleanupStaleRuns, readState, type ClusterState, type NodeState, type StartTimings } from './state.js'
 export {
@@ -38,6 +41,12 @@ export {
   updateBrokerConfigAt,
   getBrokerConfigAt,
   getTopicConfigsAt,
+  createUserAt,
+  createAclAt,
+  aclSign,
+  type AdminSecurity,
+  type AuthUser,
+  type AuthAclEntry,
   type BrokerTopicConfig,
   parseLenientJson,
   type TopicRoute,

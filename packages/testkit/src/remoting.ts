@@ -3,8 +3,30 @@
  * It is independent of `@rocketmq-ts/client` on purpose: the testkit is the oracle the client is tested against.
  * Starting an `mqadmin` JVM costs 4-6 s on a 2-core machine; one of these calls costs milliseconds.
  */
+import { createHmac } from 'node:crypto'
 import { connect } from 'node:net'
+import { connect as tlsConnect, type ConnectionOptions as TlsConnectionOptions } from 'node:tls'
 import { TestkitError } from './errors.js'
+
+/**
+ * How the kit's own admin calls reach a secured cluster: sign with an (admin) user, and speak TLS.
+ * The signing is written here independently of the client package (the kit is the oracle the client is tested against).
+ */
+export interface AdminSecurity {
+  credentials?: { accessKey: string; secretKey: string }
+  tls?: TlsConnectionOptions
+}
+
+/** AclClientRPCHook: HmacSHA1 over the extField values sorted by key, then the body; base64. */
+export function aclSign(ext: Record<string, string>, body: Buffer | undefined, c: { accessKey: string; secretKey: string }): Record<string, string> {
+  const out: Record<string, string> = { ...ext, AccessKey: c.accessKey }
+  const keys = Object.keys(out).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const mac = createHmac('sha1', c.secretKey)
+  mac.update(keys.map((k) => out[k]).join(''), 'utf8')
+  if (body !== undefined && body.length > 0) mac.update(body)
+  out['Signature'] = mac.digest('base64')
+  return out
+}
 
 export const RequestCode = {
   UPDATE_AND_CREATE_TOPIC: 17,
@@ -13,6 +35,12 @@ export const RequestCode = {
   GET_BROKER_CONFIG: 26,
   GET_ROUTEINFO_BY_TOPIC: 105,
   GET_BROKER_CLUSTER_INFO: 106,
+  AUTH_CREATE_USER: 3001,
+  AUTH_UPDATE_USER: 3002,
+  AUTH_GET_USER: 3004,
+  AUTH_CREATE_ACL: 3006,
+  AUTH_UPDATE_ACL: 3007,
+  AUTH_GET_ACL: 3009,
   DELETE_TOPIC_IN_BROKER: 215,
   DELETE_TOPIC_IN_NAMESRV: 216,
 } as const
@@ -42,11 +70,13 @@ export function remotingCall(
   extFields?: Record<string, string>,
   body?: Buffer,
   timeoutMs = 5000,
+  sec: AdminSecurity = {},
 ): Promise<RemotingReply> {
   const { host, port } = splitAddr(addr)
   const opaque = nextOpaque++
+  const fields = sec.credentials === undefined ? (extFields ?? {}) : aclSign(extFields ?? {}, body, sec.credentials)
   const header = Buffer.from(
-    JSON.stringify({ code, language: 'JAVA', version: 479, opaque, flag: 0, extFields: extFields ?? {}, serializeTypeCurrentRPC: 'JSON' }),
+    JSON.stringify({ code, language: 'JAVA', version: 479, opaque, flag: 0, extFields: fields, serializeTypeCurrentRPC: 'JSON' }),
     'utf8',
   )
   const bodyLen = body?.length ?? 0
@@ -58,7 +88,7 @@ export function remotingCall(
   return new Promise<RemotingReply>((resolve, reject) => {
     let acc: Buffer = Buffer.alloc(0)
     let settled = false
-    const socket = connect({ host, port })
+    const socket = sec.tls === undefined ? connect({ host, port }) : tlsConnect({ host, port, ...sec.tls })
     const finish = (err: Error | null, reply?: RemotingReply): void => {
       if (settled) return
       settled = true
@@ -70,7 +100,7 @@ export function remotingCall(
     const timer = setTimeout(() => {
       finish(new TestkitError('ERR_TESTKIT_REMOTING', `request code ${code} to ${addr} timed out after ${timeoutMs} ms`, { context: { addr, code } }))
     }, timeoutMs)
-    socket.on('connect', () => {
+    socket.on(sec.tls === undefined ? 'connect' : 'secureConnect', () => {
       socket.write(frame)
       if (body !== undefined && body.length > 0) socket.write(body)
     })
@@ -152,15 +182,15 @@ function expectSuccess(reply: RemotingReply, what: string, addr: string): void {
 }
 
 /** The NameServer's route of a topic, or null if the topic is unknown (TOPIC_NOT_EXIST). */
-export async function getTopicRoute(nameServer: string, topic: string, timeoutMs = 5000): Promise<TopicRoute | null> {
-  const reply = await remotingCall(nameServer, RequestCode.GET_ROUTEINFO_BY_TOPIC, { topic, acceptStandardJsonOnly: 'true' }, undefined, timeoutMs)
+export async function getTopicRoute(nameServer: string, topic: string, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<TopicRoute | null> {
+  const reply = await remotingCall(nameServer, RequestCode.GET_ROUTEINFO_BY_TOPIC, { topic, acceptStandardJsonOnly: 'true' }, undefined, timeoutMs, sec)
   if (reply.code === ResponseCode.TOPIC_NOT_EXIST) return null
   expectSuccess(reply, `route of ${topic}`, nameServer)
   return parseLenientJson<TopicRoute>(reply.body.toString('utf8'))
 }
 
-export async function getClusterInfo(nameServer: string, timeoutMs = 5000): Promise<ClusterInfo> {
-  const reply = await remotingCall(nameServer, RequestCode.GET_BROKER_CLUSTER_INFO, {}, undefined, timeoutMs)
+export async function getClusterInfo(nameServer: string, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<ClusterInfo> {
+  const reply = await remotingCall(nameServer, RequestCode.GET_BROKER_CLUSTER_INFO, {}, undefined, timeoutMs, sec)
   expectSuccess(reply, 'cluster info', nameServer)
   return parseLenientJson<ClusterInfo>(reply.body.toString('utf8'))
 }
@@ -177,7 +207,7 @@ export interface TopicSpec {
 }
 
 /** UPDATE_AND_CREATE_TOPIC on one broker (master or slave). */
-export async function createTopicOnBroker(brokerAddr: string, spec: TopicSpec, timeoutMs = 5000): Promise<void> {
+export async function createTopicOnBroker(brokerAddr: string, spec: TopicSpec, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<void> {
   const ext: Record<string, string> = {
     topic: spec.topic,
     defaultTopic: 'TBW102',
@@ -191,26 +221,26 @@ export async function createTopicOnBroker(brokerAddr: string, spec: TopicSpec, t
   if (spec.attributes !== undefined && Object.keys(spec.attributes).length > 0) {
     ext['attributes'] = Object.entries(spec.attributes).map(([k, v]) => `+${k}=${v}`).join(',')
   }
-  expectSuccess(await remotingCall(brokerAddr, RequestCode.UPDATE_AND_CREATE_TOPIC, ext, undefined, timeoutMs), `create topic ${spec.topic}`, brokerAddr)
+  expectSuccess(await remotingCall(brokerAddr, RequestCode.UPDATE_AND_CREATE_TOPIC, ext, undefined, timeoutMs, sec), `create topic ${spec.topic}`, brokerAddr)
 }
 
-export async function deleteTopicInBroker(brokerAddr: string, topic: string, timeoutMs = 5000): Promise<void> {
-  expectSuccess(await remotingCall(brokerAddr, RequestCode.DELETE_TOPIC_IN_BROKER, { topic }, undefined, timeoutMs), `delete topic ${topic}`, brokerAddr)
+export async function deleteTopicInBroker(brokerAddr: string, topic: string, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<void> {
+  expectSuccess(await remotingCall(brokerAddr, RequestCode.DELETE_TOPIC_IN_BROKER, { topic }, undefined, timeoutMs, sec), `delete topic ${topic}`, brokerAddr)
 }
 
-export async function deleteTopicInNameServer(nameServer: string, topic: string, timeoutMs = 5000): Promise<void> {
-  expectSuccess(await remotingCall(nameServer, RequestCode.DELETE_TOPIC_IN_NAMESRV, { topic }, undefined, timeoutMs), `delete topic ${topic}`, nameServer)
+export async function deleteTopicInNameServer(nameServer: string, topic: string, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<void> {
+  expectSuccess(await remotingCall(nameServer, RequestCode.DELETE_TOPIC_IN_NAMESRV, { topic }, undefined, timeoutMs, sec), `delete topic ${topic}`, nameServer)
 }
 
 /** UPDATE_BROKER_CONFIG: applied at runtime and persisted by the broker into its `-c` file. */
-export async function updateBrokerConfigAt(brokerAddr: string, props: Record<string, string | number | boolean>, timeoutMs = 5000): Promise<void> {
+export async function updateBrokerConfigAt(brokerAddr: string, props: Record<string, string | number | boolean>, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<void> {
   const body = Buffer.from(Object.entries(props).map(([k, v]) => `${k}=${String(v)}`).join('\n') + '\n', 'utf8')
-  expectSuccess(await remotingCall(brokerAddr, RequestCode.UPDATE_BROKER_CONFIG, {}, body, timeoutMs), 'update broker config', brokerAddr)
+  expectSuccess(await remotingCall(brokerAddr, RequestCode.UPDATE_BROKER_CONFIG, {}, body, timeoutMs, sec), 'update broker config', brokerAddr)
 }
 
 /** GET_BROKER_CONFIG: the broker's full runtime configuration as key/value pairs. */
-export async function getBrokerConfigAt(brokerAddr: string, timeoutMs = 5000): Promise<Record<string, string>> {
-  const reply = await remotingCall(brokerAddr, RequestCode.GET_BROKER_CONFIG, {}, undefined, timeoutMs)
+export async function getBrokerConfigAt(brokerAddr: string, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<Record<string, string>> {
+  const reply = await remotingCall(brokerAddr, RequestCode.GET_BROKER_CONFIG, {}, undefined, timeoutMs, sec)
   expectSuccess(reply, 'get broker config', brokerAddr)
   const out: Record<string, string> = {}
   for (const line of reply.body.toString('utf8').split('\n')) {
@@ -230,8 +260,63 @@ export interface BrokerTopicConfig {
 }
 
 /** GET_ALL_TOPIC_CONFIG: the topics a broker (master or slave) knows, by name. */
-export async function getTopicConfigsAt(brokerAddr: string, timeoutMs = 5000): Promise<Record<string, BrokerTopicConfig>> {
-  const reply = await remotingCall(brokerAddr, RequestCode.GET_ALL_TOPIC_CONFIG, {}, undefined, timeoutMs)
+export async function getTopicConfigsAt(brokerAddr: string, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<Record<string, BrokerTopicConfig>> {
+  const reply = await remotingCall(brokerAddr, RequestCode.GET_ALL_TOPIC_CONFIG, {}, undefined, timeoutMs, sec)
   expectSuccess(reply, 'get all topic config', brokerAddr)
   return parseLenientJson<{ topicConfigTable: Record<string, BrokerTopicConfig> }>(reply.body.toString('utf8')).topicConfigTable
+}
+
+/** An ACL 2.0 user (`userType` Super skips every permission check). */
+export interface AuthUser {
+  username: string
+  password: string
+  /** Default false: a Normal user, allowed only what its `acls` grant. */
+  superUser?: boolean
+  /** Policy entries, e.g. { resource: 'Topic:Orders', actions: ['Pub', 'Sub'] } ('Group:G', 'Topic:pre*', '*'). */
+  acls?: AuthAclEntry[]
+}
+
+export interface AuthAclEntry {
+  /** 'Topic:<name>', 'Group:<name>', 'Topic:prefix*', 'Topic:*', '*' */
+  resource: string
+  /** 'Pub', 'Sub', 'Get', 'Update', 'Create', 'Delete', 'List', 'All', 'Any' */
+  actions: string[]
+  /** Default 'Allow'. */
+  decision?: 'Allow' | 'Deny'
+  sourceIps?: string[]
+}
+
+/** AUTH_CREATE_USER (AUTH_UPDATE_USER when it exists) on one broker: ACL 2.0 users are per broker. */
+export async function createUserAt(brokerAddr: string, user: AuthUser, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<void> {
+  const body = Buffer.from(
+    JSON.stringify({ username: user.username, password: user.password, userType: user.superUser === true ? 'Super' : 'Normal', userStatus: 'enable' }),
+    'utf8',
+  )
+  let reply = await remotingCall(brokerAddr, RequestCode.AUTH_CREATE_USER, { username: user.username }, body, timeoutMs, sec)
+  if (reply.code !== ResponseCode.SUCCESS && /exist/i.test(reply.remark ?? '')) {
+    reply = await remotingCall(brokerAddr, RequestCode.AUTH_UPDATE_USER, { username: user.username }, body, timeoutMs, sec)
+  }
+  expectSuccess(reply, `create user ${user.username}`, brokerAddr)
+}
+
+/** AUTH_CREATE_ACL (AUTH_UPDATE_ACL when the subject has one) for `User:<username>` on one broker. */
+export async function createAclAt(brokerAddr: string, username: string, entries: AuthAclEntry[], timeoutMs = 5000, sec: AdminSecurity = {}): Promise<void> {
+  const subject = `User:${username}`
+  const body = Buffer.from(
+    JSON.stringify({
+      subject,
+      policies: [
+        {
+          policyType: 'Custom',
+          entries: entries.map((e) => ({ resource: e.resource, actions: e.actions, decision: e.decision ?? 'Allow', ...(e.sourceIps === undefined ? {} : { sourceIps: e.sourceIps }) })),
+        },
+      ],
+    }),
+    'utf8',
+  )
+  let reply = await remotingCall(brokerAddr, RequestCode.AUTH_CREATE_ACL, { subject }, body, timeoutMs, sec)
+  if (reply.code !== ResponseCode.SUCCESS && /exist/i.test(reply.remark ?? '')) {
+    reply = await remotingCall(brokerAddr, RequestCode.AUTH_UPDATE_ACL, { subject }, body, timeoutMs, sec)
+  }
+  expectSuccess(reply, `create ACL of ${subject}`, brokerAddr)
 }

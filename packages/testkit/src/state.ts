@@ -58,6 +58,8 @@ export interface ClusterState {
   stopTimeoutMs: number
   startTimeoutMs: number
   timings: StartTimings
+  /** auth/TLS settings of a secured cluster (absent for a plain one). */
+  security?: import('./cluster.js').ClusterSecurity
 }
 
 export function writeState(state: ClusterState): void {

@@ -70,6 +70,8 @@ export class ClientInstance extends EventEmitter {
   private readonly producers = new Set<string>()
   private readonly timers: NodeJS.Timeout[] = []
   private readonly routeInflight = new Map<string, Promise<TopicRouteData | undefined>>()
+  /** Subscribed topics the broker ACL refused (ERR_FORBIDDEN): left out of heartbeats and rebalancing. */
+  private readonly deniedTopics = new Map<string, RocketMQError>()
   private lastUnreachableRefresh = 0
   private started = false
   private closed = false
@@ -161,6 +163,8 @@ export class ClientInstance extends EventEmitter {
 
   /** Queues a consumer may read (perm READ), sorted in Java's order. */
   async subscribeQueues(topic: string, refresh = false): Promise<MessageQueue[]> {
+    const denied = this.deniedTopics.get(topic)
+    if (denied !== undefined) throw denied
     const route = await this.getRoute(topic, refresh)
     if (!route) throw new RocketMQError('ERR_TOPIC_NOT_FOUND', `Topic '${topic}' does not exist on the NameServer. Create it first (e.g. mqadmin updateTopic).`, { context: { topic } })
     return subscribeQueues(topic, route)
@@ -274,30 +278,70 @@ export class ClientInstance extends EventEmitter {
         consumeType: c.consumeType,
         messageModel: c.messageModel,
         consumeFromWhere: c.consumeFromWhere,
-        subscriptions: c.subscriptions(),
+        subscriptions: c.subscriptions().filter((sub) => !this.deniedTopics.has(sub.topic)),
       })),
       producers: [...this.producers].map((groupName) => ({ groupName })),
     })
   }
 
-  /** Heartbeat every known broker address (masters and slaves when consuming; masters only for producers). */
+  /**
+   * Heartbeat every known broker address (masters and slaves when consuming; masters only for producers).
+   * Other failures are logged (the next heartbeat retries), but an ACL refusal is not something time fixes:
+   * - a subscribed topic the user may not read (ERR_FORBIDDEN naming it) is dropped from the heartbeats and from
+   *   rebalancing, reported once as 'accessDenied', and the heartbeat is sent again for the remaining topics;
+   * - a failed authentication, a denied group, or every topic denied rejects (the consumer's start() fails with it).
+   */
   async sendHeartbeatToAllBrokers(): Promise<void> {
-    if (this.closed) return
-    if (this.consumers.size === 0 && this.producers.size === 0) return
+    for (let round = 0; ; round++) {
+      const refused = await this.heartbeatOnce()
+      if (refused.length === 0) return
+      let dropped = false
+      for (const err of refused) {
+        const topic = err.code === 'ERR_FORBIDDEN' ? err.context.topic : undefined
+        if (typeof topic !== 'string' || this.deniedTopics.has(topic)) continue
+        const owner = [...this.consumers.values()].find((c) => c.subscriptions().some((s) => s.topic === topic))
+        if (owner === undefined) continue
+        this.deniedTopics.set(topic, err)
+        dropped = true
+        this.logger.error({ topic, group: owner.group, err }, 'topic refused by the broker ACL; consuming the other topics')
+        this.emit('accessDenied', err)
+        const left = owner.subscriptions().filter((s) => !s.topic.startsWith('%RETRY%') && !this.deniedTopics.has(s.topic))
+        if (left.length === 0) throw err
+      }
+      if (!dropped || round > this.consumers.size * 64) throw refused[0]!
+    }
+  }
+
+  onAccessDenied(listener: (err: RocketMQError) => void): void {
+    this.on('accessDenied', listener)
+  }
+
+  /** Topics the broker ACL refused to this client (see sendHeartbeatToAllBrokers). */
+  deniedTopic(topic: string): RocketMQError | undefined {
+    return this.deniedTopics.get(topic)
+  }
+
+  /** One heartbeat round; returns the ACL refusals (ERR_AUTH / ERR_FORBIDDEN), logs other failures. */
+  private async heartbeatOnce(): Promise<RocketMQError[]> {
+    if (this.closed) return []
+    if (this.consumers.size === 0 && this.producers.size === 0) return []
     const body = this.heartbeatBody()
     const onlyMasters = this.consumers.size === 0
+    const refused: RocketMQError[] = []
     const sends: Promise<unknown>[] = []
     for (const [brokerName, m] of this.brokerAddrs) {
       for (const [id, address] of m) {
         if (onlyMasters && id !== MASTER_ID) continue
         sends.push(
           api.sendHeartbeat(this.remoting, address, body, this.options.requestTimeoutMs).catch((e: unknown) => {
-            this.logger.warn({ broker: brokerName, address, err: e }, 'heartbeat failed')
+            if (e instanceof RocketMQError && (e.code === 'ERR_AUTH' || e.code === 'ERR_FORBIDDEN')) refused.push(e)
+            else this.logger.warn({ broker: brokerName, address, err: e }, 'heartbeat failed')
           }),
         )
       }
     }
     await Promise.all(sends)
+    return refused
   }
 
   // ---------------------------------------------------------------- requests from brokers

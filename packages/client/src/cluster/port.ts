@@ -5,6 +5,7 @@
  * a ClientInstance is built from user options.
  */
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
+import type { RocketMQError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { Credentials } from '../remoting/acl.js'
 import type { MessageQueue, TopicRouteData } from '../protocol/route.js'
@@ -33,6 +34,8 @@ export interface ClusterPort {
   findBrokerAddressInSubscribe(brokerName: string, brokerId: number, onlyThisBroker?: boolean): BrokerAddress | undefined
   consumerIdList(group: string, topic: string): Promise<string[]>
   sendHeartbeatToAllBrokers(): Promise<void>
+  /** Calls `listener` when the broker ACL refuses a subscribed topic (it is then left out; see ClientInstance). */
+  onAccessDenied?(listener: (err: RocketMQError) => void): void
   /** Unregisters and closes every connection; idempotent and bounded. */
   close(): Promise<void>
 }

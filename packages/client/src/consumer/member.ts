@@ -59,6 +59,7 @@ export class Member {
       ...remotingSecurity(o, logger),
     })
     this.ctx = createContext(o, this.cluster, logger, parts.events)
+    this.cluster.onAccessDenied?.((err) => this.ctx.report(err))
     this.offsets = this.ctx.broadcasting
       ? // Stable across restarts so a member resumes; members on one host need distinct instanceNames (as in Java).
         new LocalFileOffsetStore(o.offsetStoreDir, `${o.clientIp ?? localIPv4()}@${o.instanceName ?? 'DEFAULT'}`, o.group)

@@ -175,3 +175,54 @@ describe("ordered consumption ('key')", () => {
     for (const g of gates.values()) g.open()
   })
 })
+
+describe('ordered consumption: handoff, hooks, broadcasting', () => {
+  it('a revoked queue: its running handler finishes, its offset is committed, onRevoke runs while still locked, then it is unlocked and the new owner continues without duplicates', async () => {
+    const queues = broker.topic('H', ['broker-a'], 2)
+    for (const mq of queues) broker.append(mq, 'm0', 'm1', 'm2')
+    const order: string[] = []
+    const handled: string[] = []
+    const slow = gate()
+    const a = consumer(
+      async (m) => {
+        handled.push(`a ${m.queueId}:${m.body.toString()}`)
+        if (m.body.toString() === 'm1') {
+          order.push(`a m1 of ${m.queueId} started`)
+          await slow.promise
+        }
+      },
+      {
+        subscriptions: { H: '*' },
+        allocation: 'averagely-by-circle',
+        onRevoke: (qs: MessageQueue[]) => {
+          for (const q of qs.filter((x) => x.topic === 'H')) order.push(`onRevoke ${q.queueId} committed=${broker.committedOffset('G', q)} lock=${broker.locks.get(lockKey(q))}`)
+        },
+      },
+      'a',
+    )
+    await a.start()
+    await until(() => order.filter((o) => o.endsWith('started')).length === 2, 'both queues on m1')
+    const b = consumer((m) => void handled.push(`b ${m.queueId}:${m.body.toString()}`), { subscriptions: { H: '*' }, allocation: 'averagely-by-circle', onAssign: (qs: MessageQueue[]) => void order.push(`b onAssign ${qs.filter((x) => x.topic === 'H').map((x) => x.queueId).join(',')}`) }, 'b')
+    await b.start()
+    await pass(500)
+    expect(order.some((o) => o.startsWith('onRevoke'))).toBe(false) // waits for the running handler
+    slow.open()
+    await until(() => handled.filter((h) => h.startsWith('b ')).length === 1, 'b takes its queue')
+    const moved = Number(order.find((o) => o.startsWith('onRevoke'))!.split(' ')[1])
+    expect(order.filter((o) => o.startsWith('onRevoke') || o.startsWith('b onAssign'))).toEqual([`onRevoke ${moved} committed=2 lock=a`, `b onAssign ${moved}`])
+    await until(() => handled.length === 6, 'all six messages')
+    expect(handled.filter((h) => h.startsWith(`a ${moved}:`))).toEqual([`a ${moved}:m0`, `a ${moved}:m1`])
+    expect(handled.filter((h) => h.startsWith(`b ${moved}:`))).toEqual([`b ${moved}:m2`])
+    expect(broker.locks.get(lockKey({ topic: 'H', brokerName: 'broker-a', queueId: moved }))).toBe('b')
+  })
+
+  it('broadcasting: ordered without broker locks', async () => {
+    broker.append(Q0, 'x', 'y', 'z')
+    const seen: string[] = []
+    const c = consumer((m) => void seen.push(m.body.toString()), { model: 'broadcasting', offsetStoreDir: `/tmp/rmq-unit-ordered-${process.pid}-${Date.now()}` })
+    await c.start()
+    await until(() => seen.length === 3, 'three messages')
+    expect(seen).toEqual(['x', 'y', 'z'])
+    expect(broker.requestsOf(RequestCode.LOCK_BATCH_MQ)).toEqual([])
+  })
+})

@@ -1,0 +1,126 @@
+package bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.rocketmq.acl.common.AclClientRPCHook;
+import org.apache.rocketmq.acl.common.SessionCredentials;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.RPCHook;
+
+/**
+ * The Java side of the secured-cluster interop tests (test/integration/secured.test.ts): rocketmq-client 5.5.0 with
+ * AclClientRPCHook (--ak/--sk), TLS from the JVM's -Dtls.* properties, and the v1 namespace (--namespace).
+ *
+ * produce: sends --count messages "<prefix>-<i>" to --topic; prints {"sent":n}.
+ * consume: a push consumer (clustering, --group, CONSUME_FROM_FIRST_OFFSET) that prints {"started":true} once
+ *   started, then one {"body","topic","queue"} line per message (topic as the listener sees it), until --count
+ *   messages arrived (then {"done":true}) or stdin closes or --timeout-ms passes.
+ */
+public final class SecureInterop {
+    public static void main(String[] argv) throws Exception {
+        String mode = argv[0];
+        Args a = new Args(java.util.Arrays.copyOfRange(argv, 1, argv.length));
+        RPCHook hook = a.str("ak", "").isEmpty() ? null : new AclClientRPCHook(new SessionCredentials(a.str("ak"), a.str("sk")));
+        String ns = a.str("namespace", "");
+        if (mode.equals("produce")) produce(a, hook, ns);
+        else if (mode.equals("consume")) consume(a, hook, ns);
+        else throw new IllegalArgumentException("mode must be produce or consume");
+    }
+
+    private static void produce(Args a, RPCHook hook, String ns) throws Exception {
+        DefaultMQProducer p = new DefaultMQProducer(a.str("group", "interop_java_producer"), hook);
+        p.setNamesrvAddr(a.str("namesrv"));
+        if (!ns.isEmpty()) p.setNamespace(ns);
+        p.setInstanceName("interop-produce-" + ProcessHandle.current().pid());
+        p.start();
+        long count = a.num("count", 10);
+        String prefix = a.str("prefix", "java");
+        long sent = 0;
+        long failedAttempts = 0;
+        for (long i = 0; i < count; i++) {
+            Message m = new Message(a.str("topic"), prefix + "-" + i, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    SendResult r = p.send(m);
+                    if (r.getSendStatus() == org.apache.rocketmq.client.producer.SendStatus.SEND_OK) sent++;
+                    break;
+                } catch (Exception e) {
+                    // rocketmq-client 5.5.0 over TLS sometimes fails a fresh connection's first request (server side:
+                    // BAD_PACKET_LENGTH in the handshake); retry as an application would.
+                    failedAttempts++;
+                    if (attempt == 5) throw e;
+                    Thread.sleep(500);
+                }
+            }
+        }
+        Args.printJson("sent", sent, "failedAttempts", failedAttempts);
+        p.shutdown();
+        System.exit(sent == count ? 0 : 2);
+    }
+
+    private static void consume(Args a, RPCHook hook, String ns) throws Exception {
+        long count = a.num("count", Long.MAX_VALUE);
+        AtomicLong received = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        DefaultMQPushConsumer c = null;
+        for (int attempt = 1; c == null; attempt++) {
+            try {
+                c = startConsumer(a, hook, ns, count, received, done);
+            } catch (Exception e) {
+                // see produce(): a fresh TLS connection's first request sometimes fails with 5.5.0
+                if (attempt == 5) throw e;
+                Thread.sleep(500);
+            }
+        }
+        Args.printJson("started", true);
+        Thread stdin = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) { /* wait for EOF */ }
+            } catch (java.io.IOException ignored) {
+                // treat as EOF
+            }
+            done.countDown();
+        });
+        stdin.setDaemon(true);
+        stdin.start();
+        done.await(a.num("timeout-ms", 120_000), TimeUnit.MILLISECONDS);
+        Args.printJson("done", true, "received", received.get());
+        c.shutdown();
+        System.exit(0);
+    }
+
+    private static DefaultMQPushConsumer startConsumer(Args a, RPCHook hook, String ns, long count, AtomicLong received, CountDownLatch done) throws Exception {
+        DefaultMQPushConsumer c = hook == null ? new DefaultMQPushConsumer(a.str("group")) : new DefaultMQPushConsumer(a.str("group"), hook);
+        c.setNamesrvAddr(a.str("namesrv"));
+        if (!ns.isEmpty()) c.setNamespace(ns);
+        c.setInstanceName("interop-consume-" + ProcessHandle.current().pid());
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe(a.str("topic"), "*");
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                synchronized (System.out) {
+                    Args.printJson("body", new String(m.getBody(), StandardCharsets.UTF_8), "topic", m.getTopic(),
+                        "queue", m.getBrokerName() + ":" + m.getQueueId());
+                }
+                if (received.incrementAndGet() == count) done.countDown();
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        try {
+            c.start();
+        } catch (Exception e) {
+            c.shutdown();
+            throw e;
+        }
+        return c;
+    }
+}

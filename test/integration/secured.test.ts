@@ -1,0 +1,248 @@
+/**
+ * A secured cluster: ACL 2.0 (authentication + authorization) and mutual TLS in 'enforcing' mode on the NameServer
+ * and both brokers. This file starts its own cluster once (the run's shared cluster is plain), without slaves or
+ * proxy to keep the cost down, and every secured test shares it. The Java client (rocketmq-client 5.5.0 with
+ * AclClientRPCHook and its own TLS) runs beside ours, so the signature and the TLS setup are the real ones.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Producer, PullConsumer, PushConsumer, RocketMQError, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
+import { createTestPki, startCluster, type Cluster, type ClusterSecurity } from '@rocketmq-ts/testkit'
+import { uniqueName, waitUntil } from './helpers.js'
+import { Collector, produce } from './support/consumers.js'
+import { ensureJava, runJava, type JavaProcess } from './support/java-interop.js'
+
+const ALICE = { accessKey: 'alice', secretKey: 'alice-Secret-1' }
+const BOB = { accessKey: 'bob', secretKey: 'bob-Secret-2' }
+const TOPIC = uniqueName('SecTopic')
+const DENIED = uniqueName('SecDenied')
+const INTEROP = uniqueName('SecInterop')
+const OFFSETS = uniqueName('SecOffsets')
+
+let cluster: Cluster
+let security: ClusterSecurity
+let tls: { ca: Buffer; cert: Buffer; key: Buffer }
+const open: Array<{ close(): Promise<unknown> }> = []
+const javas: JavaProcess[] = []
+
+function track<T extends { close(): Promise<unknown> }>(c: T): T {
+  open.push(c)
+  return c
+}
+
+/** alice's client options: ACL credentials and mutual TLS with the kit's CA. */
+function aliceOptions() {
+  return { nameServer: cluster.nameServer, credentials: ALICE, tls }
+}
+
+async function rejection(p: Promise<unknown>): Promise<RocketMQError> {
+  try {
+    await p
+  } catch (e) {
+    expect(e).toBeInstanceOf(RocketMQError)
+    return e as RocketMQError
+  }
+  throw new Error('expected a rejection')
+}
+
+beforeAll(async () => {
+  await ensureJava()
+  cluster = await startCluster({
+    portOffset: 'auto',
+    withSlaves: false,
+    withProxy: false,
+    defaultTopics: false,
+    auth: {
+      users: [
+        // Get: a new group starting from 'last' (or a timestamp) asks the broker for the queue's max offset (GET_MAX_OFFSET),
+        // which ACL 2.0 authorizes as Topic:Get - as for the Java client.
+        { username: ALICE.accessKey, password: ALICE.secretKey, acls: [{ resource: 'Topic:*', actions: ['Pub', 'Sub', 'Get'] }, { resource: 'Group:*', actions: ['Sub'] }] },
+        {
+          username: BOB.accessKey,
+          password: BOB.secretKey,
+          acls: [
+            { resource: `Topic:${TOPIC}`, actions: ['Pub', 'Sub', 'Get'] },
+            { resource: `Topic:${DENIED}`, actions: ['Pub'] },
+            { resource: 'Group:*', actions: ['Sub'] },
+          ],
+        },
+      ],
+    },
+    tls: { mode: 'enforcing', mutual: true },
+    progress: process.env['ROCKETMQ_TESTKIT_QUIET'] === undefined ? (line) => void process.stderr.write(`${line}\n`) : false,
+  })
+  security = cluster.security()!
+  const pki = security.tls!.pki
+  tls = { ca: readFileSync(pki.caFile), cert: readFileSync(pki.clientCertFile), key: readFileSync(pki.clientKeyFile) }
+  for (const t of [TOPIC, DENIED, INTEROP, OFFSETS]) await cluster.createTopic(t, { queuesPerBroker: 2 })
+})
+
+afterAll(async () => {
+  for (const j of javas.splice(0)) await j.stop().catch(() => undefined)
+  for (const c of open.splice(0)) await c.close().catch(() => undefined)
+  await cluster?.stop()
+})
+
+describe('ACL 2.0 over mutual TLS', () => {
+  it('a user with Pub and Sub produces and consumes (push); committed offsets hold across members', async () => {
+    const producer = track(new Producer(aliceOptions()))
+    const group = uniqueName('sec_push')
+    // Register the group on the empty topic first: 5.5.0 sometimes does not keep a brand-new group's very first
+    // commit (seen without ACL too; see pull-consumer.test.ts registerGroup) - this test measures our commits.
+    const c0 = track(new PushConsumer({ ...aliceOptions(), group, subscriptions: { [OFFSETS]: '*' }, consumeFrom: 'first', handler: async () => {} }))
+    await c0.start()
+    await waitUntil(() => c0.assignment().filter((q) => q.topic === OFFSETS).length === 4, 30_000, 'the group to own the topic')
+    await c0.close()
+    const first = new Collector()
+    const c1 = track(new PushConsumer({ ...aliceOptions(), group, subscriptions: { [OFFSETS]: '*' }, consumeFrom: 'first', handler: async (m) => first.add(m) }))
+    await c1.start()
+    const ids = await produce(producer, OFFSETS, 20, { prefix: 'a' })
+    await first.until(() => first.missing(ids).length === 0, 60_000, 'the first 20 messages')
+    const closed = await c1.close()
+    expect(first.duplicates).toBe(0)
+
+    // A new member of the group resumes after the committed offsets: it sees only what is sent now.
+    const second = new Collector()
+    const c2 = track(new PushConsumer({ ...aliceOptions(), group, subscriptions: { [OFFSETS]: '*' }, consumeFrom: 'first', handler: async (m) => second.add(m) }))
+    await c2.start()
+    const later = await produce(producer, OFFSETS, 5, { prefix: 'b' })
+    await second.until(() => second.missing(later).length === 0, 60_000, 'the 5 later messages')
+    const again = second.messages.filter((m) => ids.includes(m.msgId)).map((m) => `${m.queue.brokerName}:${m.queue.queueId}@${m.queueOffset}`)
+    expect(again, `redelivered after close() reported ${JSON.stringify(closed)}`).toEqual([])
+    await c2.close()
+  })
+
+  it('rebalance: two members of one group split the 4 queues and together consume everything', async () => {
+    const producer = track(new Producer(aliceOptions()))
+    const group = uniqueName('sec_rebalance')
+    const seen = new Collector()
+    const assignments = new Map<string, MessageQueue[]>()
+    const members = [0, 1].map((i) => {
+      const c = track(new PushConsumer({ ...aliceOptions(), group, subscriptions: { [TOPIC]: '*' }, consumeFrom: 'last', handler: async (m) => seen.add(m) }))
+      c.on('rebalance', (e) => assignments.set(String(i), e.assignment))
+      return c
+    })
+    for (const m of members) await m.start()
+    const key = (q: MessageQueue) => `${q.brokerName}:${q.queueId}`
+    const split = () => {
+      const a = (assignments.get('0') ?? []).filter((q) => q.topic === TOPIC).map(key)
+      const b = (assignments.get('1') ?? []).filter((q) => q.topic === TOPIC).map(key)
+      return a.length === 2 && b.length === 2 && new Set([...a, ...b]).size === 4
+    }
+    // Re-checked at every rebalance of either member until the group has settled on a 2 + 2 split.
+    await new Promise<void>((resolve, reject) => {
+      const check = (): void => {
+        if (!split()) return
+        cleanup()
+        resolve()
+      }
+      const timer = setTimeout(() => {
+        cleanup()
+        reject(new Error(`the members did not split the queues: ${JSON.stringify([...assignments.entries()])}`))
+      }, 90_000)
+      const cleanup = (): void => {
+        clearTimeout(timer)
+        for (const m of members) m.off('rebalance', check)
+      }
+      for (const m of members) m.on('rebalance', check)
+      check()
+    })
+    const ids = await produce(producer, TOPIC, 40, { prefix: 'r' })
+    await seen.until(() => seen.missing(ids).length === 0, 60_000, 'all 40 messages over both members')
+  })
+
+  it('a pull consumer polls and commits', async () => {
+    const producer = track(new Producer(aliceOptions()))
+    const group = uniqueName('sec_pull')
+    const pull = track(new PullConsumer({ ...aliceOptions(), group, subscriptions: { [TOPIC]: '*' }, consumeFrom: 'last', autoCommit: false }))
+    await pull.start()
+    const ids = await produce(producer, TOPIC, 10, { prefix: 'p' })
+    const got: MessageView[] = []
+    while (got.filter((m) => ids.includes(m.msgId)).length < ids.length) got.push(...(await pull.poll({ max: 32, timeoutMs: 5000 })))
+    const committed = await pull.commit()
+    expect(committed.length).toBeGreaterThan(0)
+    for (const { queue, offset } of committed) expect(await pull.committed(queue)).toBe(offset)
+    await pull.close()
+  })
+
+  it('a wrong secret fails start() with ERR_AUTH (not a timeout)', async () => {
+    const c = track(new PushConsumer({ ...aliceOptions(), credentials: { accessKey: 'alice', secretKey: 'wrong' }, requestTimeoutMs: 3000, group: uniqueName('sec_wrong'), subscriptions: { [TOPIC]: '*' }, handler: async () => {} }))
+    const e = await rejection(c.start())
+    expect(e.code).toBe('ERR_AUTH')
+    expect(e.retriable).toBe(false)
+    expect(e.message).toMatch(/check signature failed/)
+    expect(e.message).toMatch(/credentials\.secretKey/)
+    const p = track(new Producer({ ...aliceOptions(), credentials: { accessKey: 'nobody', secretKey: 'x' } }))
+    const pe = await rejection(p.send({ topic: TOPIC, body: 'x' }))
+    expect(pe.code).toBe('ERR_AUTH')
+    expect(pe.message).toMatch(/User:nobody is not found/)
+  })
+
+  it('a topic the user may not read: ERR_FORBIDDEN naming it; the consumer keeps consuming the topic it may read', async () => {
+    const producer = track(new Producer(aliceOptions()))
+    const seen = new Collector()
+    const errors: RocketMQError[] = []
+    const c = track(new PushConsumer({ nameServer: cluster.nameServer, credentials: BOB, tls, group: uniqueName('sec_bob'), subscriptions: { [TOPIC]: '*', [DENIED]: '*' }, consumeFrom: 'last', handler: async (m) => seen.add(m) }))
+    c.on('error', (e) => errors.push(e))
+    await c.start()
+    const denied = errors.find((e) => e.code === 'ERR_FORBIDDEN')
+    expect(denied?.context.topic).toBe(DENIED)
+    expect(denied?.message).toContain(`Topic:${DENIED}`)
+    expect(denied?.retriable).toBe(false)
+    const ids = await produce(producer, TOPIC, 5, { prefix: 'bob' })
+    await seen.until(() => seen.missing(ids).length === 0, 60_000, 'bob to consume the readable topic')
+
+    const only = track(new PushConsumer({ nameServer: cluster.nameServer, credentials: BOB, tls, group: uniqueName('sec_bob2'), subscriptions: { [DENIED]: '*' }, handler: async () => {} }))
+    const e = await rejection(only.start())
+    expect(e.code).toBe('ERR_FORBIDDEN')
+    expect(e.context.topic).toBe(DENIED)
+  })
+
+  it('the Java client (AclClientRPCHook, same user) consumes what we sent, and we consume what it sent', async () => {
+    const side = { security, nameServer: cluster.nameServer, ...ALICE }
+    const producer = track(new Producer(aliceOptions()))
+    const javaConsumer = await runJava('consume', side, { topic: INTEROP, group: uniqueName('sec_java_c'), count: 10, 'timeout-ms': 90_000 })
+    javas.push(javaConsumer)
+    await javaConsumer.waitLine((l) => l.started === true, 'the Java consumer started')
+    const ours = await produce(producer, INTEROP, 10, { prefix: 'ts' })
+    expect(ours).toHaveLength(10)
+    await javaConsumer.waitLine((l) => l.done === true, 'the Java consumer got 10')
+    const bodies = javaConsumer.lines.filter((l) => l.body !== undefined).map((l) => l.body)
+    expect(new Set(bodies)).toEqual(new Set(Array.from({ length: 10 }, (_, i) => `ts-${i}`)))
+
+    const seen = new Collector()
+    const c = track(new PushConsumer({ ...aliceOptions(), group: uniqueName('sec_ts_c'), subscriptions: { [INTEROP]: '*' }, consumeFrom: 'last', handler: async (m) => seen.add(m) }))
+    await c.start()
+    const javaProducer = await runJava('produce', side, { topic: INTEROP, count: 10, prefix: 'java' })
+    javas.push(javaProducer)
+    expect(await javaProducer.exited).toBe(0)
+    await seen.until(() => seen.messages.filter((m) => m.body.toString().startsWith('java-')).length >= 10, 60_000, '10 messages from Java')
+    expect(new Set(seen.messages.map((m) => m.body.toString()).filter((b) => b.startsWith('java-')))).toEqual(new Set(Array.from({ length: 10 }, (_, i) => `java-${i}`)))
+  })
+})
+
+describe('TLS enforcing, mutual', () => {
+  it('refuses a server certificate not signed by the given CA, with ERR_TLS naming the problem', async () => {
+    const other = createTestPki(join(cluster.runDir, 'other-pki'), { caName: 'some other CA' })
+    const p = track(new Producer({ nameServer: cluster.nameServer, credentials: ALICE, tls: { ...tls, ca: readFileSync(other.caFile) } }))
+    const e = await rejection(p.send({ topic: TOPIC, body: 'x' }))
+    expect(e.code).toBe('ERR_TLS')
+    expect(e.retriable).toBe(false)
+    expect(e.message).toMatch(/not signed by a trusted CA/)
+  })
+
+  it('without a client certificate the server refuses (ERR_TLS asking for tls.cert and tls.key)', async () => {
+    const p = track(new Producer({ nameServer: cluster.nameServer, credentials: ALICE, tls: { ca: tls.ca } }))
+    const e = await rejection(p.send({ topic: TOPIC, body: 'x' }))
+    expect(e.code).toBe('ERR_TLS')
+    expect(e.message).toMatch(/requires a client certificate/)
+  })
+
+  it('plaintext to an enforcing cluster fails with an error that suggests the tls option', async () => {
+    const p = track(new Producer({ nameServer: cluster.nameServer, credentials: ALICE }))
+    const e = await rejection(p.send({ topic: TOPIC, body: 'x' }))
+    expect(e.message).toMatch(/set the `tls` option/)
+  })
+})
+
