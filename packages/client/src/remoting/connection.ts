@@ -5,8 +5,13 @@
  * connect) it stays closed, and `RemotingClient` makes a new one on the next call.
  */
 import { EventEmitter } from 'node:events'
+// Default imports for the runtime calls (unit tests replace net.createConnection on the module object); the
+// exported types below use the named type import, so the shipped .d.ts needs no esModuleInterop.
+// eslint-disable-next-line no-restricted-syntax
 import net from 'node:net'
+// eslint-disable-next-line no-restricted-syntax
 import tls from 'node:tls'
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
 import { RocketMQError, type ErrorCode } from '../errors.js'
 import { childLogger, silentLogger, type Logger } from '../logger.js'
 import { encodeCommand, encodeFramePrefix, FrameDecoder } from './codec.js'
@@ -45,7 +50,7 @@ export interface ConnectionOptions {
   /** Close (and so replace) the connection when a request times out. Default true, as Java's client. */
   closeOnTimeout?: boolean
   /** Speak TLS (node:tls options: ca, cert, key, servername, rejectUnauthorized, ...); see tls-errors.ts. */
-  tls?: tls.ConnectionOptions
+  tls?: TlsConnectionOptions
 }
 
 export interface InvokeOptions {
