@@ -11,7 +11,7 @@ import { encodeBatchBody } from '../protocol/batch-body.js'
 import { encodeProperties } from '../protocol/properties.js'
 import { javaHashCode } from '../protocol/tag.js'
 import type { MessageQueue } from '../protocol/route.js'
-import { bodyToBuffer, messageProperties, type Message } from './message.js'
+import { RESERVED_PROPERTIES, bodyToBuffer, messageProperties, type Message } from './message.js'
 import { LatencyFaultAvoidance } from './latency-fault.js'
 import { sendChannel, sendContext, traced, tracing } from '../observability/channels.js'
 
@@ -77,15 +77,13 @@ export class Producer extends EventEmitter {
   }
 
   async send(message: Message, opts: SendOptions = {}): Promise<SendResult> {
-    if (tracing(sendChannel)) {
-      const keys = message.keys === undefined ? undefined : typeof message.keys === 'string' ? [message.keys] : [...message.keys]
-      return traced(sendChannel, sendContext(message.topic, this.options.group, 1, message.tags, keys), async () => (await this.sendInternal([message], opts, false, false))!)
-    }
+    if (tracing(sendChannel)) return this.tracedSend([message], opts, false, false) as Promise<SendResult>
     return (await this.sendInternal([message], opts, false, false))!
   }
 
   async sendOneway(message: Message, opts: SendOptions = {}): Promise<void> {
-    await this.sendInternal([message], opts, true, false)
+    if (tracing(sendChannel)) await this.tracedSend([message], opts, true, false)
+    else await this.sendInternal([message], opts, true, false)
   }
 
   /** Messages of one topic in one request; they get consecutive offsets in one queue. */
@@ -94,13 +92,30 @@ export class Producer extends EventEmitter {
     const topic = messages[0]!.topic
     if (messages.some((m) => m.topic !== topic)) throw new RocketMQError('ERR_INVALID_OPTION', 'every message of a batch must have the same topic')
     if (messages.some((m) => m.delayLevel)) throw new RocketMQError('ERR_INVALID_OPTION', 'batch messages cannot have a delayLevel')
-    if (tracing(sendChannel)) {
-      return traced(sendChannel, sendContext(topic, this.options.group, messages.length), async () => (await this.sendInternal(messages, opts, false, true))!)
-    }
+    if (tracing(sendChannel)) return this.tracedSend(messages, opts, false, true) as Promise<SendResult>
     return (await this.sendInternal(messages, opts, false, true))!
   }
 
-  private async sendInternal(messages: readonly Message[], opts: SendOptions, oneway: boolean, batch: boolean): Promise<SendResult | undefined> {
+  /** A send inside `rocketmq-ts:send`: subscribers may add properties (trace context) in `start`. */
+  private tracedSend(messages: readonly Message[], opts: SendOptions, oneway: boolean, batch: boolean): Promise<SendResult | undefined> {
+    const ctx = sendContext(messages, this.options.group)
+    return traced(sendChannel, ctx, async () => {
+      const result = await this.sendInternal(messages, opts, oneway, batch, ctx.properties)
+      if (result) {
+        if (!batch) ctx.attributes['messaging.message.id'] = result.msgId
+        ctx.attributes['messaging.destination.partition.id'] = String(result.queue.queueId)
+      }
+      return result
+    })
+  }
+
+  private async sendInternal(
+    messages: readonly Message[],
+    opts: SendOptions,
+    oneway: boolean,
+    batch: boolean,
+    extra?: Readonly<Record<string, string>>,
+  ): Promise<SendResult | undefined> {
     this.assertOpen()
     void this.start().catch(() => undefined)
     const first = messages[0]!
@@ -117,6 +132,7 @@ export class Producer extends EventEmitter {
       body = encodeBatchBody(
         messages.map((m) => {
           const props = messageProperties(m)
+          if (extra) addProperties(props, extra)
           const id = createUniqId()
           ids.push(id)
           props.UNIQ_KEY = id
@@ -127,6 +143,7 @@ export class Producer extends EventEmitter {
       properties = encodeProperties({ WAIT: 'true' })
     } else {
       const props = messageProperties(first)
+      if (extra) addProperties(props, extra)
       uniqId = createUniqId()
       props.UNIQ_KEY = uniqId
       // The sharding key travels with the message (__SHARDINGKEY, as the 5.x FIFO message group), so an ordered
@@ -275,5 +292,13 @@ function isBrokerFault(e: unknown): boolean {
       return e.retriable
     default:
       return false
+  }
+}
+
+/** Add subscriber-given properties (trace context): never a reserved name, never over one the message has. */
+function addProperties(props: Record<string, string>, extra: Readonly<Record<string, string>>): void {
+  for (const k in extra) {
+    const v = extra[k]
+    if (typeof v === 'string' && !RESERVED_PROPERTIES.has(k) && props[k] === undefined) props[k] = v
   }
 }
