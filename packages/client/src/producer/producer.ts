@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib'
 import { EventEmitter } from 'node:events'
-import { parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
+import { MAX_TIMER_MS, parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
 import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
@@ -163,6 +163,9 @@ export class Producer extends EventEmitter {
     // One deadline for the whole send, shared by every attempt. While another broker could still be tried, an attempt
     // gets half of what is left, so a stalled broker leaves time to try a healthy one.
     const timeoutMs = opts.timeoutMs ?? this.options.sendTimeoutMs
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMER_MS) {
+      throw new RocketMQError('ERR_INVALID_OPTION', `timeoutMs must be an integer in 1..${MAX_TIMER_MS}, got ${timeoutMs}`, { context: { topic: first.topic } })
+    }
     const deadline = Date.now() + timeoutMs
     const fixedQueue = opts.queue !== undefined || opts.selector !== undefined || opts.shardingKey !== undefined
     const attempts = oneway || fixedQueue ? 1 : this.options.retries + 1
