@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import type { ConsumerMetrics } from './metrics.js'
 import { parseOptions } from '../config/common.js'
 import { unwrapQueue, unwrapView, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
 import { pullConsumerOptionsSchema, type PullConsumerOptions as ParsedPullConsumerOptions, type PullConsumerOptionsInput } from '../config/consumer.js'
@@ -103,6 +104,14 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
 
   private uOffsets(list: Array<{ queue: MessageQueue; offset: number }>): Array<{ queue: MessageQueue; offset: number }> {
     return this.options.namespace ? list.map((o) => ({ ...o, queue: this.u(o.queue) })) : list
+  }
+
+  /**
+   * Per owned queue: committed offset, consumed offset (what the next commit stores), the broker's max offset (from
+   * the last pull response), lag, buffered count/bytes, last pull time, paused. From memory only: cheap to poll.
+   */
+  metrics(): ConsumerMetrics {
+    return this.member.metrics()
   }
 
   // ------------------------------------------------------------------ polling
