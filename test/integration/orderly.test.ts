@@ -7,14 +7,14 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PullConsumer, PushConsumer, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
+import { PullConsumer, PushConsumer, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
 import { uniqueName, waitUntil } from './helpers.js'
 import { consumerSuite } from './support/consumers.js'
 import { Timeline, checkKeyOrder, ensureJavaMembers, overlaps, startJavaOrderlyMember, startOrderlyChild } from './support/orderly.js'
 
 const suite = consumerSuite()
 
-function consumer(opts: ConstructorParameters<typeof PushConsumer>[0]): PushConsumer {
+function consumer(opts: PushConsumerOptions): PushConsumer {
   const c = new PushConsumer({ rebalanceIntervalMs: 2000, ...opts })
   suite.track(c)
   return c
@@ -44,7 +44,7 @@ async function sendStep(t: string, orders: number, step: number): Promise<string
 const qkey = (q: MessageQueue) => `${q.brokerName}:${q.queueId}`
 
 /** An in-process ordered member that records handler runs in the timeline. */
-function recordingMember(timeline: Timeline, name: string, opts: Partial<ConstructorParameters<typeof PushConsumer>[0]> & { nameServer: string; group: string; topic: string; handlerMs?: number }): PushConsumer {
+function recordingMember(timeline: Timeline, name: string, opts: Partial<PushConsumerOptions> & { nameServer: string; group: string; topic: string; handlerMs?: number }): PushConsumer {
   const { topic: t, handlerMs = 0, ...rest } = opts
   return consumer({
     subscriptions: { [t]: '*' },
@@ -57,7 +57,7 @@ function recordingMember(timeline: Timeline, name: string, opts: Partial<Constru
       if (handlerMs > 0) await new Promise((r) => setTimeout(r, handlerMs))
       timeline.end(name, q, m.queueOffset, Date.now())
     },
-  } as ConstructorParameters<typeof PushConsumer>[0])
+  } as PushConsumerOptions)
 }
 
 describe('ordered consumption', () => {

@@ -141,35 +141,7 @@ describe('PushConsumer through the proxy (gRPC)', () => {
   })
 })
 
-describe('options the proxy cannot honour fail at construction', () => {
-  const base = { proxy: { endpoints: '127.0.0.1:8081' }, group: 'g', subscriptions: { T: '*' }, handler: () => {} }
-  const cases: Array<[string, Record<string, unknown>]> = [
-    ['model', { model: 'broadcasting' }],
-    ['onAssign', { onAssign: async () => {} }],
-    ['onRevoke', { onRevoke: async () => {} }],
-    ['allocation', { allocation: 'consistent-hash' }],
-    ['consumeFrom', { consumeFrom: 'first' }],
-    ['consumeFrom', { consumeFrom: { timestamp: 0 } }],
-    ['readFromBrokerId', { readFromBrokerId: 1 }],
-    ['offsetStoreDir', { offsetStoreDir: '/tmp/x' }],
-    ['rebalanceIntervalMs', { rebalanceIntervalMs: 1000 }],
-    ['pullThresholdForQueue', { pullThresholdForQueue: 10 }],
-  ]
-  for (const [field, extra] of cases) {
-    it(`${field}: ${JSON.stringify(extra)}`, () => {
-      let err: unknown
-      try {
-        new PushConsumer({ ...base, ...extra } as ProxyPushConsumerOptions)
-      } catch (e) {
-        err = e
-      }
-      expect(err).toBeInstanceOf(RocketMQError)
-      expect((err as RocketMQError).code).toBe('ERR_INVALID_OPTION')
-      expect((err as RocketMQError).context['fields']).toEqual([field])
-      expect((err as RocketMQError).message).toMatch(new RegExp(`${field}: .*remoting transport \\(nameServer\\)`))
-    })
-  }
-
+describe('the proxy transport module', () => {
   it('rocketmq-client-nodejs is loaded only when a proxy consumer starts (never by the remoting transport)', () => {
     const script = `
       import { createRequire } from 'node:module'
@@ -187,11 +159,4 @@ describe('options the proxy cannot honour fail at construction', () => {
     expect(JSON.parse(out)).toEqual({ before: false, after: true })
   })
 
-  it('nameServer together with proxy is refused; the proxy-only limits name their field', () => {
-    expect(() => new PushConsumer({ ...base, nameServer: '127.0.0.1:9876' } as unknown as ProxyPushConsumerOptions)).toThrow(/nameServer: give either nameServer \(remoting transport\) or proxy/)
-    expect(() => new PushConsumer({ ...base, pullBatchSize: 64 })).toThrow(/pullBatchSize: is at most 32 through the proxy/)
-    expect(() => new PushConsumer({ ...base, brokerSuspendMs: 2000 })).toThrow(/brokerSuspendMs: is at least 5000 through the proxy/)
-    expect(() => new PushConsumer({ ...base, proxy: { endpoints: '127.0.0.1:8081', invisibleDurationMs: 1000 } })).toThrow(/proxy.invisibleDurationMs: must be at least 10000/)
-    expect(() => new PushConsumer({ ...base, proxy: { endpoints: '' } })).toThrow(/proxy.endpoints/)
-  })
 })

@@ -4,7 +4,7 @@
  */
 import diagnostics_channel from 'node:diagnostics_channel'
 import { describe, expect, it } from 'vitest'
-import { PROCESS_CHANNEL, PushConsumer, PullConsumer, RocketMQError, SEND_CHANNEL, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
+import { PROCESS_CHANNEL, PushConsumer, PullConsumer, RocketMQError, SEND_CHANNEL, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
 import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
 import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
 import { RequestCode } from '../../packages/client/src/remoting/codes.js'
@@ -13,7 +13,7 @@ import { Collector, consumerSuite, produce, startChildMember } from './support/c
 
 const suite = consumerSuite()
 
-function consumer(opts: ConstructorParameters<typeof PushConsumer>[0]): PushConsumer {
+function consumer(opts: PushConsumerOptions): PushConsumer {
   const c = new PushConsumer({ rebalanceIntervalMs: 2000, ...opts })
   suite.track(c)
   return c

@@ -2,11 +2,13 @@
  * @rocketmq-ts/client — Apache RocketMQ consumers and producer for Node.js, over the remoting protocol (TCP).
  * Named exports only; everything else is internal.
  */
+// The proxy (gRPC) transport registers its push engine (rocketmq-client-nodejs itself loads only when one starts).
+import './grpc/index.js'
+
 export { PushConsumer } from './consumer/push-consumer.js'
-export type { MessageHandler, BatchHandler, MessageContext, CloseResult, PushConsumerEvents, PushConsumerOptions } from './consumer/push-consumer.js'
-export type { ProxyPushConsumerOptions } from './grpc/proxy-push-consumer.js'
+export type { MessageHandler, BatchHandler, MessageContext, CloseResult, PushConsumerEvents, PushConsumerOptions, ProxyPushConsumerOptions } from './consumer/push-consumer.js'
 export type { ProxyOptionsInput as ProxyOptions } from './config/consumer.js'
-export type { AssignContext, RevokeContext, RebalanceEvent, ConsumerEvents } from './consumer/types.js'
+export type { AssignContext, RevokeContext, RebalanceEvent, ConsumerEvents, UndecodableInfo, UndecodableAction } from './consumer/types.js'
 export { PullConsumer } from './consumer/pull-consumer.js'
 export type { PollOptions, PullConsumerOptions } from './consumer/pull-consumer.js'
 export { Producer } from './producer/producer.js'

@@ -1,126 +1,125 @@
+/**
+ * The public PushConsumer: a facade over one push engine, chosen by the options: `nameServer` -> the remoting engine
+ * (remoting-engine.ts), `proxy` -> the proxy (gRPC) engine registered by src/grpc. Options are a discriminated union,
+ * so remoting-only options given with `proxy` fail to compile, and are refused at construction as well.
+ */
 import { EventEmitter } from 'node:events'
-import { parseOptions } from '../config/common.js'
-import { pushConsumerOptionsSchema, type PushConsumerOptions as ParsedPushConsumerOptions, type PushConsumerOptionsInput } from '../config/consumer.js'
-import { RocketMQError } from '../errors.js'
+import type { PushConsumerOptionsInput, ProxyOptionsInput, PushConsumerOptions as ParsedPushConsumerOptions } from '../config/consumer.js'
 import type { ClientDeps } from '../cluster/port.js'
 import type { MessageQueue } from '../protocol/route.js'
-import { ProxyPushConsumer, type ProxyPushConsumerOptions } from '../grpc/proxy-push-consumer.js'
-import { Member } from './member.js'
-import { PushPolicy, type PushEvents } from './push-policy.js'
-import { OrderedPolicy, type OrderedEvents } from './orderly/ordered-policy.js'
-import type { HandlerPolicy } from './policy.js'
-import type { ConsumerEvents, TypedConsumerCallbacks } from './types.js'
+import { createProxyEngine, type CloseResult, type PushEngine } from './push-engine.js'
+import type { OrderedEvents } from './orderly/ordered-policy.js'
+import type { PushEvents } from './push-policy.js'
+import { RemotingPushEngine } from './remoting-engine.js'
+import type { TypedConsumerCallbacks } from './types.js'
 import type { BatchHandler, MessageHandler } from './handler.js'
-import { timeoutSignal } from '../util/async.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
+export type { CloseResult } from './push-engine.js'
 
-/** Options of `new PushConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
+/** Options of `new PushConsumer({ nameServer, ... })` (remoting): see config/consumer.ts for every field and default. */
 export type PushConsumerOptions = Omit<PushConsumerOptionsInput, 'handler' | 'batchHandler' | keyof TypedConsumerCallbacks> &
   TypedConsumerCallbacks & {
     /** Resolve = consumed; throw = retried later (clustering) or reported and skipped (broadcasting). */
     handler?: MessageHandler
     /** Receives up to `batchSize` messages of one queue at a time. */
     batchHandler?: BatchHandler
+    proxy?: undefined
   }
+
+/** Options only the remoting transport has: given with `proxy` they fail to compile (and at run time). */
+type RemotingOnly =
+  | 'nameServer'
+  | 'allocation'
+  | 'allocationOptions'
+  | 'onAssign'
+  | 'onRevoke'
+  | 'readFromBrokerId'
+  | 'offsetStoreDir'
+  | 'persistOffsetIntervalMs'
+  | 'rebalanceIntervalMs'
+  | 'hookTimeoutMs'
+  | 'revokeTimeoutMs'
+  | 'undecodable'
+  | 'pullThresholdForQueue'
+  | 'pullThresholdSizeForQueueMiB'
+  | 'pullThresholdForTopic'
+  | 'pullThresholdSizeForTopicMiB'
+  | 'heartbeatIntervalMs'
+  | 'pollNameServerIntervalMs'
+  | 'instanceName'
+  | 'clientIp'
+  | 'credentials'
+  | 'tls'
+
+/**
+ * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: consume through a RocketMQ 5.x proxy
+ * (gRPC, POP). No queue ownership, offsets or broadcasting there: those options are `never` here.
+ */
+export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes' | 'ordering'> & {
+  proxy: ProxyOptionsInput
+  /** Only 'clustering' through the proxy. */
+  model?: 'clustering'
+  /** Only 'last' through the proxy (a new group starts where the broker says). */
+  consumeFrom?: 'last'
+  /** Through the proxy the broker applies the group's retryMaxTimes (16 unless set on the group). */
+  maxReconsumeTimes?: 16
+  /** Ordered consumption needs broker queue locks (remoting transport). */
+  ordering?: 'none'
+} & { [K in RemotingOnly]?: never }
 
 /** Events of the push consumer (typed; emitted only when someone listens). */
 export type PushConsumerEvents = OrderedEvents
 
-export interface CloseResult {
-  /** Messages whose handlers finished during close. */
-  drained: number
-  /** Messages still running at the deadline: their signals were aborted; they will be delivered again. */
-  abandoned: number
-  /** Offsets committed by close. */
-  committed: Array<{ queue: MessageQueue; offset: number }>
-}
-
 /**
- * A push consumer (Java DefaultMQPushConsumer): long-polling pulls per owned queue feed a bounded pool of handlers.
+ * A push consumer (Java DefaultMQPushConsumer): the broker's messages reach a bounded pool of handlers.
  * Resolve = consumed; throw = retried later through the broker (clustering) or reported and skipped (broadcasting).
  */
 export class PushConsumer extends EventEmitter<PushConsumerEvents> {
-  readonly options: ParsedPushConsumerOptions
-  private readonly member: Member
-  private readonly policy: HandlerPolicy
-  private startPromise?: Promise<void>
-  private closePromise?: Promise<CloseResult>
-  /** Set when `proxy` is given: every call below delegates to the gRPC transport (src/grpc). */
-  private readonly proxy?: ProxyPushConsumer
+  private readonly engine: PushEngine
 
-  /** `nameServer` selects the remoting transport; `proxy` the 5.x proxy's gRPC (see ProxyPushConsumerOptions). */
   constructor(options: PushConsumerOptions | ProxyPushConsumerOptions, deps: ClientDeps = {}) {
     super()
-    if (options !== null && typeof options === 'object' && 'proxy' in options && options.proxy !== undefined) {
-      this.proxy = new ProxyPushConsumer(options, this)
-      this.options = this.proxy.options as unknown as ParsedPushConsumerOptions
-      this.member = undefined as never
-      this.policy = undefined as never
-      return
-    }
-    const parsed = parseOptions(pushConsumerOptionsSchema, options, 'PushConsumer')
-    this.options = parsed
-    let policy: HandlerPolicy | undefined
-    this.member = new Member({
-      options: parsed,
-      events: this as EventEmitter<ConsumerEvents>,
-      cluster: deps.cluster,
-      // `ordering: 'queue' | 'key'`: the ordered policy (broker queue locks, consumer/orderly) instead of concurrent handlers.
-      policy: (host) => (policy = parsed.ordering === 'none' ? new PushPolicy(host, parsed, this as unknown as EventEmitter<PushEvents>) : new OrderedPolicy(host, parsed, this)),
-    })
-    this.policy = policy!
+    const viaProxy = options !== null && typeof options === 'object' && (options as { proxy?: unknown }).proxy !== undefined
+    // Engines emit the events they know (push events; ordered ones add lock events): the facade is their emitter.
+    const events = this as unknown as EventEmitter<PushEvents>
+    this.engine = viaProxy ? createProxyEngine(options, events) : new RemotingPushEngine(options, events, deps)
+  }
+
+  /** The parsed options with their defaults (through the proxy the remoting-only ones are undefined). */
+  get options(): ParsedPushConsumerOptions {
+    return this.engine.options as ParsedPushConsumerOptions
   }
 
   get clientId(): string {
-    if (this.proxy) return this.proxy.clientId
-    return this.member.cluster.clientId
+    return this.engine.clientId
   }
 
   get group(): string {
-    return this.options.group
+    return this.engine.options.group
   }
 
-  /** Connects, registers the group and resolves once the first rebalance is done. */
+  /** Connects, registers the group and resolves once consumption runs (remoting: after the first rebalance). */
   start(): Promise<void> {
-    if (this.proxy) return this.proxy.start()
-    if (this.closePromise) return Promise.reject(new RocketMQError('ERR_CLOSED', 'The consumer is closed; create a new one'))
-    this.startPromise ??= (async () => {
-      await this.member.start()
-      this.member.every(this.options.persistOffsetIntervalMs, () => this.member.persistOffsets(true))
-    })().catch(async (e: unknown) => {
-      await this.member.abort()
-      throw e
-    })
-    return this.startPromise
+    return this.engine.start()
   }
 
-  /** The queues this member owns now. */
+  /** The queues this member owns now ([] through the proxy). */
   assignment(): MessageQueue[] {
-    if (this.proxy) return this.proxy.assignment()
-    return this.member.assignment()
+    return this.engine.assignment()
   }
 
-  /** Trigger a rebalance now and wait for it. */
-  async rebalance(): Promise<void> {
-    if (this.proxy) return
-    await this.member.rebalancer.rebalance()
+  /** Trigger a rebalance now and wait for it (nothing through the proxy). */
+  rebalance(): Promise<void> {
+    return this.engine.rebalance()
   }
 
   /**
-   * Stop pulling, wait for running handlers up to `timeoutMs` (then abort their signals), commit offsets, unregister.
+   * Stop receiving, wait for running handlers up to `timeoutMs` (then abort their signals), commit offsets, unregister.
    * Idempotent: later calls return the same result.
    */
   close(opts: { timeoutMs?: number } = {}): Promise<CloseResult> {
-    if (this.proxy) return this.proxy.close(opts)
-    this.closePromise ??= (async () => {
-      await this.startPromise?.catch(() => undefined)
-      this.member.stop()
-      const { drained, abandoned } = await this.policy.close(timeoutSignal(opts.timeoutMs ?? this.options.closeTimeoutMs))
-      const committed = await this.member.shutdown()
-      return { drained, abandoned, committed }
-    })()
-    return this.closePromise
+    return this.engine.close(opts)
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

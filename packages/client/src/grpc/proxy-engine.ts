@@ -1,32 +1,21 @@
 /**
- * PushConsumer over the 5.x proxy (gRPC, POP), on rocketmq-client-nodejs's SimpleConsumer: this class owns what that
- * client leaves open (bounded handler concurrency, flow control, invisibility renewal, retry delays, drain on close,
- * silent logging, typed errors). Receive -> handler -> ack; a throw -> the message is hidden for the retry delay and
+ * The proxy push engine: PushConsumer over the 5.x proxy (gRPC, POP), on rocketmq-client-nodejs's SimpleConsumer. It
+ * owns what that client leaves open (flow control, invisibility renewal, retry delays, silent logging, typed errors);
+ * handlers run on the shared HandlerPool (bounded concurrency, deadlines, drain, bounded close). Receive -> handler -> ack; a throw -> the message is hidden for the retry delay and
  * delivered again by the broker. No queue ownership, no offsets, no broadcasting: the broker hands messages out.
  */
 import type { EventEmitter } from 'node:events'
 import { parseOptions } from '../config/common.js'
-import { proxyPushConsumerOptionsSchema, type ProxyOptionsInput, type ProxyPushConsumerParsedOptions } from '../config/consumer.js'
+import { proxyPushConsumerOptionsSchema, type ProxyPushConsumerParsedOptions } from '../config/consumer.js'
 import { RocketMQError } from '../errors.js'
 import { childLogger, silentLogger, type Logger } from '../logger.js'
 import type { MessageQueue } from '../protocol/route.js'
-import type { CloseResult, PushConsumerEvents, PushConsumerOptions } from '../consumer/push-consumer.js'
-import { HandlerCall, runHandler } from '../consumer/handler.js'
-import { delay, withTimeout } from '../util/async.js'
-import { processContext } from '../observability/channels.js'
+import type { CloseResult, PushEngine } from '../consumer/push-engine.js'
+import type { PushEvents } from '../consumer/push-policy.js'
+import { HandlerPool, type PoolJob } from '../consumer/handler-pool.js'
+import { Notifier, delay, timeoutSignal, withTimeout } from '../util/async.js'
 import { ProxyMessageView } from './message.js'
 import { FILTER_TYPE_SQL, grpcLogger, isInvalidReceiptHandle, loadGrpcClient, toGrpcError, type SimpleConsumer } from './transport.js'
-
-/**
- * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: the push options with `proxy` instead of
- * `nameServer`. Options only the remoting transport has (model 'broadcasting', onAssign/onRevoke, allocation,
- * consumeFrom other than 'last', offsets, slave reads, flow control per queue...) type-check so one options object can
- * serve both transports, and are refused at construction with ERR_INVALID_OPTION naming the field.
- */
-export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, 'nameServer'> & {
-  proxy: ProxyOptionsInput
-  nameServer?: undefined
-}
 
 /** Start gives up after this long (the gRPC client waits for the proxy's settings without a deadline). */
 const START_TIMEOUT_MS = 30_000
@@ -46,18 +35,12 @@ interface Held {
   done: boolean
 }
 
-/** Messages being handled; also the handler's context. */
-class Running extends HandlerCall {
-  constructor(
-    readonly held: Held[],
-    queue: MessageQueue,
-    group: string,
-  ) {
-    super(queue, group)
-  }
+/** A batch of received messages for the handler pool. */
+interface ProxyJob extends PoolJob {
+  readonly held: Held[]
 }
 
-export class ProxyPushConsumer {
+export class ProxyPushEngine implements PushEngine {
   readonly options: ProxyPushConsumerParsedOptions
   private readonly logger: Logger
   private consumer?: SimpleConsumer
@@ -68,21 +51,29 @@ export class ProxyPushConsumer {
   private readonly held = new Set<Held>()
   /** Receive calls in flight count against the cache limit with the batch size they asked for. */
   private reserved = 0
-  private readonly pending: Held[][] = []
-  private readonly inflight = new Set<Running>()
+  private readonly pool: HandlerPool<ProxyJob>
   private readonly settling = new Set<Promise<void>>()
-  private waiters: Array<() => void> = []
+  private readonly changes = new Notifier()
   private sweepTimer?: NodeJS.Timeout
   private readonly stopController = new AbortController()
   private readonly limit: number
 
   constructor(
     input: unknown,
-    private readonly events: EventEmitter<PushConsumerEvents>,
+    private readonly events: EventEmitter<PushEvents>,
   ) {
     this.options = parseOptions(proxyPushConsumerOptionsSchema, input, 'PushConsumer')
     this.logger = childLogger(this.options.logger ?? silentLogger, { group: this.options.group, transport: 'proxy' })
     this.limit = this.options.concurrency * this.options.batchSize + this.options.pullBatchSize
+    this.pool = new HandlerPool<ProxyJob>({
+      handlers: this.options,
+      group: this.options.group,
+      model: 'clustering',
+      concurrency: this.options.concurrency,
+      handlerTimeoutMs: this.options.handlerTimeoutMs,
+      settle: (job, error) => this.finish(job, error),
+      report: (err) => this.reportError(err),
+    })
   }
 
   /** The gRPC client's id (known after start). */
@@ -145,6 +136,9 @@ export class ProxyPushConsumer {
     return []
   }
 
+  /** Nothing to rebalance: the broker hands out messages. */
+  async rebalance(): Promise<void> {}
+
   // ------------------------------------------------------------------ receive
 
   private async receiveLoop(consumer: SimpleConsumer): Promise<void> {
@@ -153,7 +147,7 @@ export class ProxyPushConsumer {
       // Always a full batch: smaller asks were seen to come back empty after a whole long poll despite a backlog.
       const want = this.options.pullBatchSize
       if (this.limit - this.held.size - this.reserved < want) {
-        await this.waitForChange()
+        await this.changes.wait()
         continue
       }
       this.reserved += want
@@ -173,46 +167,33 @@ export class ProxyPushConsumer {
       // Received after close began: not handled here; the proxy delivers them again after their invisible time.
       if (!this.running || views.length === 0) continue
       const now = Date.now()
-      const batch: Held[] = []
+      const topic = views[0]!.topic
+      let batch: Held[] = []
+      const submit = () => {
+        this.pool.submit({ queue: { topic, brokerName: '', queueId: -1 }, messages: batch.map((h) => h.view), held: batch })
+        batch = []
+      }
       for (const v of views) {
         const h: Held = { view: new ProxyMessageView(v), hiddenUntil: now + invisible, op: Promise.resolve(), done: false }
         this.held.add(h)
         batch.push(h)
-        if (batch.length === this.options.batchSize) this.pending.push(batch.splice(0))
+        if (batch.length === this.options.batchSize) submit()
       }
-      if (batch.length > 0) this.pending.push(batch)
-      this.pump()
+      if (batch.length > 0) submit()
     }
   }
 
-  private pump(): void {
-    while (this.running && this.inflight.size < this.options.concurrency && this.pending.length > 0) {
-      this.run(this.pending.shift()!)
-    }
-  }
-
-  private run(held: Held[]): void {
-    const topic = held[0]!.view.topic
-    const entry = new Running(held, { topic, brokerName: '', queueId: -1 }, this.options.group)
-    this.inflight.add(entry)
-    const messages = held.map((h) => h.view)
-    runHandler(this.options, messages, entry, (error) => this.finish(entry, error), () => processContext(messages, this.options.group, 'clustering'))
-  }
-
-  private finish(entry: Running, error: unknown): void {
-    if (entry.done) return
-    entry.done = true
-    this.inflight.delete(entry)
+  /** A handler finished: ack, or hand the messages back for a retry (the pool slot frees at once; settling goes on). */
+  private finish(job: ProxyJob, error: unknown): void {
     if (error !== undefined && this.events.listenerCount('handler.error') > 0) {
-      this.events.emit('handler.error', { messages: entry.held.map((h) => h.view), error, retry: true, queue: entry.queue })
+      this.events.emit('handler.error', { messages: job.messages, error, retry: true, queue: job.queue })
     }
-    for (const h of entry.held) {
+    for (const h of job.held) {
       const p = error === undefined ? this.ack(h) : this.retryLater(h)
       this.settling.add(p)
       void p.finally(() => this.settling.delete(p))
     }
-    this.notify()
-    this.pump()
+    this.changes.notify()
   }
 
   /** Ack (a few attempts); an unacked message comes back after its invisible time, as at-least-once allows. */
@@ -255,11 +236,11 @@ export class ProxyPushConsumer {
     h.op = p
     return p.finally(() => {
       this.held.delete(h)
-      this.notify()
+      this.changes.notify()
     })
   }
 
-  /** Once a second: renew messages held past half their invisible time, time out handlers past handlerTimeoutMs. */
+  /** Once a second: renew messages held past half their invisible time (handler deadlines are the pool's). */
   private sweep(): void {
     const now = Date.now()
     const invisible = this.options.proxy.invisibleDurationMs
@@ -275,15 +256,6 @@ export class ProxyPushConsumer {
         }
       })
     }
-    const timeout = this.options.handlerTimeoutMs
-    for (const entry of this.inflight) {
-      if (entry.done || now - entry.startedAt < timeout) continue
-      const err = new RocketMQError('ERR_HANDLER_TIMEOUT', `handler did not finish within ${timeout} ms`, {
-        context: { topic: entry.queue.topic, group: entry.group },
-      })
-      entry.abort(err)
-      this.finish(entry, err)
-    }
   }
 
   // ------------------------------------------------------------------ close
@@ -295,33 +267,24 @@ export class ProxyPushConsumer {
   close(opts: { timeoutMs?: number } = {}): Promise<CloseResult> {
     this.closePromise ??= (async () => {
       await this.startPromise?.catch(() => undefined)
-      const deadline = AbortSignal.timeout(opts.timeoutMs ?? this.options.closeTimeoutMs)
+      const deadline = timeoutSignal(opts.timeoutMs ?? this.options.closeTimeoutMs)
       this.running = false
       this.stopController.abort()
       // Cached messages that never started: stop renewing them; the proxy delivers them again after their invisible time.
-      for (const batch of this.pending.splice(0)) {
-        for (const h of batch) {
+      for (const job of this.pool.clearPending()) {
+        for (const h of job.held) {
           h.done = true
           this.held.delete(h)
         }
       }
-      let drained = 0
-      for (const r of this.inflight) drained += r.held.length
-      this.notify()
-      while (this.inflight.size > 0 && !deadline.aborted) await this.waitForChange(deadline)
-      let abandoned = 0
-      for (const r of this.inflight) {
-        abandoned += r.held.length
-        r.done = true
-        r.sealed = true
-        r.abort(new RocketMQError('ERR_CLOSED', 'consumer closed before the handler finished'))
-        for (const h of r.held) {
+      this.changes.notify()
+      const { drained, abandoned, abandonedJobs } = await this.pool.close(deadline)
+      for (const job of abandonedJobs) {
+        for (const h of job.held) {
           h.done = true
           this.held.delete(h)
         }
       }
-      this.inflight.clear()
-      drained -= abandoned
       if (this.sweepTimer) clearInterval(this.sweepTimer)
       // Acks of finished handlers: worth a short wait even past the deadline (an ack saves a redelivery).
       if (this.settling.size > 0) await withTimeout(Promise.allSettled([...this.settling]), Math.max(1000, this.options.requestTimeoutMs))
@@ -346,25 +309,6 @@ export class ProxyPushConsumer {
   private reportError(err: RocketMQError): void {
     this.logger.error({ err }, err.message)
     if (this.events.listenerCount('error') > 0) this.events.emit('error', err)
-  }
-
-  private notify(): void {
-    const w = this.waiters
-    this.waiters = []
-    for (const f of w) f()
-  }
-
-  /** Resolves at the next change (a message settled, a handler finished, close) or when the signal aborts. */
-  private waitForChange(signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      if (signal?.aborted) return resolve()
-      const done = () => {
-        signal?.removeEventListener('abort', done)
-        resolve()
-      }
-      signal?.addEventListener('abort', done, { once: true })
-      this.waiters.push(done)
-    })
   }
 }
 

@@ -1,0 +1,52 @@
+/**
+ * One push engine per transport behind the PushConsumer facade: the remoting engine (remoting-engine.ts: queue
+ * ownership, long-polling pulls, offsets) and the proxy engine (src/grpc: POP through the 5.x proxy). Both run the
+ * application's handler on the shared HandlerPool (handler-pool.ts). The proxy engine registers itself here when
+ * src/grpc is loaded (the package entry imports it), so consumer/ never imports grpc/ (no cycle; the gRPC transport
+ * can live in its own package).
+ */
+import type { EventEmitter } from 'node:events'
+import { RocketMQError } from '../errors.js'
+import type { MessageQueue } from '../protocol/route.js'
+import type { PushEvents } from './push-policy.js'
+
+export interface CloseResult {
+  /** Messages whose handlers finished during close. */
+  drained: number
+  /** Messages still running at the deadline: their signals were aborted; they will be delivered again. */
+  abandoned: number
+  /** Offsets committed by close ([] through the proxy: no offsets there). */
+  committed: Array<{ queue: MessageQueue; offset: number }>
+}
+
+export interface PushEngine {
+  /** The parsed options (remoting or proxy shape). */
+  readonly options: { readonly group: string }
+  /** The client id (the proxy engine knows it after start). */
+  readonly clientId: string
+  /** Connect and resolve once consumption runs (remoting: after the first rebalance). */
+  start(): Promise<void>
+  /** Queues owned now ([] through the proxy: the broker hands out messages, not queues). */
+  assignment(): MessageQueue[]
+  /** Rebalance now (nothing through the proxy). */
+  rebalance(): Promise<void>
+  /** Stop, drain up to `timeoutMs`, settle, disconnect; idempotent. */
+  close(opts: { timeoutMs?: number }): Promise<CloseResult>
+}
+
+/** Builds an engine from the user's options (checked by the engine's own schema) and the facade's emitter. */
+export type PushEngineFactory = (options: unknown, events: EventEmitter<PushEvents>) => PushEngine
+
+let proxyEngine: PushEngineFactory | undefined
+
+/** Called by src/grpc when it is loaded. */
+export function registerProxyEngine(factory: PushEngineFactory): void {
+  proxyEngine = factory
+}
+
+export function createProxyEngine(options: unknown, events: EventEmitter<PushEvents>): PushEngine {
+  if (!proxyEngine) {
+    throw new RocketMQError('ERR_INVALID_OPTION', 'Invalid PushConsumer options: proxy: the proxy (gRPC) transport is not loaded; import the client from its package entry')
+  }
+  return proxyEngine(options, events)
+}

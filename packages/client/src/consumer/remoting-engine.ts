@@ -1,0 +1,76 @@
+/**
+ * The remoting push engine: a group member (member.ts) with the concurrent push policy (push-policy.ts) or an ordered
+ * one (orderly/ordered-policy.ts, `ordering` option). It owns
+ * queues, long-polls them, commits offsets and answers the console's requests.
+ */
+import type { EventEmitter } from 'node:events'
+import { parseOptions } from '../config/common.js'
+import { pushConsumerOptionsSchema, type PushConsumerOptions } from '../config/consumer.js'
+import { RocketMQError } from '../errors.js'
+import type { ClientDeps } from '../cluster/port.js'
+import type { MessageQueue } from '../protocol/route.js'
+import { timeoutSignal } from '../util/async.js'
+import { Member } from './member.js'
+import type { HandlerPolicy } from './policy.js'
+import type { CloseResult, PushEngine } from './push-engine.js'
+import { PushPolicy, type PushEvents } from './push-policy.js'
+import { OrderedPolicy, type OrderedEvents } from './orderly/ordered-policy.js'
+import type { ConsumerEvents } from './types.js'
+
+export class RemotingPushEngine implements PushEngine {
+  readonly options: PushConsumerOptions
+  readonly member: Member
+  private readonly policy: HandlerPolicy
+  private startPromise?: Promise<void>
+  private closePromise?: Promise<CloseResult>
+
+  constructor(input: unknown, events: EventEmitter<PushEvents>, deps: ClientDeps = {}) {
+    const options = parseOptions(pushConsumerOptionsSchema, input, 'PushConsumer')
+    this.options = options
+    let policy: HandlerPolicy | undefined
+    this.member = new Member({
+      options,
+      events: events as unknown as EventEmitter<ConsumerEvents>,
+      cluster: deps.cluster,
+      // `ordering: 'queue' | 'key'`: the ordered policy (broker queue locks, consumer/orderly) instead of concurrent handlers.
+      policy: (host) =>
+        (policy = options.ordering === 'none' ? new PushPolicy(host, options, events) : new OrderedPolicy(host, options, events as unknown as EventEmitter<OrderedEvents>)),
+    })
+    this.policy = policy!
+  }
+
+  get clientId(): string {
+    return this.member.cluster.clientId
+  }
+
+  start(): Promise<void> {
+    if (this.closePromise) return Promise.reject(new RocketMQError('ERR_CLOSED', 'The consumer is closed; create a new one'))
+    this.startPromise ??= (async () => {
+      await this.member.start()
+      this.member.every(this.options.persistOffsetIntervalMs, () => this.member.persistOffsets(true))
+    })().catch(async (e: unknown) => {
+      await this.member.abort()
+      throw e
+    })
+    return this.startPromise
+  }
+
+  assignment(): MessageQueue[] {
+    return this.member.assignment()
+  }
+
+  rebalance(): Promise<void> {
+    return this.member.rebalancer.rebalance()
+  }
+
+  close(opts: { timeoutMs?: number }): Promise<CloseResult> {
+    this.closePromise ??= (async () => {
+      await this.startPromise?.catch(() => undefined)
+      this.member.stop()
+      const { drained, abandoned } = await this.policy.close(timeoutSignal(opts.timeoutMs ?? this.options.closeTimeoutMs))
+      const committed = await this.member.shutdown()
+      return { drained, abandoned, committed }
+    })()
+    return this.closePromise
+  }
+}
