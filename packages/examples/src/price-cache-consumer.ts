@@ -1,14 +1,21 @@
 // Broadcasting: run this on every machine; each instance receives every price change and refreshes its own cache.
 //   ROCKETMQ_NAMESRV=127.0.0.1:9876 node packages/examples/dist/price-cache-consumer.js
 //   ROCKETMQ_NAMESRV=127.0.0.1:9876 node packages/examples/dist/price-cache-consumer.js publish SKU-1 1999
-import { Producer, consoleLogger } from '@rocketmq-ts/client'
-import { externalCluster, getTopicRoute } from '@rocketmq-ts/testkit'
+import { Admin, Producer, consoleLogger, isRocketMQError } from '@rocketmq-ts/client'
 import { PRICE_TOPIC, publishPriceChange, startPriceCache } from './price-cache.js'
 import { nameServerFromEnv, onShutdown } from './shutdown.js'
 
 const nameServer = nameServerFromEnv()
 // Topics are normally created by whoever runs the cluster; for the example, create it when missing.
-if ((await getTopicRoute(nameServer, PRICE_TOPIC)) === null) await (await externalCluster(nameServer)).createTopic(PRICE_TOPIC, { queuesPerBroker: 2 })
+const admin = new Admin({ nameServer })
+try {
+  await admin.topicRoute(PRICE_TOPIC).catch(async (e: unknown) => {
+    if (isRocketMQError(e) && e.code === 'ERR_TOPIC_NOT_FOUND') await admin.createTopic(PRICE_TOPIC, { queuesPerBroker: 2 })
+    else throw e
+  })
+} finally {
+  await admin.close()
+}
 
 if (process.argv[2] === 'publish') {
   const producer = new Producer({ nameServer })
