@@ -4,6 +4,7 @@
  * between push, pull (and ordered) consumption is the policy. The facades (push-consumer.ts, pull-consumer.ts) build a
  * member and expose the public API.
  */
+import { consumerMetrics, type ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
 import { toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
@@ -132,6 +133,11 @@ export class Member {
   /** Run `task` every `intervalMs` until close; failures are logged. */
   every(intervalMs: number, task: () => Promise<unknown> | unknown): void {
     this.cluster.every(intervalMs, task)
+  }
+
+  /** A snapshot of the owned queues (no request). */
+  metrics(): ConsumerMetrics {
+    return consumerMetrics(this.ctx.group, this.rebalancer.table.values(), this.offsets, this.policy)
   }
 
   assignment(): MessageQueue[] {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import type { ConsumerMetrics } from './metrics.js'
 import { parseOptions } from '../config/common.js'
 import { pullConsumerOptionsSchema, type PullConsumerOptions as ParsedPullConsumerOptions, type PullConsumerOptionsInput } from '../config/consumer.js'
 import { RocketMQError } from '../errors.js'
@@ -79,6 +80,14 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
 
   assignment(): MessageQueue[] {
     return this.member.assignment()
+  }
+
+  /**
+   * Per owned queue: committed offset, consumed offset (what the next commit stores), the broker's max offset (from
+   * the last pull response), lag, buffered count/bytes, last pull time, paused. From memory only: cheap to poll.
+   */
+  metrics(): ConsumerMetrics {
+    return this.member.metrics()
   }
 
   // ------------------------------------------------------------------ polling

@@ -5,6 +5,7 @@
  * src/grpc is loaded (the package entry imports it), so consumer/ never imports grpc/ (no cycle; the gRPC transport
  * can live in its own package).
  */
+import type { ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
 import { RocketMQError } from '../errors.js'
 import type { MessageQueue } from '../protocol/route.js'
@@ -28,6 +29,8 @@ export interface PushEngine {
   start(): Promise<void>
   /** Queues owned now ([] through the proxy: the broker hands out messages, not queues). */
   assignment(): MessageQueue[]
+  /** Owned queues' offsets, lag and cache (no queues through the proxy). */
+  metrics(): ConsumerMetrics
   /** Rebalance now (nothing through the proxy). */
   rebalance(): Promise<void>
   /** Stop, drain up to `timeoutMs`, settle, disconnect; idempotent. */

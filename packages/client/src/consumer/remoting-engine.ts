@@ -3,6 +3,7 @@
  * one (orderly/ordered-policy.ts, `ordering` option). It owns
  * queues, long-polls them, commits offsets and answers the console's requests.
  */
+import type { ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
 import { parseOptions } from '../config/common.js'
 import { pushConsumerOptionsSchema, type PushConsumerOptions } from '../config/consumer.js'
@@ -53,6 +54,10 @@ export class RemotingPushEngine implements PushEngine {
       throw e
     })
     return this.startPromise
+  }
+
+  metrics(): ConsumerMetrics {
+    return this.member.metrics()
   }
 
   assignment(): MessageQueue[] {

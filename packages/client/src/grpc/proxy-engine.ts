@@ -4,6 +4,7 @@
  * handlers run on the shared HandlerPool (bounded concurrency, deadlines, drain, bounded close). Receive -> handler -> ack; a throw -> the message is hidden for the retry delay and
  * delivered again by the broker. No queue ownership, no offsets, no broadcasting: the broker hands messages out.
  */
+import type { ConsumerMetrics } from '../consumer/metrics.js'
 import type { EventEmitter } from 'node:events'
 import { parseOptions } from '../config/common.js'
 import { proxyPushConsumerOptionsSchema, type ProxyPushConsumerParsedOptions } from '../config/consumer.js'
@@ -134,6 +135,10 @@ export class ProxyPushEngine implements PushEngine {
   /** The proxy hands out messages, not queues: a proxy consumer owns no queue. Always []. */
   assignment(): MessageQueue[] {
     return []
+  }
+
+  metrics(): ConsumerMetrics {
+    return { group: this.options.group, queues: [], lag: 0, cachedCount: 0, cachedBytes: 0 }
   }
 
   /** Nothing to rebalance: the broker hands out messages. */

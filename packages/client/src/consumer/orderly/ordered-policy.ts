@@ -427,6 +427,11 @@ export class OrderedPolicy implements HandlerPolicy {
     }
   }
 
+  /** Broadcasting takes no broker locks: undefined there. */
+  locked(pq: ProcessQueue): boolean | undefined {
+    return this.locks ? this.locks.isHeldKey(pq.key) : undefined
+  }
+
   private consumeDirectly(m: MessageView): Promise<{ consumeResult: string; remark?: string; spentTimeMills: number }> {
     const call = new HandlerCall(m.queue, this.options.group)
     return new Promise((resolve) =>
