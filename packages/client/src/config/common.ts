@@ -136,6 +136,16 @@ export const clientOptionsShape = {
   credentials: credentialsSchema.optional(),
   /** Connect with TLS (verified against `ca` or the system roots); `true` = defaults. */
   tls: tlsSchema.optional(),
+  /**
+   * Prefix topics and groups as the Java client's namespace does (`ns%Topic`, `%RETRY%ns%Group`); the application
+   * keeps using the plain names, and messages arrive with them.
+   */
+  namespace: z
+    .string()
+    .min(1, 'must not be empty (leave it out for no namespace)')
+    .max(64)
+    .regex(/^[|a-zA-Z0-9_-]+$/, "may contain only letters, digits, |, _ and - (no '%': it separates the namespace)")
+    .optional(),
 } as const
 
 export const clientOptionsSchema = z.object(clientOptionsShape).strict()

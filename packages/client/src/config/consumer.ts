@@ -263,6 +263,12 @@ export const proxyOptionsSchema = z
 export type ProxyOptionsInput = z.input<typeof proxyOptionsSchema>
 export type ProxyOptions = z.output<typeof proxyOptionsSchema>
 
+const PROXY_TLS_REFUSED: Readonly<Record<string, string>> = {
+  ca: 'tls.ca (a custom CA)',
+  cert: 'tls.cert (a client certificate, mutual TLS)',
+  key: 'tls.key (a client certificate, mutual TLS)',
+}
+
 const remotingOnly = (what: string) =>
   z.undefined({ errorMap: () => ({ message: `${what} is not available through the proxy (gRPC); it needs the remoting transport (nameServer)` }) })
 
@@ -308,11 +314,42 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     pollNameServerIntervalMs: remotingOnly('pollNameServerIntervalMs'),
     instanceName: remotingOnly('instanceName (the gRPC client makes its own client id)'),
     clientIp: remotingOnly('clientIp (the gRPC client makes its own client id)'),
-    credentials: z.undefined({ errorMap: () => ({ message: 'through the proxy give proxy.credentials ({ accessKey, accessSecret })' }) }),
-    tls: z.undefined({ errorMap: () => ({ message: 'through the proxy give proxy.sslEnabled: true (system CAs only)' }) }),
+    // The same security options as the remoting transport, mapped onto rocketmq-client-nodejs: credentials become its
+    // sessionCredentials, `tls: true` its sslEnabled, `namespace` its namespace. It verifies the proxy against the
+    // system CAs only, so anything else in `tls` is refused here, naming the field.
+    tls: z
+      .custom<boolean | { rejectUnauthorized?: true }>()
+      .superRefine((v, ctx) => {
+        if (v === undefined || typeof v === 'boolean') return
+        if (typeof v !== 'object' || v === null) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be true or false through the proxy' })
+          return
+        }
+        for (const [key, value] of Object.entries(v as Record<string, unknown>)) {
+          if (value === undefined || (key === 'rejectUnauthorized' && value === true)) continue
+          const what = PROXY_TLS_REFUSED[key] ?? `tls.${key}`
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [key],
+            message:
+              key === 'rejectUnauthorized'
+                ? 'tls.rejectUnauthorized: false is not available through the proxy (rocketmq-client-nodejs always verifies against the system CAs); use the remoting transport (nameServer)'
+                : `${what} is not available through the proxy: rocketmq-client-nodejs verifies the proxy against the system CAs only; use the remoting transport (nameServer) for it`,
+          })
+        }
+      })
+      .optional(),
   })
   .strict()
   .superRefine(exactlyOneHandler)
+  .superRefine((o, ctx) => {
+    if (o.credentials !== undefined && o.proxy.credentials !== undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['credentials'], message: 'give credentials or proxy.credentials, not both' })
+    }
+    if (o.namespace !== undefined && o.proxy.namespace !== '' && o.namespace !== o.proxy.namespace) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['namespace'], message: 'give namespace or proxy.namespace, not two different ones' })
+    }
+  })
 
 export type ProxyPushConsumerOptionsInput = z.input<typeof proxyPushConsumerOptionsSchema>
 export type ProxyPushConsumerParsedOptions = z.output<typeof proxyPushConsumerOptionsSchema>

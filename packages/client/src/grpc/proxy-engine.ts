@@ -97,9 +97,13 @@ export class ProxyPushEngine implements PushEngine {
     }
     const consumer = new SimpleConsumer({
       endpoints: o.proxy.endpoints,
-      sslEnabled: o.proxy.sslEnabled,
-      namespace: o.proxy.namespace,
-      ...(o.proxy.credentials ? { sessionCredentials: o.proxy.credentials } : {}),
+      sslEnabled: o.proxy.sslEnabled || (o.tls !== undefined && o.tls !== false),
+      namespace: o.namespace ?? o.proxy.namespace,
+      ...(o.proxy.credentials
+        ? { sessionCredentials: o.proxy.credentials }
+        : o.credentials
+          ? { sessionCredentials: { accessKey: o.credentials.accessKey, accessSecret: o.credentials.secretKey, ...(o.credentials.securityToken ? { securityToken: o.credentials.securityToken } : {}) } }
+          : {}),
       requestTimeout: Math.max(1000, o.requestTimeoutMs),
       logger: grpcLogger(this.logger),
       consumerGroup: o.group,

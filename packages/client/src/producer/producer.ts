@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib'
 import { EventEmitter } from 'node:events'
 import { MAX_TIMER_MS, parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
+import { unwrapQueue, withoutNamespace, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
 import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
@@ -61,7 +62,7 @@ export class Producer extends EventEmitter {
       pollNameServerIntervalMs: this.options.pollNameServerIntervalMs,
       ...remotingSecurity(this.options, this.options.logger),
     })
-    this.client.registerProducer(this.options.group)
+    this.client.registerProducer(wrapNamespace(this.options.namespace, this.options.group))
     this.faults = this.options.latencyFaultAvoidance ? new LatencyFaultAvoidance() : undefined
   }
 
@@ -110,6 +111,25 @@ export class Producer extends EventEmitter {
   }
 
   private async sendInternal(
+    userMessages: readonly Message[],
+    userOpts: SendOptions,
+    oneway: boolean,
+    batch: boolean,
+    extra?: Readonly<Record<string, string>>,
+  ): Promise<SendResult | undefined> {
+    const ns = this.options.namespace
+    if (!ns) return this.sendWire(userMessages, userOpts, oneway, batch, extra)
+    // The namespace edge: topics (and a given queue) go out wrapped, the result comes back without the namespace.
+    const messages = userMessages.map((m) => ({ ...m, topic: wrapNamespace(ns, m.topic) }))
+    const opts: SendOptions = { ...userOpts }
+    if (userOpts.queue !== undefined) opts.queue = wrapQueue(ns, userOpts.queue)
+    const selector = userOpts.selector
+    if (selector !== undefined) opts.selector = (queues, m) => wrapQueue(ns, selector(queues.map((q) => unwrapQueue(ns, q)), { ...m, topic: withoutNamespace(ns, m.topic) }))
+    const result = await this.sendWire(messages, opts, oneway, batch, extra)
+    return result === undefined ? undefined : { ...result, queue: unwrapQueue(ns, result.queue) }
+  }
+
+  private async sendWire(
     messages: readonly Message[],
     opts: SendOptions,
     oneway: boolean,
