@@ -4,6 +4,9 @@
  * a tool we did not write), offset resets for running and stopped groups, and allocation dry runs that equal what
  * real members get.
  */
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Admin, PushConsumer, isRocketMQError, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
 import { uniqueName, waitFor } from './helpers.js'
@@ -167,6 +170,23 @@ describe('describeGroup of a running 2-member group', () => {
     expect(conns.map((c) => [c[0], c[1], c[2], c[3]]).sort()).toEqual(d.members.map((m) => [m.clientId, m.address, m.language, m.version]).sort())
     expect(connection.output).toContain(`MessageModel: ${d.messageModel}`)
     expect(connection.output).toContain(`ConsumeType: ${d.consumeType}`)
+  })
+
+  it('the CLI prints the same group table (npx rocketmq-ts describe-group)', async () => {
+    const bin = fileURLToPath(new URL('../../packages/client/dist/bin.js', import.meta.url))
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'describe-group', group, '--name-server', suite.cluster.nameServer])
+    const d = await admin.describeGroup(group)
+    expect(stdout).toContain(`group ${group}: running, CLUSTERING, CONSUME_PASSIVELY, 2 member(s), total lag 0`)
+    for (const m of d.members) expect(stdout).toMatch(new RegExp(`^${m.clientId.replace(/[.#]/g, '\\$&')}\\s+${m.address}\\s+JAVA\\s+V4_9_4\\s+2\\s+${t}=\\*$`, 'm'))
+    const rows = stdout.split('\n').filter((l) => l.startsWith(t))
+    expect(rows.map((l) => l.split(/\s+/).slice(1, 7))).toEqual(
+      d.queues.map((q) => [q.queue.brokerName, String(q.queue.queueId), q.owner, String(q.committedOffset), String(q.brokerOffset), '0']),
+    )
+    const usage = await promisify(execFile)(process.execPath, [bin, 'describe-group', group, '--bogus']).then(
+      () => 0,
+      (e: { code?: number }) => e.code,
+    )
+    expect(usage).toBe(2)
     for (const m of members) await m.close()
     members = []
   })

@@ -6,15 +6,21 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Producer } from '@rocketmq-ts/client'
+import { Admin, Producer } from '@rocketmq-ts/client'
 import type { Cluster } from '@rocketmq-ts/testkit'
 import { createOrderProducer, publishPaced, publishPriceChange, replayOrders, runDemo, startPriceCache, type PriceCache } from '@rocketmq-ts/examples'
 import { clusterControl, uniqueName, waitFor } from './helpers.js'
 
 let cluster: Cluster
+let admin: Admin
 
 beforeAll(async () => {
   cluster = await clusterControl()
+  // The examples' topics are created as an application would: with the client's Admin.
+  admin = new Admin({ nameServer: cluster.nameServer })
+})
+afterAll(async () => {
+  await admin.close()
 })
 
 describe('npm run demo (reduced)', () => {
@@ -73,7 +79,7 @@ describe('broadcasting price cache', () => {
   it('every instance of the group receives every price change', async () => {
     const topic = uniqueName('TopicPriceChange')
     const group = uniqueName('price_cache')
-    await cluster.createTopic(topic, { queuesPerBroker: 2 })
+    await admin.createTopic(topic, { queuesPerBroker: 2 })
     dir = mkdtempSync(join(tmpdir(), 'price-cache-'))
     for (const name of ['host-a', 'host-b']) {
       caches.push(await startPriceCache({ nameServer: cluster.nameServer, topic, group, instanceName: name, offsetStoreDir: dir }))
@@ -101,7 +107,7 @@ describe('pull consumer replay', () => {
   it('replays exactly the orders stored in [from, to), without committing', async () => {
     const topic = uniqueName('TopicOrderPaySuccess')
     const group = uniqueName('order_replay')
-    await cluster.createTopic(topic, { queuesPerBroker: 2 })
+    await admin.createTopic(topic, { queuesPerBroker: 2 })
     const orders = createOrderProducer({ nameServer: cluster.nameServer, topic })
     try {
       const from = Date.now()

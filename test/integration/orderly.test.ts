@@ -112,8 +112,8 @@ describe('ordered consumption', () => {
       // A TS member joins while Java is busy: two queues move from Java to TS.
       const ts = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'ts', handlerMs: 5 })
       await waitUntil(() => ts.queues.length === 2, 30_000, 'the TS member to own 2 queues')
-      // Java releases them after its rebalance (once its running handler returned); then the TS member locks them.
-      await waitUntil(() => ts.locks.filter((l) => l.ev === 'acquired' && l.topic === t).length >= 2, 60_000, 'the TS member to lock its 2 queues')
+      // Java releases them after its rebalance (once its consume loop let go of the queue); then the TS member locks them.
+      await waitUntil(() => ts.locks.filter((l) => l.ev === 'acquired' && l.topic === t).length >= 2, 90_000, 'the TS member to lock its 2 queues')
       sent.push(...(await sendStep(t, 100, 4)))
       await waitUntil(() => {
         java.collect()
@@ -139,7 +139,7 @@ describe('ordered consumption', () => {
     const tsQueues = new Set(timeline.records.filter((r) => r.member === 'ts').map((r) => r.queue))
     expect([...tsQueues].some((q) => javaQueues.has(q))).toBe(true) // a queue really moved between them
     console.info(`[orderly java] ${timeline.records.length} handler runs (java ${timeline.records.filter((r) => r.member === 'java').length}), repeats ${order.repeats}`)
-  }, 240_000)
+  }, 300_000)
 
   it('graceful handoff (a member joins, then the first one closes): 0 duplicates, 0 out of order', async () => {
     const t = await topic('TopicOrderHandoff')

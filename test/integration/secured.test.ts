@@ -19,6 +19,9 @@ const TOPIC = uniqueName('SecTopic')
 const DENIED = uniqueName('SecDenied')
 const INTEROP = uniqueName('SecInterop')
 const OFFSETS = uniqueName('SecOffsets')
+const NS_A = 'tenantA'
+const NS_B = 'tenantB'
+const NS_TOPIC = uniqueName('SecNs')
 
 let cluster: Cluster
 let security: ClusterSecurity
@@ -75,7 +78,8 @@ beforeAll(async () => {
   security = cluster.security()!
   const pki = security.tls!.pki
   tls = { ca: readFileSync(pki.caFile), cert: readFileSync(pki.clientCertFile), key: readFileSync(pki.clientKeyFile) }
-  for (const t of [TOPIC, DENIED, INTEROP, OFFSETS]) await cluster.createTopic(t, { queuesPerBroker: 2 })
+  // The namespaced topic exists on the wire as <namespace>%<name>, as the Java client names it.
+  for (const t of [TOPIC, DENIED, INTEROP, OFFSETS, `${NS_A}%${NS_TOPIC}`, `${NS_B}%${NS_TOPIC}`]) await cluster.createTopic(t, { queuesPerBroker: 2 })
 })
 
 afterAll(async () => {
@@ -219,6 +223,79 @@ describe('ACL 2.0 over mutual TLS', () => {
     expect(await javaProducer.exited).toBe(0)
     await seen.until(() => seen.messages.filter((m) => m.body.toString().startsWith('java-')).length >= 10, 60_000, '10 messages from Java')
     expect(new Set(seen.messages.map((m) => m.body.toString()).filter((b) => b.startsWith('java-')))).toEqual(new Set(Array.from({ length: 10 }, (_, i) => `java-${i}`)))
+  })
+})
+
+describe('namespace', () => {
+  it('a TS member and a Java member with the same namespace share the queues of one group; another namespace sees nothing', async () => {
+    const group = uniqueName('sec_ns')
+    const ours: MessageView[] = []
+    const ts = track(new PushConsumer({ ...aliceOptions(), namespace: NS_A, group, subscriptions: { [NS_TOPIC]: '*' }, consumeFrom: 'first', handler: async (m) => void ours.push(m) }))
+    const elsewhere: MessageView[] = []
+    const other = track(new PushConsumer({ ...aliceOptions(), namespace: NS_B, group, subscriptions: { [NS_TOPIC]: '*' }, consumeFrom: 'first', handler: async (m) => void elsewhere.push(m) }))
+    await ts.start()
+    await other.start()
+    const java = await runJava('consume', { security, nameServer: cluster.nameServer, ...ALICE, namespace: NS_A }, { topic: NS_TOPIC, group, 'timeout-ms': 110_000 })
+    javas.push(java)
+    await java.waitLine((l) => l.started === true, 'the Java member started')
+    // The group (tenantA%group) now has two members: wait until ours owns half of the 4 queues.
+    await waitUntil(() => ts.assignment().filter((q) => q.topic === `${NS_A}%${NS_TOPIC}`).length === 2, 60_000, 'the TS member to own 2 of the 4 queues')
+
+    const producer = track(new Producer({ ...aliceOptions(), namespace: NS_A }))
+    const sent = new Set<string>()
+    for (let i = 0; i < 40; i++) {
+      const r = await producer.send({ topic: NS_TOPIC, body: `ns-${i}` })
+      expect(r.queue.topic).toBe(NS_TOPIC)
+      sent.add(`ns-${i}`)
+    }
+    const javaBodies = () => java.lines.filter((l) => l.body !== undefined)
+    await waitUntil(() => ours.length + javaBodies().length >= sent.size, 60_000, 'the 40 messages over both members')
+    const all = [...ours.map((m) => m.body.toString()), ...javaBodies().map((l) => l.body!)]
+    expect(new Set(all)).toEqual(sent)
+    expect(ours.length).toBeGreaterThan(0)
+    expect(javaBodies().length).toBeGreaterThan(0)
+    // Both sides see the plain topic name; they read disjoint queues.
+    expect(new Set(ours.map((m) => m.topic))).toEqual(new Set([NS_TOPIC]))
+    expect(new Set(javaBodies().map((l) => l.topic))).toEqual(new Set([NS_TOPIC]))
+    const tsQueues = new Set(ours.map((m) => `${m.queue.brokerName}:${m.queue.queueId}`))
+    for (const l of javaBodies()) expect(tsQueues.has(l.queue!)).toBe(false)
+    // The same group and topic names in tenantB are other resources: nothing arrived there.
+    expect(elsewhere).toEqual([])
+    await java.stop()
+  })
+})
+
+describe('the README example', () => {
+  it('credentials + mutual TLS + namespace: produce, consume with plain names, ERR_FORBIDDEN on error', async () => {
+    const pki = security.tls!.pki
+    const secured = {
+      nameServer: cluster.nameServer,
+      credentials: { accessKey: BOB.accessKey, secretKey: BOB.secretKey },
+      tls: { ca: readFileSync(pki.caFile), cert: readFileSync(pki.clientCertFile), key: readFileSync(pki.clientKeyFile) },
+      namespace: NS_A,
+    }
+    // bob's ACL does not cover the namespaced topic yet: grant it through the kit, as an operator would.
+    await cluster.createUser({
+      username: BOB.accessKey,
+      password: BOB.secretKey,
+      acls: [
+        { resource: `Topic:${TOPIC}`, actions: ['Pub', 'Sub', 'Get'] },
+        { resource: `Topic:${DENIED}`, actions: ['Pub'] },
+        { resource: `Topic:${NS_A}%${NS_TOPIC}`, actions: ['Pub', 'Sub', 'Get'] },
+        { resource: 'Group:*', actions: ['Sub'] },
+      ],
+    })
+    const producer = track(new Producer(secured))
+    const got: MessageView[] = []
+    const errors: RocketMQError[] = []
+    const consumer = track(new PushConsumer({ ...secured, group: uniqueName('stock'), subscriptions: { [NS_TOPIC]: '*' }, handler: async (message) => void got.push(message) }))
+    consumer.on('error', (e) => errors.push(e))
+    await consumer.start()
+    const r = await producer.send({ topic: NS_TOPIC, body: JSON.stringify({ orderId: 'o-1' }) })
+    expect(r.queue.topic).toBe(NS_TOPIC)
+    await waitUntil(() => got.some((m) => m.msgId === r.msgId), 60_000, 'the README message')
+    expect(got.find((m) => m.msgId === r.msgId)!.topic).toBe(NS_TOPIC)
+    expect(errors).toEqual([])
   })
 })
 

@@ -6,13 +6,13 @@ import { PRICE_TOPIC, publishPriceChange, startPriceCache } from './price-cache.
 import { nameServerFromEnv, onShutdown } from './shutdown.js'
 
 const nameServer = nameServerFromEnv()
-// Topics are normally created by whoever runs the cluster; for the example, create it when missing (client Admin).
+// Topics are normally created by whoever runs the cluster; for the example, create it when missing.
 const admin = new Admin({ nameServer })
 try {
-  await admin.topicRoute(PRICE_TOPIC)
-} catch (e) {
-  if (!isRocketMQError(e) || e.code !== 'ERR_TOPIC_NOT_FOUND') throw e
-  await admin.createTopic(PRICE_TOPIC, { queuesPerBroker: 2 })
+  await admin.topicRoute(PRICE_TOPIC).catch(async (e: unknown) => {
+    if (isRocketMQError(e) && e.code === 'ERR_TOPIC_NOT_FOUND') await admin.createTopic(PRICE_TOPIC, { queuesPerBroker: 2 })
+    else throw e
+  })
 } finally {
   await admin.close()
 }

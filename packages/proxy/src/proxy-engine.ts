@@ -4,6 +4,7 @@
  * handlers run on the shared HandlerPool (bounded concurrency, deadlines, drain, bounded close). Receive -> handler -> ack; a throw -> the message is hidden for the retry delay and
  * delivered again by the broker. No queue ownership, no offsets, no broadcasting: the broker hands messages out.
  */
+import type { ConsumerMetrics } from '../consumer/metrics.js'
 import type { EventEmitter } from 'node:events'
 import {
   HandlerPool,
@@ -106,9 +107,13 @@ export class ProxyPushEngine implements PushEngine {
     }
     const consumer = new SimpleConsumer({
       endpoints: o.proxy.endpoints,
-      sslEnabled: o.proxy.sslEnabled,
-      namespace: o.proxy.namespace,
-      ...(o.proxy.credentials ? { sessionCredentials: o.proxy.credentials } : {}),
+      sslEnabled: o.proxy.sslEnabled || (o.tls !== undefined && o.tls !== false),
+      namespace: o.namespace ?? o.proxy.namespace,
+      ...(o.proxy.credentials
+        ? { sessionCredentials: o.proxy.credentials }
+        : o.credentials
+          ? { sessionCredentials: { accessKey: o.credentials.accessKey, accessSecret: o.credentials.secretKey, ...(o.credentials.securityToken ? { securityToken: o.credentials.securityToken } : {}) } }
+          : {}),
       requestTimeout: Math.max(1000, o.requestTimeoutMs),
       logger: grpcLogger(this.logger),
       consumerGroup: o.group,
@@ -144,6 +149,10 @@ export class ProxyPushEngine implements PushEngine {
   /** The proxy hands out messages, not queues: a proxy consumer owns no queue. Always []. */
   assignment(): MessageQueue[] {
     return []
+  }
+
+  metrics(): ConsumerMetrics {
+    return { group: this.options.group, queues: [], lag: 0, cachedCount: 0, cachedBytes: 0 }
   }
 
   /** Nothing to rebalance: the broker hands out messages. */

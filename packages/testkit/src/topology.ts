@@ -99,6 +99,8 @@ export function brokerProperties(
     slaveReadEnable: true,
     // SQL92 subscriptions ({ sql: '...' }) need this.
     enablePropertyFilter: true,
+    // Message trace (RMQ_SYS_TRACE_TOPIC, 1 queue, created by each broker): `trace: true` clients, mqadmin queryMsgTraceById.
+    traceTopicEnable: true,
     // Re-register every 10 s (the minimum) instead of 30 s, so a restarted NameServer learns the brokers fast.
     registerNameServerPeriod: 10000,
     // Small mapped files: same commitlog size on master and slave.

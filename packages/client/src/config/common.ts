@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
 import { z } from 'zod'
 import { RocketMQError } from '../errors.js'
@@ -13,13 +14,40 @@ export const nameServerSchema = z
       return z.NEVER
     }
     for (const a of list) {
-      if (!/^[^\s:]+:\d{1,5}$/.test(a) && !/^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(a)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `'${a}' is not 'host:port' (e.g. '127.0.0.1:9876')` })
+      const problem = addressProblem(a)
+      if (problem !== undefined) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `'${a}' is not 'host:port' (${problem}; e.g. '127.0.0.1:9876')` })
         return z.NEVER
       }
     }
     return list
   })
+
+/** Node's timers fire at once for a delay of 2^31 ms or more (TimeoutOverflowWarning): every timer option stays below. */
+export const MAX_TIMER_MS = 2_147_483_647
+
+/** A duration in ms used for a timer: an integer in [min, 2^31-1]. */
+export function timerMs(min = 1): z.ZodNumber {
+  return z
+    .number()
+    .int()
+    .min(min, min === 0 ? 'must not be negative' : `must be at least ${min}`)
+    .max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} (2^31-1 ms, about 24.8 days: Node's timer limit)`)
+}
+
+/** Why `a` is not a usable `host:port` / `[v6]:port` (port 1..65535, host an IP literal or a DNS name), or undefined. */
+export function addressProblem(a: string): string | undefined {
+  const m = /^(?:\[([^\]]*)\]|([^\s:\[\]]+)):(\d{1,5})$/.exec(a)
+  if (!m) return "expected 'host:port' or '[v6]:port'"
+  const port = Number(m[3])
+  if (port < 1 || port > 65535) return `port ${port} is outside 1-65535`
+  if (m[1] !== undefined) return isIP(m[1]) === 6 ? undefined : `'${m[1]}' is not an IPv6 address`
+  const host = m[2]!
+  if (isIP(host) !== 0) return undefined
+  if (/^[\d.]+$/.test(host)) return `'${host}' is not a valid IPv4 address`
+  if (host.length > 253 || !/^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?$/.test(host)) return `'${host}' is not a host name`
+  return undefined
+}
 
 const loggerSchema = z.custom<Logger>(
   (v) =>
@@ -97,14 +125,27 @@ export const clientOptionsShape = {
   /** Distinguishes clients in one process; defaults to `pid#hrtime`. */
   instanceName: z.string().min(1).optional(),
   /** The IP announced in the client id; defaults to the first non-internal IPv4. */
-  clientIp: z.string().min(1).optional(),
-  requestTimeoutMs: z.number().int().positive().default(3000),
-  heartbeatIntervalMs: z.number().int().positive().default(30_000),
-  pollNameServerIntervalMs: z.number().int().positive().default(30_000),
+  clientIp: z
+    .string()
+    .refine((v) => isIP(v) !== 0, { message: "must be an IPv4 or IPv6 address, e.g. '10.0.0.5'" })
+    .optional(),
+  requestTimeoutMs: timerMs().default(3000),
+  heartbeatIntervalMs: timerMs().default(30_000),
+  pollNameServerIntervalMs: timerMs().default(30_000),
   /** Sign requests for an ACL-enabled cluster (ACL 2.0 user name + password, or ACL 1.0 access/secret key). */
   credentials: credentialsSchema.optional(),
   /** Connect with TLS (verified against `ca` or the system roots); `true` = defaults. */
   tls: tlsSchema.optional(),
+  /**
+   * Prefix topics and groups as the Java client's namespace does (`ns%Topic`, `%RETRY%ns%Group`); the application
+   * keeps using the plain names, and messages arrive with them.
+   */
+  namespace: z
+    .string()
+    .min(1, 'must not be empty (leave it out for no namespace)')
+    .max(64)
+    .regex(/^[|a-zA-Z0-9_-]+$/, "may contain only letters, digits, |, _ and - (no '%': it separates the namespace)")
+    .optional(),
 } as const
 
 export const clientOptionsSchema = z.object(clientOptionsShape).strict()

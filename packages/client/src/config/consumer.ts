@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, groupSchema, topicSchema } from './common.js'
+import { clientOptionsShape, timerMs, groupSchema, topicSchema } from './common.js'
 
 export const ALLOCATION_NAMES = Object.freeze([
   'averagely',
@@ -59,10 +59,20 @@ const allocationSchema = z.union(
   },
 )
 
+/** Largest timestamp accepted (the last ms of year 9999): beyond it a timestamp is a mistake, not a point in time. */
+const MAX_TIMESTAMP_MS = 253_402_300_799_999
+
 export const consumeFromSchema = z
   .union([
     z.enum(['first', 'last']),
-    z.object({ timestamp: z.union([z.number().int().nonnegative(), z.date()]) }).strict(),
+    z
+      .object({
+        timestamp: z.union([
+          z.number().int().min(0).max(MAX_TIMESTAMP_MS),
+          z.date().refine((d) => !Number.isNaN(d.getTime()) && d.getTime() >= 0 && d.getTime() <= MAX_TIMESTAMP_MS),
+        ]),
+      })
+      .strict(),
   ], { errorMap: () => ({ message: "must be 'first', 'last' or { timestamp: <ms since epoch | Date> }" }) })
   .default('last')
 
@@ -91,19 +101,19 @@ export const baseConsumerShape = {
   /** Messages pulled per request (Java pullBatchSize). */
   pullBatchSize: z.number().int().min(1).max(1024).default(32),
   /** Flow control per queue: cached message count and bytes (Java pullThresholdForQueue / SizeForQueue). */
-  pullThresholdForQueue: z.number().int().positive().default(1000),
-  pullThresholdSizeForQueueMiB: z.number().positive().default(100),
+  pullThresholdForQueue: z.number().int().positive().max(1_000_000_000).default(1000),
+  pullThresholdSizeForQueueMiB: z.number().positive().finite().max(1024 * 1024).default(100),
   /** Optional per-topic cache limits, split over the queues this member owns. */
-  pullThresholdForTopic: z.number().int().positive().optional(),
-  pullThresholdSizeForTopicMiB: z.number().positive().optional(),
+  pullThresholdForTopic: z.number().int().positive().max(1_000_000_000).optional(),
+  pullThresholdSizeForTopicMiB: z.number().positive().finite().max(1024 * 1024).optional(),
   /** How long the broker may hold an empty pull (long polling). */
   brokerSuspendMs: z.number().int().min(1000).max(60_000).default(15_000),
-  rebalanceIntervalMs: z.number().int().positive().default(20_000),
-  persistOffsetIntervalMs: z.number().int().positive().default(5_000),
+  rebalanceIntervalMs: timerMs().default(20_000),
+  persistOffsetIntervalMs: timerMs().default(5_000),
   /** Directory for broadcasting offsets (one file per member); default ~/.rocketmq_offsets. */
   offsetStoreDir: z.string().min(1).optional(),
   /** Read from this broker id regardless of the broker's advice (0 = master); default follows suggestWhichBrokerId. */
-  readFromBrokerId: z.number().int().nonnegative().optional(),
+  readFromBrokerId: z.number().int().nonnegative().max(2_147_483_647).optional(),
   /**
    * Largest decoded (decompressed) message body accepted, checked while inflating; a larger one is ERR_MESSAGE_DECODE.
    * Default 16 MiB: 4x the broker's 4 MiB message limit, which Java producers apply before compressing.
@@ -121,12 +131,12 @@ export const baseConsumerShape = {
     })
     .default('stall'),
   /** How long a rebalance awaits `onAssign` / `onRevoke` before it aborts their signal and goes on (was a fixed 30 s). */
-  hookTimeoutMs: z.number().int().positive().max(2_147_483_647).default(30_000),
+  hookTimeoutMs: timerMs().default(30_000),
   /**
    * How long a rebalance waits for the in-flight messages of a revoked queue before it commits and releases the queue
    * (messages still running then are not committed; the next owner receives them again).
    */
-  revokeTimeoutMs: z.number().int().positive().max(2_147_483_647).default(30_000),
+  revokeTimeoutMs: timerMs().default(30_000),
 } as const
 
 const baseConsumerSchema = z.object(baseConsumerShape)
@@ -160,9 +170,9 @@ export const pushConsumerOptionsSchema = z
     /** Ordered modes: how long a queue pauses after a failed message before it is handled again (Java suspendCurrentQueueTimeMillis). */
     suspendMs: z.number().int().min(10).max(30_000).default(1000),
     /** After this long a handler's signal is aborted and the message is retried (Java consumeTimeout, 15 min). */
-    handlerTimeoutMs: z.number().int().positive().default(15 * 60_000),
+    handlerTimeoutMs: timerMs().default(15 * 60_000),
     /** Default deadline of close() for draining in-flight messages. */
-    closeTimeoutMs: z.number().int().nonnegative().default(30_000),
+    closeTimeoutMs: timerMs(0).default(30_000),
   })
   .strict()
   .superRefine(exactlyOneHandler)
@@ -175,10 +185,10 @@ export const pullConsumerOptionsSchema = z
     ...baseConsumerShape,
     subscriptions: subscriptionsSchema.optional(),
     autoCommit: z.boolean().default(true),
-    autoCommitIntervalMs: z.number().int().positive().default(5_000),
+    autoCommitIntervalMs: timerMs().default(5_000),
     /** Upper bound of messages cached over all queues (Java pullThresholdForAll). */
-    maxCachedMessages: z.number().int().positive().default(10_000),
-    pollTimeoutMs: z.number().int().nonnegative().default(5_000),
+    maxCachedMessages: z.number().int().positive().max(1_000_000_000).default(10_000),
+    pollTimeoutMs: timerMs(0).default(5_000),
   })
   .strict()
 
@@ -244,7 +254,7 @@ export const proxyOptionsSchema = z
     /** How long a received message stays hidden from other members; renewed while its handler runs. Min 10 s (the proxy's). */
     invisibleDurationMs: z.number().int().min(10_000, 'must be at least 10000 (the proxy refuses shorter)').max(12 * 3_600_000).default(30_000),
     /** Delay before a failed message is delivered again, by attempt (the last entry repeats). */
-    retryDelaysMs: z.array(z.number().int().nonnegative()).nonempty().default([...PROXY_RETRY_DELAYS_MS] as [number, ...number[]]),
+    retryDelaysMs: z.array(timerMs(0)).nonempty().default([...PROXY_RETRY_DELAYS_MS] as [number, ...number[]]),
     /** Receive calls (long polls) in flight at once; each asks one broker behind the proxy (round robin). */
     receivers: z.number().int().min(1).max(64).default(2),
   })
@@ -252,6 +262,12 @@ export const proxyOptionsSchema = z
 
 export type ProxyOptionsInput = z.input<typeof proxyOptionsSchema>
 export type ProxyOptions = z.output<typeof proxyOptionsSchema>
+
+const PROXY_TLS_REFUSED: Readonly<Record<string, string>> = {
+  ca: 'tls.ca (a custom CA)',
+  cert: 'tls.cert (a client certificate, mutual TLS)',
+  key: 'tls.key (a client certificate, mutual TLS)',
+}
 
 const remotingOnly = (what: string) =>
   z.undefined({ errorMap: () => ({ message: `${what} is not available through the proxy (gRPC); it needs the remoting transport (nameServer)` }) })
@@ -298,11 +314,42 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     pollNameServerIntervalMs: remotingOnly('pollNameServerIntervalMs'),
     instanceName: remotingOnly('instanceName (the gRPC client makes its own client id)'),
     clientIp: remotingOnly('clientIp (the gRPC client makes its own client id)'),
-    credentials: z.undefined({ errorMap: () => ({ message: 'through the proxy give proxy.credentials ({ accessKey, accessSecret })' }) }),
-    tls: z.undefined({ errorMap: () => ({ message: 'through the proxy give proxy.sslEnabled: true (system CAs only)' }) }),
+    // The same security options as the remoting transport, mapped onto rocketmq-client-nodejs: credentials become its
+    // sessionCredentials, `tls: true` its sslEnabled, `namespace` its namespace. It verifies the proxy against the
+    // system CAs only, so anything else in `tls` is refused here, naming the field.
+    tls: z
+      .custom<boolean | { rejectUnauthorized?: true }>()
+      .superRefine((v, ctx) => {
+        if (v === undefined || typeof v === 'boolean') return
+        if (typeof v !== 'object' || v === null) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be true or false through the proxy' })
+          return
+        }
+        for (const [key, value] of Object.entries(v as Record<string, unknown>)) {
+          if (value === undefined || (key === 'rejectUnauthorized' && value === true)) continue
+          const what = PROXY_TLS_REFUSED[key] ?? `tls.${key}`
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [key],
+            message:
+              key === 'rejectUnauthorized'
+                ? 'tls.rejectUnauthorized: false is not available through the proxy (rocketmq-client-nodejs always verifies against the system CAs); use the remoting transport (nameServer)'
+                : `${what} is not available through the proxy: rocketmq-client-nodejs verifies the proxy against the system CAs only; use the remoting transport (nameServer) for it`,
+          })
+        }
+      })
+      .optional(),
   })
   .strict()
   .superRefine(exactlyOneHandler)
+  .superRefine((o, ctx) => {
+    if (o.credentials !== undefined && o.proxy.credentials !== undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['credentials'], message: 'give credentials or proxy.credentials, not both' })
+    }
+    if (o.namespace !== undefined && o.proxy.namespace !== '' && o.namespace !== o.proxy.namespace) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['namespace'], message: 'give namespace or proxy.namespace, not two different ones' })
+    }
+  })
 
 export type ProxyPushConsumerOptionsInput = z.input<typeof proxyPushConsumerOptionsSchema>
 export type ProxyPushConsumerParsedOptions = z.output<typeof proxyPushConsumerOptionsSchema>

@@ -1,16 +1,16 @@
 import { z } from 'zod'
-import { clientOptionsShape, groupSchema } from './common.js'
+import { clientOptionsShape, groupSchema, timerMs } from './common.js'
 
 export const producerOptionsSchema = z
   .object({
     ...clientOptionsShape,
     group: groupSchema.default('DEFAULT_PRODUCER'),
-    sendTimeoutMs: z.number().int().positive().default(3000),
+    sendTimeoutMs: timerMs().default(3000),
     /** Extra attempts on another broker after a failed sync send (Java retryTimesWhenSendFailed). */
     retries: z.number().int().min(0).max(16).default(2),
     /** Bodies at least this large are zlib-compressed (Java compressMsgBodyOverHowmuch). */
-    compressOverBytes: z.number().int().positive().default(4096),
-    maxMessageBytes: z.number().int().positive().default(4 * 1024 * 1024),
+    compressOverBytes: z.number().int().positive().max(2_147_483_647).default(4096),
+    maxMessageBytes: z.number().int().positive().max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
     /**
      * Avoid for a while a broker that failed a send or answered slowly (Java sendLatencyFaultEnable), and give each
      * attempt only half of the remaining sendTimeoutMs while another broker could still be tried. Default true.

@@ -5,7 +5,7 @@
  */
 import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
-import { processChannel, traced, tracing, type TraceContext } from '../observability/channels.js'
+import { processChannel, traced, tracing, type ProcessTraceContext } from '../observability/channels.js'
 
 export interface MessageContext {
   /** Aborted when the handler times out (handlerTimeoutMs) or when close() reaches its deadline. */
@@ -27,7 +27,7 @@ export function runHandler(
   messages: MessageView[],
   context: MessageContext,
   settle: (error: unknown) => void,
-  trace?: () => TraceContext,
+  trace?: () => ProcessTraceContext,
 ): void {
   const call = () =>
     options.batchHandler

@@ -4,6 +4,7 @@
  * between push, pull (and ordered) consumption is the policy. The facades (push-consumer.ts, pull-consumer.ts) build a
  * member and expose the public API.
  */
+import { consumerMetrics, type ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
 import { toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
@@ -24,6 +25,7 @@ import { resolveStrategy } from './rebalance/strategies.js'
 import { Subscriptions } from './subscriptions.js'
 import type { AssignContext, ConsumerEvents, RevokeContext } from './types.js'
 import { timeoutSignal } from '../util/async.js'
+import { checkClientConfig } from '../cluster/broker-api.js'
 
 export interface MemberParts {
   options: BaseConsumerOptions
@@ -123,15 +125,36 @@ export class Member {
     for (const topic of this.subscriptions.requiredTopics()) {
       await this.cluster.subscribeQueues(topic) // throws ERR_TOPIC_NOT_FOUND / ERR_NAMESERVER_UNREACHABLE
     }
+    await this.checkSubscriptions()
     await this.offsets.load()
     this.cluster.start()
     await this.cluster.sendHeartbeatToAllBrokers()
     await this.rebalancer.start()
   }
 
+  /**
+   * Java checkClientInBroker: each SQL92 subscription is compiled by a broker of its topic before the first heartbeat,
+   * so a bad expression fails start() (ERR_INVALID_SUBSCRIPTION) instead of leaving the queues silently empty.
+   */
+  private async checkSubscriptions(): Promise<void> {
+    for (const s of this.subscriptions.list()) {
+      if (s.expressionType !== 'SQL92') continue
+      const route = await this.cluster.getRoute(s.topic)
+      const bd = route?.brokerDatas.find((b) => b.brokerAddrs.size > 0)
+      const address = bd === undefined ? undefined : (bd.brokerAddrs.get(0) ?? [...bd.brokerAddrs.values()][0])
+      if (address === undefined) continue
+      await checkClientConfig(this.cluster.remoting, address, { clientId: this.cluster.clientId, group: this.group, subscription: s })
+    }
+  }
+
   /** Run `task` every `intervalMs` until close; failures are logged. */
   every(intervalMs: number, task: () => Promise<unknown> | unknown): void {
     this.cluster.every(intervalMs, task)
+  }
+
+  /** A snapshot of the owned queues (no request). */
+  metrics(): ConsumerMetrics {
+    return consumerMetrics(this.ctx.group, this.rebalancer.table.values(), this.offsets, this.policy)
   }
 
   assignment(): MessageQueue[] {

@@ -69,6 +69,8 @@ export interface ConsumptionPolicy {
   releaseOffset(pq: ProcessQueue): number
   /** The queues were released (after drain, commit and onRevoke); `closing` at close(). Orderly: unlock on the broker. */
   released?(queues: MessageQueue[], opts: { closing: boolean }): Promise<void>
+  /** Ordered policies: whether this member holds the queue's broker lock now (for metrics()). */
+  locked?(pq: ProcessQueue): boolean | undefined
 }
 
 /** A policy that runs the application's handler (push consumption): close() drains it up to a deadline. */

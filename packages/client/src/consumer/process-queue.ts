@@ -19,6 +19,8 @@ export class ProcessQueue {
   /** suggestWhichBrokerId from the last pull (0 = master). */
   pullFromBrokerId = 0
   lastPullTimestamp = 0
+  /** The queue's max offset the broker reported in the last pull response (-1: no response yet). */
+  brokerMaxOffset = -1
   lastConsumeTimestamp = 0
   /** Pull one message at a time (set while isolating an undecodable message). */
   pullOne = false

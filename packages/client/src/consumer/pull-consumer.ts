@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events'
+import type { ConsumerMetrics } from './metrics.js'
 import { parseOptions } from '../config/common.js'
+import { unwrapQueue, unwrapView, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
 import { pullConsumerOptionsSchema, type PullConsumerOptions as ParsedPullConsumerOptions, type PullConsumerOptionsInput } from '../config/consumer.js'
 import { RocketMQError } from '../errors.js'
 import { getMaxOffset, getMinOffset, searchOffsetByTimestamp } from '../cluster/broker-api.js'
@@ -37,8 +39,19 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
 
   constructor(options: PullConsumerOptions, deps: ClientDeps = {}) {
     super()
-    const parsed = parseOptions(pullConsumerOptionsSchema, options, 'PullConsumer')
-    this.options = parsed
+    this.options = parseOptions(pullConsumerOptionsSchema, options, 'PullConsumer')
+    // The namespace edge: the member sees the wrapped group and topics; every queue and message crossing the public
+    // API below is mapped (w: in, u: out).
+    const ns = this.options.namespace
+    const parsed: ParsedPullConsumerOptions = ns
+      ? {
+          ...this.options,
+          group: wrapNamespace(ns, this.options.group),
+          ...(this.options.subscriptions === undefined
+            ? {}
+            : { subscriptions: Object.fromEntries(Object.entries(this.options.subscriptions).map(([t, e]) => [wrapNamespace(ns, t), e])) }),
+        }
+      : this.options
     let policy: PullPolicy | undefined
     this.member = new Member({
       options: parsed,
@@ -74,11 +87,31 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     if (this.options.subscriptions && Object.keys(this.options.subscriptions).length > 0) {
       throw new RocketMQError('ERR_INVALID_OPTION', 'assign() is for consumers without subscriptions; this one subscribes (subscribe mode)')
     }
-    await this.member.rebalancer.assignManually(queues)
+    await this.member.rebalancer.assignManually(queues.map((q) => this.w(q)))
   }
 
   assignment(): MessageQueue[] {
-    return this.member.assignment()
+    return this.member.assignment().map((q) => this.u(q))
+  }
+
+  private w<Q extends MessageQueue>(q: Q): Q {
+    return wrapQueue(this.options.namespace, q)
+  }
+
+  private u<Q extends MessageQueue>(q: Q): Q {
+    return unwrapQueue(this.options.namespace, q)
+  }
+
+  private uOffsets(list: Array<{ queue: MessageQueue; offset: number }>): Array<{ queue: MessageQueue; offset: number }> {
+    return this.options.namespace ? list.map((o) => ({ ...o, queue: this.u(o.queue) })) : list
+  }
+
+  /**
+   * Per owned queue: committed offset, consumed offset (what the next commit stores), the broker's max offset (from
+   * the last pull response), lag, buffered count/bytes, last pull time, paused. From memory only: cheap to poll.
+   */
+  metrics(): ConsumerMetrics {
+    return this.member.metrics()
   }
 
   // ------------------------------------------------------------------ polling
@@ -95,7 +128,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     const deadline = Date.now() + (opts.timeoutMs ?? this.options.pollTimeoutMs)
     for (;;) {
       const batch = this.policy.take(max)
-      if (batch.length > 0) return batch
+      if (batch.length > 0) return this.options.namespace ? batch.map((m) => unwrapView(this.options.namespace, m)) : batch
       const remaining = deadline - Date.now()
       if (remaining <= 0 || opts.signal?.aborted || this.state !== 'started') return []
       // Ends at the next arrival, the deadline or the abort, and leaves nothing parked behind (no leak per idle poll).
@@ -131,7 +164,11 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
    * Commit offsets to the broker (or the local file in broadcasting). Without an argument, the positions after the
    * messages handed out so far; with one, exactly those offsets.
    */
-  async commit(offsets?: ReadonlyArray<{ queue: MessageQueue; offset: number }>): Promise<Array<{ queue: MessageQueue; offset: number }>> {
+  async commit(userOffsets?: ReadonlyArray<{ queue: MessageQueue; offset: number }>): Promise<Array<{ queue: MessageQueue; offset: number }>> {
+    return this.uOffsets(await this.commitWire(userOffsets?.map((o) => ({ queue: this.w(o.queue), offset: o.offset }))))
+  }
+
+  private async commitWire(offsets?: ReadonlyArray<{ queue: MessageQueue; offset: number }>): Promise<Array<{ queue: MessageQueue; offset: number }>> {
     if (offsets) {
       for (const { queue, offset } of offsets) this.policy.setPosition({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId }, offset)
       const done = await this.member.offsets.persistAll(offsets.map((o) => o.queue))
@@ -143,7 +180,8 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   }
 
   /** The offset stored for the group (broker or local file), or -1 if none. */
-  async committed(queue: MessageQueue): Promise<number> {
+  async committed(userQueue: MessageQueue): Promise<number> {
+    const queue = this.w(userQueue)
     return this.member.offsets.fetch({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId })
   }
 
@@ -163,7 +201,8 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   }
 
   /** Continue reading the queue at `offset` (within [min, max] of the queue). */
-  async seek(queue: MessageQueue, offset: number): Promise<void> {
+  async seek(userQueue: MessageQueue, offset: number): Promise<void> {
+    const queue = this.w(userQueue)
     const pq = this.owned(queue)
     const addr = await this.master(queue)
     const [min, max] = await Promise.all([getMinOffset(this.member.cluster.remoting, addr, pq.mq), getMaxOffset(this.member.cluster.remoting, addr, pq.mq)])
@@ -180,18 +219,21 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     this.policy.setPosition(pq.mq, offset)
   }
 
-  async seekToBeginning(queue: MessageQueue): Promise<void> {
+  async seekToBeginning(userQueue: MessageQueue): Promise<void> {
+    const queue = this.w(userQueue)
     const pq = this.owned(queue)
     this.restart(pq, await getMinOffset(this.member.cluster.remoting, await this.master(queue), pq.mq))
   }
 
-  async seekToEnd(queue: MessageQueue): Promise<void> {
+  async seekToEnd(userQueue: MessageQueue): Promise<void> {
+    const queue = this.w(userQueue)
     const pq = this.owned(queue)
     this.restart(pq, await getMaxOffset(this.member.cluster.remoting, await this.master(queue), pq.mq))
   }
 
   /** The first offset whose message was stored at or after `timestamp` (ms or Date). */
-  async offsetForTimestamp(queue: MessageQueue, timestamp: number | Date): Promise<number> {
+  async offsetForTimestamp(userQueue: MessageQueue, timestamp: number | Date): Promise<number> {
+    const queue = this.w(userQueue)
     const mq = { topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId }
     const ts = timestamp instanceof Date ? timestamp.getTime() : timestamp
     return searchOffsetByTimestamp(this.member.cluster.remoting, await this.master(mq), mq, ts)
@@ -200,14 +242,14 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   /** Stop fetching and handing out these queues until resume(); other queues go on. */
   pause(queues: readonly MessageQueue[]): void {
     for (const q of queues) {
-      const pq = this.member.rebalancer.table.get(mqKey(q))
+      const pq = this.member.rebalancer.table.get(mqKey(this.w(q)))
       if (pq) pq.paused = true
     }
   }
 
   resume(queues: readonly MessageQueue[]): void {
     for (const q of queues) {
-      const pq = this.member.rebalancer.table.get(mqKey(q))
+      const pq = this.member.rebalancer.table.get(mqKey(this.w(q)))
       if (pq) {
         pq.paused = false
         pq.notify()
@@ -217,7 +259,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   }
 
   paused(): MessageQueue[] {
-    return [...this.member.rebalancer.table.values()].filter((pq) => pq.paused).map((pq) => pq.mq)
+    return [...this.member.rebalancer.table.values()].filter((pq) => pq.paused).map((pq) => this.u(pq.mq))
   }
 
   /** Commit, unregister, close. Idempotent. Returns the offsets committed. */
@@ -230,7 +272,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
       // With auto-commit, close commits what was handed out; without it, only what commit() stored is kept.
       if (this.options.autoCommit) this.policy.storePositions()
       this.member.stop()
-      return this.member.shutdown()
+      return this.uOffsets(await this.member.shutdown())
     })()
     return this.closePromise
   }

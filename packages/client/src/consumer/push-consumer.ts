@@ -3,6 +3,7 @@
  * (remoting-engine.ts), `proxy` -> the proxy (gRPC) engine registered by src/grpc. Options are a discriminated union,
  * so remoting-only options given with `proxy` fail to compile, and are refused at construction as well.
  */
+import type { ConsumerMetrics } from './metrics.js'
 import { EventEmitter } from 'node:events'
 import type { PushConsumerOptionsInput, ProxyOptionsInput, PushConsumerOptions as ParsedPushConsumerOptions } from '../config/consumer.js'
 import type { ClientDeps } from '../cluster/port.js'
@@ -49,15 +50,15 @@ type RemotingOnly =
   | 'pollNameServerIntervalMs'
   | 'instanceName'
   | 'clientIp'
-  | 'credentials'
-  | 'tls'
 
 /**
  * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: consume through a RocketMQ 5.x proxy
  * (gRPC, POP). No queue ownership, offsets or broadcasting there: those options are `never` here.
  */
-export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes' | 'ordering'> & {
+export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes' | 'ordering' | 'tls'> & {
   proxy: ProxyOptionsInput
+  /** TLS to the proxy, verified against the system CAs (rocketmq-client-nodejs takes no custom CA or client certificate). */
+  tls?: boolean | { rejectUnauthorized?: true }
   /** Only 'clustering' through the proxy. */
   model?: 'clustering'
   /** Only 'last' through the proxy (a new group starts where the broker says). */
@@ -107,6 +108,15 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   /** The queues this member owns now ([] through the proxy). */
   assignment(): MessageQueue[] {
     return this.engine.assignment()
+  }
+
+  /**
+   * Per owned queue: committed and consumed offsets, the broker's max offset (from the last pull response), lag,
+   * cached count/bytes, last pull/consume time, lock state when ordered. From memory only: poll it as often as you like.
+   * Through the proxy there are no owned queues (`queues: []`).
+   */
+  metrics(): ConsumerMetrics {
+    return this.engine.metrics()
   }
 
   /** Trigger a rebalance now and wait for it (nothing through the proxy). */

@@ -4,6 +4,7 @@
  * application's handler on the shared HandlerPool (handler-pool.ts). The proxy engine lives in the package
  * @rocketmq-ts/proxy and registers itself here when it is imported, so this package never loads gRPC.
  */
+import type { ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
 import { RocketMQError } from '../errors.js'
 import type { MessageQueue } from '../protocol/route.js'
@@ -27,6 +28,8 @@ export interface PushEngine {
   start(): Promise<void>
   /** Queues owned now ([] through the proxy: the broker hands out messages, not queues). */
   assignment(): MessageQueue[]
+  /** Owned queues' offsets, lag and cache (no queues through the proxy). */
+  metrics(): ConsumerMetrics
   /** Rebalance now (nothing through the proxy). */
   rebalance(): Promise<void>
   /** Stop, drain up to `timeoutMs`, settle, disconnect; idempotent. */

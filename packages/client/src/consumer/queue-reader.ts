@@ -266,6 +266,7 @@ export class QueueReader {
 
   private handle(pq: ProcessQueue, r: PullResult): void {
     const { ctx, policy, subscriptions, offsets } = this.deps
+    pq.brokerMaxOffset = r.maxOffset
     if (ctx.options.readFromBrokerId === undefined && r.suggestWhichBrokerId !== pq.pullFromBrokerId) {
       if (ctx.listening('slave.redirect')) {
         const to = ctx.cluster.findBrokerAddressInSubscribe(pq.mq.brokerName, r.suggestWhichBrokerId, false)

@@ -3,6 +3,7 @@
  * one (orderly/ordered-policy.ts, `ordering` option). It owns
  * queues, long-polls them, commits offsets and answers the console's requests.
  */
+import type { ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
 import { parseOptions } from '../config/common.js'
 import { pushConsumerOptionsSchema, type PushConsumerOptions } from '../config/consumer.js'
@@ -16,6 +17,9 @@ import type { CloseResult, PushEngine } from './push-engine.js'
 import { PushPolicy, type PushEvents } from './push-policy.js'
 import { OrderedPolicy, type OrderedEvents } from './orderly/ordered-policy.js'
 import type { ConsumerEvents } from './types.js'
+import type { BatchHandler, MessageContext, MessageHandler } from './handler.js'
+import type { MessageView } from '../protocol/message.js'
+import { unwrapQueue, unwrapView, wrapNamespace } from '../protocol/namespace.js'
 
 export class RemotingPushEngine implements PushEngine {
   readonly options: PushConsumerOptions
@@ -25,8 +29,9 @@ export class RemotingPushEngine implements PushEngine {
   private closePromise?: Promise<CloseResult>
 
   constructor(input: unknown, events: EventEmitter<PushEvents>, deps: ClientDeps = {}) {
-    const options = parseOptions(pushConsumerOptionsSchema, input, 'PushConsumer')
-    this.options = options
+    this.options = parseOptions(pushConsumerOptionsSchema, input, 'PushConsumer')
+    // The namespace edge: the member sees wrapped group and topics; handlers get plain names back.
+    const options = namespacedPushOptions(this.options)
     let policy: HandlerPolicy | undefined
     this.member = new Member({
       options,
@@ -55,6 +60,10 @@ export class RemotingPushEngine implements PushEngine {
     return this.startPromise
   }
 
+  metrics(): ConsumerMetrics {
+    return this.member.metrics()
+  }
+
   assignment(): MessageQueue[] {
     return this.member.assignment()
   }
@@ -73,4 +82,27 @@ export class RemotingPushEngine implements PushEngine {
     })()
     return this.closePromise
   }
+}
+
+/** Options as the member sees them under a namespace: wrapped group and topics, handlers that get unwrapped messages. */
+function namespacedPushOptions(o: PushConsumerOptions): PushConsumerOptions {
+  const ns = o.namespace
+  if (!ns) return o
+  const group = o.group
+  const context = (c: MessageContext): MessageContext => ({
+    get signal() {
+      return c.signal
+    },
+    queue: unwrapQueue(ns, c.queue),
+    group,
+  })
+  const handler = o.handler as MessageHandler | undefined
+  const batchHandler = o.batchHandler as BatchHandler | undefined
+  return {
+    ...o,
+    group: wrapNamespace(ns, o.group),
+    subscriptions: Object.fromEntries(Object.entries(o.subscriptions).map(([t, e]) => [wrapNamespace(ns, t), e])),
+    ...(handler === undefined ? {} : { handler: (m: MessageView, c: MessageContext) => handler(unwrapView(ns, m), context(c)) }),
+    ...(batchHandler === undefined ? {} : { batchHandler: (ms: MessageView[], c: MessageContext) => batchHandler(ms.map((m) => unwrapView(ns, m)), context(c)) }),
+  } as PushConsumerOptions
 }

@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib'
 import { EventEmitter } from 'node:events'
-import { parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
+import { MAX_TIMER_MS, parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
+import { unwrapQueue, withoutNamespace, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
 import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
@@ -11,7 +12,7 @@ import { encodeBatchBody } from '../protocol/batch-body.js'
 import { encodeProperties } from '../protocol/properties.js'
 import { javaHashCode } from '../protocol/tag.js'
 import type { MessageQueue } from '../protocol/route.js'
-import { bodyToBuffer, messageProperties, type Message } from './message.js'
+import { RESERVED_PROPERTIES, bodyToBuffer, messageProperties, type Message } from './message.js'
 import { LatencyFaultAvoidance } from './latency-fault.js'
 import { sendChannel, sendContext, traced, tracing } from '../observability/channels.js'
 
@@ -61,7 +62,7 @@ export class Producer extends EventEmitter {
       pollNameServerIntervalMs: this.options.pollNameServerIntervalMs,
       ...remotingSecurity(this.options, this.options.logger),
     })
-    this.client.registerProducer(this.options.group)
+    this.client.registerProducer(wrapNamespace(this.options.namespace, this.options.group))
     this.faults = this.options.latencyFaultAvoidance ? new LatencyFaultAvoidance() : undefined
   }
 
@@ -77,15 +78,13 @@ export class Producer extends EventEmitter {
   }
 
   async send(message: Message, opts: SendOptions = {}): Promise<SendResult> {
-    if (tracing(sendChannel)) {
-      const keys = message.keys === undefined ? undefined : typeof message.keys === 'string' ? [message.keys] : [...message.keys]
-      return traced(sendChannel, sendContext(message.topic, this.options.group, 1, message.tags, keys), async () => (await this.sendInternal([message], opts, false, false))!)
-    }
+    if (tracing(sendChannel)) return this.tracedSend([message], opts, false, false) as Promise<SendResult>
     return (await this.sendInternal([message], opts, false, false))!
   }
 
   async sendOneway(message: Message, opts: SendOptions = {}): Promise<void> {
-    await this.sendInternal([message], opts, true, false)
+    if (tracing(sendChannel)) await this.tracedSend([message], opts, true, false)
+    else await this.sendInternal([message], opts, true, false)
   }
 
   /** Messages of one topic in one request; they get consecutive offsets in one queue. */
@@ -94,13 +93,49 @@ export class Producer extends EventEmitter {
     const topic = messages[0]!.topic
     if (messages.some((m) => m.topic !== topic)) throw new RocketMQError('ERR_INVALID_OPTION', 'every message of a batch must have the same topic')
     if (messages.some((m) => m.delayLevel)) throw new RocketMQError('ERR_INVALID_OPTION', 'batch messages cannot have a delayLevel')
-    if (tracing(sendChannel)) {
-      return traced(sendChannel, sendContext(topic, this.options.group, messages.length), async () => (await this.sendInternal(messages, opts, false, true))!)
-    }
+    if (tracing(sendChannel)) return this.tracedSend(messages, opts, false, true) as Promise<SendResult>
     return (await this.sendInternal(messages, opts, false, true))!
   }
 
-  private async sendInternal(messages: readonly Message[], opts: SendOptions, oneway: boolean, batch: boolean): Promise<SendResult | undefined> {
+  /** A send inside `rocketmq-ts:send`: subscribers may add properties (trace context) in `start`. */
+  private tracedSend(messages: readonly Message[], opts: SendOptions, oneway: boolean, batch: boolean): Promise<SendResult | undefined> {
+    const ctx = sendContext(messages, this.options.group)
+    return traced(sendChannel, ctx, async () => {
+      const result = await this.sendInternal(messages, opts, oneway, batch, ctx.properties)
+      if (result) {
+        if (!batch) ctx.attributes['messaging.message.id'] = result.msgId
+        ctx.attributes['messaging.destination.partition.id'] = String(result.queue.queueId)
+      }
+      return result
+    })
+  }
+
+  private async sendInternal(
+    userMessages: readonly Message[],
+    userOpts: SendOptions,
+    oneway: boolean,
+    batch: boolean,
+    extra?: Readonly<Record<string, string>>,
+  ): Promise<SendResult | undefined> {
+    const ns = this.options.namespace
+    if (!ns) return this.sendWire(userMessages, userOpts, oneway, batch, extra)
+    // The namespace edge: topics (and a given queue) go out wrapped, the result comes back without the namespace.
+    const messages = userMessages.map((m) => ({ ...m, topic: wrapNamespace(ns, m.topic) }))
+    const opts: SendOptions = { ...userOpts }
+    if (userOpts.queue !== undefined) opts.queue = wrapQueue(ns, userOpts.queue)
+    const selector = userOpts.selector
+    if (selector !== undefined) opts.selector = (queues, m) => wrapQueue(ns, selector(queues.map((q) => unwrapQueue(ns, q)), { ...m, topic: withoutNamespace(ns, m.topic) }))
+    const result = await this.sendWire(messages, opts, oneway, batch, extra)
+    return result === undefined ? undefined : { ...result, queue: unwrapQueue(ns, result.queue) }
+  }
+
+  private async sendWire(
+    messages: readonly Message[],
+    opts: SendOptions,
+    oneway: boolean,
+    batch: boolean,
+    extra?: Readonly<Record<string, string>>,
+  ): Promise<SendResult | undefined> {
     this.assertOpen()
     void this.start().catch(() => undefined)
     const first = messages[0]!
@@ -117,6 +152,7 @@ export class Producer extends EventEmitter {
       body = encodeBatchBody(
         messages.map((m) => {
           const props = messageProperties(m)
+          if (extra) addProperties(props, extra)
           const id = createUniqId()
           ids.push(id)
           props.UNIQ_KEY = id
@@ -127,6 +163,7 @@ export class Producer extends EventEmitter {
       properties = encodeProperties({ WAIT: 'true' })
     } else {
       const props = messageProperties(first)
+      if (extra) addProperties(props, extra)
       uniqId = createUniqId()
       props.UNIQ_KEY = uniqId
       // The sharding key travels with the message (__SHARDINGKEY, as the 5.x FIFO message group), so an ordered
@@ -146,6 +183,9 @@ export class Producer extends EventEmitter {
     // One deadline for the whole send, shared by every attempt. While another broker could still be tried, an attempt
     // gets half of what is left, so a stalled broker leaves time to try a healthy one.
     const timeoutMs = opts.timeoutMs ?? this.options.sendTimeoutMs
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMER_MS) {
+      throw new RocketMQError('ERR_INVALID_OPTION', `timeoutMs must be an integer in 1..${MAX_TIMER_MS}, got ${timeoutMs}`, { context: { topic: first.topic } })
+    }
     const deadline = Date.now() + timeoutMs
     const fixedQueue = opts.queue !== undefined || opts.selector !== undefined || opts.shardingKey !== undefined
     const attempts = oneway || fixedQueue ? 1 : this.options.retries + 1
@@ -275,5 +315,13 @@ function isBrokerFault(e: unknown): boolean {
       return e.retriable
     default:
       return false
+  }
+}
+
+/** Add subscriber-given properties (trace context): never a reserved name, never over one the message has. */
+function addProperties(props: Record<string, string>, extra: Readonly<Record<string, string>>): void {
+  for (const k in extra) {
+    const v = extra[k]
+    if (typeof v === 'string' && !RESERVED_PROPERTIES.has(k) && props[k] === undefined) props[k] = v
   }
 }

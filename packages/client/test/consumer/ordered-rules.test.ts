@@ -216,6 +216,39 @@ describe('ordered consumption: handoff, hooks, broadcasting', () => {
     expect(broker.locks.get(lockKey({ topic: 'H', brokerName: 'broker-a', queueId: moved }))).toBe('b')
   })
 
+  it('a handler stuck past revokeTimeoutMs keeps its queue locked until it returns (delayed unlock), at most handlerTimeoutMs', async () => {
+    const queues = broker.topic('H', ['broker-a'], 2)
+    for (const mq of queues) broker.append(mq, 'stuck', 'after')
+    const stuck = new Map<number, ReturnType<typeof gate>>()
+    const a = consumer(
+      (m) => {
+        if (m.body.toString() !== 'stuck') return
+        const g = gate()
+        stuck.set(m.queueId, g)
+        return g.promise
+      },
+      { subscriptions: { H: '*' }, revokeTimeoutMs: 1000, handlerTimeoutMs: 20_000 },
+      'a',
+    )
+    await a.start()
+    await until(() => stuck.size === 2, 'both queues stuck')
+    const handledByB: string[] = []
+    const b = consumer((m) => void handledByB.push(`${m.queueId}:${m.body.toString()}`), { subscriptions: { H: '*' } }, 'b')
+    await b.start()
+    await pass(5000)
+    // a revoked one queue after 1 s, but its handler still runs: the lock stays a's, b cannot take it.
+    const owners = queues.map((q) => broker.locks.get(lockKey(q)))
+    expect(owners).toEqual(['a', 'a'])
+    expect(handledByB).toEqual([])
+    const moved = a.assignment().some((q) => q.topic === 'H' && q.queueId === 0) ? 1 : 0
+    stuck.get(moved)!.open()
+    await until(() => handledByB.length > 0, 'b takes the queue once the handler returned')
+    expect(broker.locks.get(lockKey(queues[moved]!))).toBe('b')
+    // b starts at the stuck message (never committed), then the next one.
+    expect(handledByB).toEqual([`${moved}:stuck`, `${moved}:after`].slice(0, handledByB.length))
+    for (const g of stuck.values()) g.open()
+  })
+
   it('broadcasting: ordered without broker locks', async () => {
     broker.append(Q0, 'x', 'y', 'z')
     const seen: string[] = []

@@ -41,7 +41,7 @@ describe('createUniqId', () => {
     expect(a).toMatch(/^[0-9A-F]{32}$/)
     expect(a.slice(12, 20)).not.toBe(b.slice(12, 20))
     expect(a).not.toBe(b)
-  })
+  }, 60_000) // two child processes under tsx: seconds on a loaded machine
 })
 
 describe('offset msgId', () => {

@@ -17,6 +17,7 @@ import type { Invoker } from '../../src/cluster/broker-api.js'
 import type { BrokerAddress, ConsumerRegistration } from '../../src/cluster/client-instance.js'
 import type { ClusterFactory, ClusterPort } from '../../src/cluster/port.js'
 import { encodeStoreMessage } from '../../src/protocol/message-encoder.js'
+import { parseProperties } from '../../src/protocol/properties.js'
 import { compareMessageQueues, mqKey, type MessageQueue, type TopicRouteData } from '../../src/protocol/route.js'
 
 export interface Request {
@@ -77,6 +78,8 @@ export class FakeBroker {
   private readonly members = new Map<string, Map<string, ConsumerRegistration>>()
   /** mqKey@offset of records served as garbage (undecodable). */
   private readonly corrupted = new Set<string>()
+  /** Every SEND_MESSAGE_V2 received (topic, wire properties, body). */
+  readonly sent: Array<{ topic: string; properties: Record<string, string>; body: Buffer }> = []
   readonly sentBack: Array<{ group: string; originMsgId: string; originTopic: string; delayLevel?: number }> = []
   /** Broker queue locks (LOCK_BATCH_MQ / UNLOCK_BATCH_MQ): `${group}|${mqKey}` -> client id (no expiry). */
   readonly locks = new Map<string, string>()
@@ -180,6 +183,14 @@ export class FakeBroker {
         const code = this.script.sendBackCode ?? ResponseCode.SUCCESS
         if (code === ResponseCode.SUCCESS) this.sentBack.push({ group: e.group!, originMsgId: e.originMsgId!, originTopic: e.originTopic!, delayLevel: Number(e.delayLevel) })
         return reply(code, {}, undefined, code === ResponseCode.SUCCESS ? undefined : 'scripted failure')
+      }
+      case RequestCode.SEND_MESSAGE_V2: {
+        // A single (not batch) send is stored like append(); its properties come back on pulls.
+        const mq = { topic: e.b!, brokerName: e.n!, queueId: Number(e.e) }
+        const { TAGS, UNIQ_KEY, ...rest } = parseProperties(e.i ?? '')
+        this.sent.push({ topic: mq.topic, properties: { ...rest, ...(TAGS ? { TAGS } : {}), ...(UNIQ_KEY ? { UNIQ_KEY } : {}) }, body: body ?? Buffer.alloc(0) })
+        const [offset] = this.append(mq, { body: (body ?? Buffer.alloc(0)).toString('utf8'), tags: TAGS, properties: { ...rest, ...(UNIQ_KEY ? { UNIQ_KEY } : {}) } })
+        return reply(ResponseCode.SUCCESS, { msgId: `OFFSET-${mqKey(mq)}-${offset}`, queueId: String(mq.queueId), queueOffset: String(offset) })
       }
       case RequestCode.HEART_BEAT:
       case RequestCode.UNREGISTER_CLIENT:

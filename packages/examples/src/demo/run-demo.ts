@@ -8,7 +8,8 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import type { Writable } from 'node:stream'
-import { startCluster, externalCluster, defaultCacheDir, type Cluster } from '@rocketmq-ts/testkit'
+import { Admin } from '@rocketmq-ts/client'
+import { startCluster, defaultCacheDir, type Cluster } from '@rocketmq-ts/testkit'
 import { ORDER_TOPIC } from '../order.js'
 import { createOrderProducer, publishPaced, type OrderProducer } from '../order-system.js'
 import { TEAM_GROUPS, type Team } from '../teams.js'
@@ -183,6 +184,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
   }
 
   let cluster: Cluster | undefined
+  let nameServer = ''
   let ownCluster = false
   let clusterStartedMs: number | null = null
   let producer: OrderProducer | undefined
@@ -334,7 +336,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
     if (given) {
       view.phase = `using the cluster at ${given}`
       write(`Using the RocketMQ cluster at ${given} (ROCKETMQ_NAMESRV)\n`)
-      cluster = await externalCluster(given)
+      nameServer = given
     } else {
       view.phase = 'starting the cluster'
       write('Starting a local RocketMQ cluster (NameServer, broker-a and broker-b with slaves) from Maven Central jars.\n')
@@ -348,16 +350,21 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
       })
       ownCluster = true
       clusterStartedMs = Date.now() - t
+      nameServer = cluster.nameServer
     }
     if (signal?.aborted) throw new Abort()
-    view.nameServer = cluster.nameServer
+    view.nameServer = nameServer
 
     // ---- 2. a fresh topic: 2 queues on each master
     view.topic = opts.topic ?? (ownCluster ? ORDER_TOPIC : `${ORDER_TOPIC}_demo_${randomBytes(3).toString('hex')}`)
-    const route = await cluster.createTopic(view.topic, { queuesPerBroker: 2 })
-    view.queues = route.queueDatas
-      .flatMap((q) => Array.from({ length: q.readQueueNums }, (_, i) => `${q.brokerName}:${i}`))
-      .sort()
+    // Topics are created with the client's Admin (what an application would do), not with the test kit.
+    const admin = new Admin({ nameServer })
+    try {
+      const route = await admin.createTopic(view.topic, { queuesPerBroker: 2 })
+      view.queues = route.queues.map((q) => `${q.brokerName}:${q.queueId}`).sort()
+    } finally {
+      await admin.close()
+    }
     write(`[${secs()}s] topic ${view.topic}: ${view.queues.length} queues (${view.queues.join(' ')}) on NameServer ${view.nameServer}\n`)
     producer = createOrderProducer({ nameServer: view.nameServer, topic: view.topic })
 

@@ -26,7 +26,10 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
 
   async readStore(mq: MessageQueue): Promise<number> {
     const offset = await this.fetch(mq)
-    if (offset >= 0) this.update(mq, offset, false)
+    if (offset >= 0) {
+      this.update(mq, offset, false)
+      this.markPersisted(mq, offset)
+    }
     return offset
   }
 

@@ -43,6 +43,10 @@ export class LocalFileOffsetStore extends OffsetTable implements OffsetStore {
     return this.stored.get(mqKey(mq)) ?? -1
   }
 
+  override committed(mq: MessageQueue): number {
+    return this.stored.get(mqKey(mq)) ?? -1
+  }
+
   async readStore(mq: MessageQueue): Promise<number> {
     const v = await this.fetch(mq)
     if (v >= 0) this.update(mq, v, false)

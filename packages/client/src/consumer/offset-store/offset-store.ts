@@ -18,6 +18,8 @@ export interface OffsetStore {
   /** Write the offsets of these queues; returns the ones written. */
   persistAll(mqs: readonly MessageQueue[], opts?: { oneway?: boolean }): Promise<Array<{ queue: MessageQueue; offset: number }>>
   remove(mq: MessageQueue): void
+  /** The offset last written to (or read from) the store, or -1: no request (for metrics()). */
+  committed(mq: MessageQueue): number
 }
 
 /** In-memory table shared by both stores. */
@@ -33,6 +35,15 @@ export class OffsetTable {
 
   readMemory(mq: MessageQueue): number {
     return this.table.get(mqKey(mq))?.offset ?? -1
+  }
+
+  committed(mq: MessageQueue): number {
+    return this.table.get(mqKey(mq))?.persisted ?? -1
+  }
+
+  protected markPersisted(mq: MessageQueue, offset: number): void {
+    const e = this.table.get(mqKey(mq))
+    if (e) e.persisted = offset
   }
 
   remove(mq: MessageQueue): void {

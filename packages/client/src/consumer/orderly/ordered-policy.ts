@@ -206,11 +206,13 @@ export class OrderedPolicy implements HandlerPolicy {
       return
     }
     // A handler that outlived the revoke deadline still runs: keep its queue locked (renewed) until it returns
-    // (Java's delayed unlock), so no other member starts the queue beside it.
+    // (Java's delayed unlock), so no other member starts the queue beside it; at most handlerTimeoutMs (its signal
+    // is aborted by then), so a handler that never returns cannot block the queue for the whole group.
     const still = () => [...this.running].some((r) => keys.has(r.pq.key))
     if (!still()) return this.locks.release(queues)
+    const bound = AbortSignal.timeout(this.options.handlerTimeoutMs)
     const idle = (async () => {
-      while (still()) await this.changes.wait()
+      while (still() && !bound.aborted) await this.changes.wait(bound)
     })()
     void this.locks.release(queues, { after: idle })
   }
@@ -423,6 +425,11 @@ export class OrderedPolicy implements HandlerPolicy {
         (pq) => [pq.mq, { ...pq.info(this.host.offsets.readMemory(pq.mq)), locked: this.locks ? this.locks.isHeld(pq.mq) : false }] as [MessageQueue, Record<string, unknown>],
       ),
     }
+  }
+
+  /** Broadcasting takes no broker locks: undefined there. */
+  locked(pq: ProcessQueue): boolean | undefined {
+    return this.locks ? this.locks.isHeldKey(pq.key) : undefined
   }
 
   private consumeDirectly(m: MessageView): Promise<{ consumeResult: string; remark?: string; spentTimeMills: number }> {
