@@ -7,6 +7,7 @@
  */
 export { registerProxyEngine, type PushEngine, type PushEngineFactory, type CloseResult } from './consumer/push-engine.js'
 export type { PushEvents } from './consumer/push-policy.js'
+export type { ConsumerMetrics } from './consumer/metrics.js'
 export { HandlerPool, type PoolJob } from './consumer/handler-pool.js'
 export { parseOptions } from './config/common.js'
 export { proxyPushConsumerOptionsSchema, PROXY_RETRY_DELAYS_MS, type ProxyPushConsumerParsedOptions } from './config/consumer.js'

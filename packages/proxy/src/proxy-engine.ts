@@ -4,7 +4,6 @@
  * handlers run on the shared HandlerPool (bounded concurrency, deadlines, drain, bounded close). Receive -> handler -> ack; a throw -> the message is hidden for the retry delay and
  * delivered again by the broker. No queue ownership, no offsets, no broadcasting: the broker hands messages out.
  */
-import type { ConsumerMetrics } from '../consumer/metrics.js'
 import type { EventEmitter } from 'node:events'
 import {
   HandlerPool,
@@ -18,6 +17,7 @@ import {
   timeoutSignal,
   withTimeout,
   type CloseResult,
+  type ConsumerMetrics,
   type Logger,
   type MessageQueue,
   type PoolJob,
