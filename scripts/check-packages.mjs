@@ -37,8 +37,12 @@ export const PUBLISHED = readdirSync(join(ROOT, 'packages'))
 /** Installed size limit of @rocketmq-ts/client with its production dependencies (issue 12). */
 export const CLIENT_SIZE_LIMIT = 5 * 1024 * 1024
 
+const timings = {}
 function run(cmd, args, o = {}) {
+  const t0 = Date.now()
+  const label = `${cmd.split(/[\\/]/).pop()} ${args.filter((a) => !a.startsWith('-')).slice(0, 2).map((a) => a.split(/[\\/]/).pop()).join(' ')}`
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...o })
+  timings[label] = (timings[label] ?? 0) + (Date.now() - t0)
   return { status: r.status ?? (r.error ? -1 : 0), stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error ? String(r.error) : ''), output: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() }
 }
 
@@ -185,6 +189,7 @@ function measureClient(clientTgz, out, problems) {
 }
 
 const SMOKE_TS = `import { PushConsumer, PullConsumer, Producer, RocketMQError, isRocketMQError, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
+import { ProxyMessageView, type ProxyPushConsumerOptions } from '@rocketmq-ts/proxy'
 
 const options: PushConsumerOptions = {
   nameServer: '127.0.0.1:9876',
@@ -198,6 +203,9 @@ const options: PushConsumerOptions = {
 export const consumer = new PushConsumer(options)
 export const pull = new PullConsumer({ nameServer: '127.0.0.1:9876', group: 'smoke_group' })
 export const producer = new Producer({ nameServer: '127.0.0.1:9876' })
+const proxyOptions: ProxyPushConsumerOptions = { proxy: { endpoints: '127.0.0.1:8081' }, group: 'g', subscriptions: { T: '*' }, handler: async () => {} }
+export const viaProxy = new PushConsumer(proxyOptions)
+export const isProxyMessage = (m: MessageView): boolean => m instanceof ProxyMessageView
 export function code(e: unknown): string | undefined {
   return isRocketMQError(e) ? e.code : e instanceof RocketMQError ? 'never' : undefined
 }
@@ -213,7 +221,16 @@ try {
 }
 const producer = new Producer({ nameServer: '127.0.0.1:9876' })
 await producer.close()
-console.log(JSON.stringify({ code, testkit: parseCli(['up', '--port-offset', 'auto']).portOffset }))
+const proxyOptions = { proxy: { endpoints: '127.0.0.1:8081' }, group: 'smoke', subscriptions: { T: '*' }, handler: async () => {} }
+let before
+try {
+  new PushConsumer(proxyOptions)
+} catch (e) {
+  before = e.code
+}
+await import('@rocketmq-ts/proxy')
+const proxy = new PushConsumer(proxyOptions).assignment()
+console.log(JSON.stringify({ code, testkit: parseCli(['up', '--port-offset', 'auto']).portOffset, proxyBefore: before, proxyAfter: proxy }))
 `
 
 const SMOKE_CJS = `const { PushConsumer, RocketMQError } = require('@rocketmq-ts/client')
@@ -227,7 +244,8 @@ console.log(JSON.stringify({ code, kind: typeof PushConsumer }))
 `
 
 /** The bundled program: a pull consumer reading one queue from the start, printing what it decoded. */
-const BUNDLE_ENTRY = `import { PullConsumer } from '@rocketmq-ts/client'
+const BUNDLE_ENTRY = `import { createHash } from 'node:crypto'
+import { PullConsumer } from '@rocketmq-ts/client'
 const [nameServer, topic, brokerName, expected] = process.argv.slice(2)
 const consumer = new PullConsumer({ nameServer, group: 'bundle_probe_' + Date.now().toString(36), autoCommit: false, consumeFrom: 'first' })
 await consumer.start()
@@ -239,7 +257,7 @@ while (got.length < Number(expected)) {
   got.push(...batch)
 }
 await consumer.close()
-console.log(JSON.stringify(got.map((m) => ({ offset: m.queueOffset, tags: m.tags, body: m.body.toString('utf8') }))))
+console.log(JSON.stringify(got.map((m) => ({ offset: m.queueOffset, tags: m.tags, length: m.body.length, sha256: createHash('sha256').update(m.body).digest('hex') }))))
 `
 
 function tsCheck(dir, name, compilerOptions, files) {
@@ -272,7 +290,7 @@ async function smoke(tarballs, out, problems) {
 
   writeFileSync(join(dir, 'smoke.mjs'), SMOKE_ESM)
   const esm = run(process.execPath, ['smoke.mjs'], { cwd: dir })
-  result.esm = { ok: esm.status === 0 && esm.stdout.includes('"code":"ERR_INVALID_OPTION"') && esm.stdout.includes('"testkit":"auto"'), output: esm.output.slice(0, 1000) }
+  result.esm = { ok: esm.status === 0 && esm.stdout.includes('"code":"ERR_INVALID_OPTION"') && esm.stdout.includes('"testkit":"auto"') && esm.stdout.includes('"proxyBefore":"ERR_INVALID_OPTION","proxyAfter":[]'), output: esm.output.slice(0, 1000) }
   if (!result.esm.ok) problems.push(`plain JavaScript import failed: ${result.esm.output}`)
 
   writeFileSync(join(dir, 'smoke.cjs'), SMOKE_CJS)
@@ -310,12 +328,15 @@ export async function checkPackages(options = {}) {
     const dir = join(out, `${p.name.replace(/[@/]/g, '_')}-only`)
     mkdirSync(dir, { recursive: true })
     writeJson(join(dir, 'package.json'), { name: 'size-probe', private: true, version: '1.0.0' })
-    const r = run('npm', ['install', '--omit=dev', ...NPM_QUIET, p.tarball], { cwd: dir })
+    // a peer of the client (same version): install it with the client's tarball, as a user would
+    const peers = p.name === '@rocketmq-ts/proxy' && clientTgz !== undefined ? [clientTgz] : []
+    const r = run('npm', ['install', '--omit=dev', ...NPM_QUIET, p.tarball, ...peers], { cwd: dir })
     p.installed = r.status === 0 ? { bytes: treeBytes(join(dir, 'node_modules')), ...inspectInstall(join(dir, 'node_modules')) } : { error: r.output.slice(0, 400) }
     if (p.installed.bytes !== undefined) p.installed.mb = Number((p.installed.bytes / 1048576).toFixed(2))
+    if (p.installed.bytes !== undefined && peers.length > 0 && client !== undefined) p.installed.withClient = true
   }
   const app = await smoke(tarballs, out, problems)
-  return { node: process.version, out, packages, client, app, problems }
+  return { node: process.version, out, packages, client, app, problems, timingsMs: timings }
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -323,11 +344,12 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const report = await checkPackages(values.out === undefined ? {} : { out: resolve(values.out) })
   if (values.json !== undefined) writeJson(resolve(values.json), report)
   for (const p of report.packages) {
-    const size = p.installed?.mb !== undefined ? `, installs ${p.installed.mb} MB with ${p.installed.packages.length} packages` : ''
+    const size = p.installed?.mb !== undefined ? `, installs ${p.installed.mb} MB with ${p.installed.packages.length} packages${p.installed.withClient ? " (with the client, its peer)" : ""}` : ''
     console.log(`${p.name}@${p.version}: ${p.contents.files} files, ${(p.packedBytes / 1024).toFixed(0)} kB packed${size}; publint ${p.publint.length === 0 ? 'clean' : p.publint.length + ' messages'}; attw ${p.attw.length === 0 ? 'clean' : p.attw.length + ' problems'}`)
   }
   if (report.client) console.log(`@rocketmq-ts/client installed (production deps): ${report.client.mb} MB, ${report.client.packages.length} packages (${report.client.packages.join(', ')}), native addons: ${report.client.nativeAddons.length}, install scripts: ${report.client.installScripts.length}`)
   if (report.app) for (const k of ['typescriptNodeNext', 'typescriptBundler', 'typescriptNodeNextRequire', 'declarationsWithoutInterop', 'esm', 'require', 'testkitCli', 'bundle']) console.log(`${k}: ${report.app[k].ok ? 'ok' : 'FAILED'}`)
+  console.log(`timings (ms): ${JSON.stringify(report.timingsMs)}`)
   if (report.problems.length > 0) {
     console.log(`\n${report.problems.length} problem(s):\n- ${report.problems.join('\n- ')}`)
     process.exitCode = 1

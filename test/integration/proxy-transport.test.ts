@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { PushConsumer, RocketMQError, type MessageView, type ProxyPushConsumerOptions } from '@rocketmq-ts/client'
+import '@rocketmq-ts/proxy' // registers the proxy (gRPC) push engine with the PushConsumer facade
 import { clusterAddresses, uniqueName } from './helpers.js'
 import { Collector, consumerSuite, produce } from './support/consumers.js'
 
@@ -142,10 +143,11 @@ describe('PushConsumer through the proxy (gRPC)', () => {
 })
 
 describe('the proxy transport module', () => {
-  it('rocketmq-client-nodejs is loaded only when a proxy consumer starts (never by the remoting transport)', () => {
+  it('rocketmq-client-nodejs is loaded only when a proxy consumer starts (not by importing @rocketmq-ts/proxy, never by the remoting transport)', () => {
     const script = `
       import { createRequire } from 'node:module'
       import { PushConsumer } from '@rocketmq-ts/client'
+      import '@rocketmq-ts/proxy'
       const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('rocketmq-client-nodejs'))
       const opts = { group: 'g', subscriptions: { T: '*' }, handler: () => {} }
       new PushConsumer({ ...opts, nameServer: '127.0.0.1:1' })

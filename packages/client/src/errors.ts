@@ -33,6 +33,7 @@ export type ErrorCode =
   | 'ERR_TLS'
   | 'ERR_GROUP_NOT_FOUND'
   | 'ERR_UNSUPPORTED_VERSION'
+  | 'ERR_INVALID_SUBSCRIPTION'
 
 export interface ErrorContext {
   broker?: string

@@ -2,9 +2,8 @@
  * @rocketmq-ts/client — Apache RocketMQ consumers and producer for Node.js, over the remoting protocol (TCP).
  * Named exports only; everything else is internal.
  */
-// The proxy (gRPC) transport registers its push engine (rocketmq-client-nodejs itself loads only when one starts).
-import './grpc/index.js'
-
+// The proxy (gRPC) transport is the separate package @rocketmq-ts/proxy: importing it registers its push engine, so
+// this package has no gRPC in its dependency tree.
 export { PushConsumer } from './consumer/push-consumer.js'
 export type { MessageHandler, BatchHandler, MessageContext, CloseResult, PushConsumerEvents, PushConsumerOptions, ProxyPushConsumerOptions } from './consumer/push-consumer.js'
 export type { ProxyOptionsInput as ProxyOptions } from './config/consumer.js'

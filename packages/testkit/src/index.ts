@@ -35,6 +35,8 @@ export {
   type PropertyValue,
 } from './topology.js'
 export {
+  remotingCall,
+  type RemotingReply,
   getTopicRoute,
   getClusterInfo,
   createTopicOnBroker,

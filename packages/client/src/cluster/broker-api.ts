@@ -358,3 +358,34 @@ export async function updateBrokerConfig(invoker: Invoker, address: string, prop
   const res = await invoker.invoke(address, RequestCode.UPDATE_BROKER_CONFIG, {}, body, { timeoutMs })
   ensureSuccess(res, { address, requestCode: RequestCode.UPDATE_BROKER_CONFIG })
 }
+
+/**
+ * CHECK_CLIENT_CONFIG (46): the broker compiles a non-TAG subscription (SQL92) as the Java client asks it to at start.
+ * A bad expression (SUBSCRIPTION_PARSE_FAILED) or a broker without enablePropertyFilter is ERR_INVALID_SUBSCRIPTION.
+ */
+export async function checkClientConfig(
+  invoker: Invoker,
+  address: string,
+  r: { clientId: string; group: string; subscription: { topic: string; subString: string; expressionType: string; subVersion: number } },
+  timeoutMs = 3000,
+): Promise<void> {
+  const s = r.subscription
+  const body = Buffer.from(
+    JSON.stringify({
+      clientId: r.clientId,
+      group: r.group,
+      subscriptionData: { classFilterMode: false, codeSet: [], expressionType: s.expressionType, subString: s.subString, subVersion: s.subVersion, tagsSet: [], topic: s.topic },
+    }),
+    'utf8',
+  )
+  const res = await invoker.invoke(address, RequestCode.CHECK_CLIENT_CONFIG, {}, body, { timeoutMs })
+  if (res.code === ResponseCode.SUCCESS) return
+  const context = { address, group: r.group, topic: s.topic, requestCode: RequestCode.CHECK_CLIENT_CONFIG, expression: s.subString }
+  if (res.code === ResponseCode.SUBSCRIPTION_PARSE_FAILED) {
+    throw new BrokerResponseError(res.code, `${s.expressionType} expression '${s.subString}' of topic '${s.topic}' does not compile: ${res.remark ?? '(no remark)'}`, context, 'ERR_INVALID_SUBSCRIPTION')
+  }
+  if (res.code === ResponseCode.SYSTEM_ERROR && /does not support/i.test(res.remark ?? '')) {
+    throw new BrokerResponseError(res.code, `${res.remark ?? ''}: start the brokers with enablePropertyFilter=true to use { sql } subscriptions`, context, 'ERR_INVALID_SUBSCRIPTION')
+  }
+  ensureSuccess(res, context)
+}

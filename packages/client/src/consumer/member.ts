@@ -25,6 +25,7 @@ import { resolveStrategy } from './rebalance/strategies.js'
 import { Subscriptions } from './subscriptions.js'
 import type { AssignContext, ConsumerEvents, RevokeContext } from './types.js'
 import { timeoutSignal } from '../util/async.js'
+import { checkClientConfig } from '../cluster/broker-api.js'
 
 export interface MemberParts {
   options: BaseConsumerOptions
@@ -124,10 +125,26 @@ export class Member {
     for (const topic of this.subscriptions.requiredTopics()) {
       await this.cluster.subscribeQueues(topic) // throws ERR_TOPIC_NOT_FOUND / ERR_NAMESERVER_UNREACHABLE
     }
+    await this.checkSubscriptions()
     await this.offsets.load()
     this.cluster.start()
     await this.cluster.sendHeartbeatToAllBrokers()
     await this.rebalancer.start()
+  }
+
+  /**
+   * Java checkClientInBroker: each SQL92 subscription is compiled by a broker of its topic before the first heartbeat,
+   * so a bad expression fails start() (ERR_INVALID_SUBSCRIPTION) instead of leaving the queues silently empty.
+   */
+  private async checkSubscriptions(): Promise<void> {
+    for (const s of this.subscriptions.list()) {
+      if (s.expressionType !== 'SQL92') continue
+      const route = await this.cluster.getRoute(s.topic)
+      const bd = route?.brokerDatas.find((b) => b.brokerAddrs.size > 0)
+      const address = bd === undefined ? undefined : (bd.brokerAddrs.get(0) ?? [...bd.brokerAddrs.values()][0])
+      if (address === undefined) continue
+      await checkClientConfig(this.cluster.remoting, address, { clientId: this.cluster.clientId, group: this.group, subscription: s })
+    }
   }
 
   /** Run `task` every `intervalMs` until close; failures are logged. */

@@ -1,9 +1,8 @@
 /**
  * One push engine per transport behind the PushConsumer facade: the remoting engine (remoting-engine.ts: queue
  * ownership, long-polling pulls, offsets) and the proxy engine (src/grpc: POP through the 5.x proxy). Both run the
- * application's handler on the shared HandlerPool (handler-pool.ts). The proxy engine registers itself here when
- * src/grpc is loaded (the package entry imports it), so consumer/ never imports grpc/ (no cycle; the gRPC transport
- * can live in its own package).
+ * application's handler on the shared HandlerPool (handler-pool.ts). The proxy engine lives in the package
+ * @rocketmq-ts/proxy and registers itself here when it is imported, so this package never loads gRPC.
  */
 import type { ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
@@ -42,14 +41,18 @@ export type PushEngineFactory = (options: unknown, events: EventEmitter<PushEven
 
 let proxyEngine: PushEngineFactory | undefined
 
-/** Called by src/grpc when it is loaded. */
+/** Called by @rocketmq-ts/proxy when it is loaded. */
 export function registerProxyEngine(factory: PushEngineFactory): void {
   proxyEngine = factory
 }
 
 export function createProxyEngine(options: unknown, events: EventEmitter<PushEvents>): PushEngine {
   if (!proxyEngine) {
-    throw new RocketMQError('ERR_INVALID_OPTION', 'Invalid PushConsumer options: proxy: the proxy (gRPC) transport is not loaded; import the client from its package entry')
+    throw new RocketMQError(
+      'ERR_INVALID_OPTION',
+      "Invalid PushConsumer options: proxy: the proxy (gRPC) transport is the separate package @rocketmq-ts/proxy; install it (npm install @rocketmq-ts/proxy) and import it once before creating the consumer: import '@rocketmq-ts/proxy'",
+      { context: { fields: ['proxy'] } },
+    )
   }
   return proxyEngine(options, events)
 }

@@ -39,12 +39,6 @@ describe('PushConsumer options', () => {
     expect(new PushConsumer({ ...valid, ordering: 'key' }).options.ordering).toBe('key')
   })
 
-  it('ordering through the proxy (gRPC) is refused at construction, naming the field', () => {
-    const e = invalid({ group: 'g', subscriptions: { T: '*' }, handler: async () => {}, proxy: { endpoints: '127.0.0.1:8081' }, ordering: 'queue' })
-    expect(e.message).toMatch(/ordering/)
-    expect(e.message).toMatch(/remoting transport/)
-  })
-
   it('splits a name server list on ; and ,', () => {
     const c = new PushConsumer({ ...valid, nameServer: '10.0.0.1:9876;10.0.0.2:9876,10.0.0.3:9876' })
     expect(c.options.nameServer).toEqual(['10.0.0.1:9876', '10.0.0.2:9876', '10.0.0.3:9876'])

@@ -31,12 +31,4 @@ describe('security options', () => {
     await p.close()
   })
 
-  it('through the proxy: accepts credentials, namespace and tls: true; refuses what rocketmq-client-nodejs cannot do, naming the field', async () => {
-    const ok = new PushConsumer({ ...proxyBase, credentials: { accessKey: 'a', secretKey: 's' }, namespace: 'ns1', tls: true })
-    await ok.close()
-    expect(invalid(() => new PushConsumer({ ...proxyBase, tls: { ca: 'PEM' } } as never)).message).toMatch(/tls\.ca \(a custom CA\) is not available through the proxy/)
-    expect(invalid(() => new PushConsumer({ ...proxyBase, tls: { cert: 'a', key: 'b' } } as never)).message).toMatch(/tls\.cert/)
-    expect(invalid(() => new PushConsumer({ ...proxyBase, tls: { rejectUnauthorized: false } } as never)).message).toMatch(/rejectUnauthorized: false is not available through the proxy/)
-    expect(invalid(() => new PushConsumer({ ...proxyBase, credentials: { accessKey: 'a', secretKey: 's' }, proxy: { endpoints: '127.0.0.1:8081', credentials: { accessKey: 'a', accessSecret: 's' } } })).message).toMatch(/not both/)
-  })
 })

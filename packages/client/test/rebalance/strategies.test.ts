@@ -158,7 +158,7 @@ describe('partition properties', () => {
         }
       }
       expect(checked).toBe(14 * 5 * 9)
-    })
+    }, 60_000) // exhaustive (630 allocations per strategy): seconds on a loaded machine
   }
 
   it('averagely and by-circle shares differ by at most one queue', async () => {

@@ -254,7 +254,7 @@ describe('FrameDecoder', () => {
         expect(out).toEqual(frames)
       }
     }
-  })
+  }, 60_000) // exhaustive (thousands of splits): seconds on a loaded CI machine
 
   it('next() hands out one frame at a time', () => {
     const d = new FrameDecoder()

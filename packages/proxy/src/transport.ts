@@ -4,8 +4,7 @@
  */
 import { format } from 'node:util'
 import type { ILogger, SimpleConsumer as NjsSimpleConsumer, SimpleConsumerOptions } from 'rocketmq-client-nodejs'
-import { RocketMQError, type ErrorCode, type ErrorContext } from '../errors.js'
-import { silentLogger, type Logger } from '../logger.js'
+import { RocketMQError, silentLogger, type ErrorCode, type ErrorContext, type Logger } from '@rocketmq-ts/client/internal'
 
 export type SimpleConsumer = NjsSimpleConsumer
 export type { SimpleConsumerOptions }
@@ -18,7 +17,7 @@ let loading: Promise<Njs> | undefined
 export function loadGrpcClient(): Promise<Njs> {
   loading ??= import('rocketmq-client-nodejs').catch((e: unknown) => {
     loading = undefined
-    throw new RocketMQError('ERR_GRPC', `the proxy transport needs the package rocketmq-client-nodejs: ${e instanceof Error ? e.message : String(e)}`, {
+    throw new RocketMQError('ERR_GRPC', `the proxy transport needs the package rocketmq-client-nodejs (a dependency of @rocketmq-ts/proxy): ${e instanceof Error ? e.message : String(e)}`, {
       cause: e,
     })
   })

@@ -3,7 +3,8 @@
  * are a discriminated union) and fails at construction with ERR_INVALID_OPTION naming the field. No network.
  */
 import { describe, expect, it } from 'vitest'
-import { PushConsumer, RocketMQError, type ProxyPushConsumerOptions } from '../../src/index.js'
+import { PushConsumer, RocketMQError, type ProxyPushConsumerOptions } from '@rocketmq-ts/client'
+import '../src/index.js'
 
 describe('options the proxy cannot honour fail at construction', () => {
   const base = { proxy: { endpoints: '127.0.0.1:8081' }, group: 'g', subscriptions: { T: '*' }, handler: () => {} }
@@ -33,6 +34,10 @@ describe('options the proxy cannot honour fail at construction', () => {
       expect((err as RocketMQError).message).toMatch(new RegExp(`${field}: .*remoting transport \\(nameServer\\)`))
     })
   }
+
+  it('ordering through the proxy (gRPC) is refused at construction, naming the field', () => {
+    expect(() => new PushConsumer({ ...base, ordering: 'queue' } as unknown as ProxyPushConsumerOptions)).toThrow(/ordering.*remoting transport/)
+  })
 
   it('nameServer together with proxy is refused; the proxy-only limits name their field', () => {
     expect(() => new PushConsumer({ ...base, nameServer: '127.0.0.1:9876' } as unknown as ProxyPushConsumerOptions)).toThrow(/nameServer: give either nameServer \(remoting transport\) or proxy/)

@@ -4,17 +4,27 @@
  * handlers run on the shared HandlerPool (bounded concurrency, deadlines, drain, bounded close). Receive -> handler -> ack; a throw -> the message is hidden for the retry delay and
  * delivered again by the broker. No queue ownership, no offsets, no broadcasting: the broker hands messages out.
  */
-import type { ConsumerMetrics } from '../consumer/metrics.js'
 import type { EventEmitter } from 'node:events'
-import { parseOptions } from '../config/common.js'
-import { proxyPushConsumerOptionsSchema, type ProxyPushConsumerParsedOptions } from '../config/consumer.js'
-import { RocketMQError } from '../errors.js'
-import { childLogger, silentLogger, type Logger } from '../logger.js'
-import type { MessageQueue } from '../protocol/route.js'
-import type { CloseResult, PushEngine } from '../consumer/push-engine.js'
-import type { PushEvents } from '../consumer/push-policy.js'
-import { HandlerPool, type PoolJob } from '../consumer/handler-pool.js'
-import { Notifier, delay, timeoutSignal, withTimeout } from '../util/async.js'
+import {
+  HandlerPool,
+  Notifier,
+  RocketMQError,
+  childLogger,
+  delay,
+  parseOptions,
+  proxyPushConsumerOptionsSchema,
+  silentLogger,
+  timeoutSignal,
+  withTimeout,
+  type CloseResult,
+  type ConsumerMetrics,
+  type Logger,
+  type MessageQueue,
+  type PoolJob,
+  type ProxyPushConsumerParsedOptions,
+  type PushEngine,
+  type PushEvents,
+} from '@rocketmq-ts/client/internal'
 import { ProxyMessageView } from './message.js'
 import { FILTER_TYPE_SQL, grpcLogger, isInvalidReceiptHandle, loadGrpcClient, toGrpcError, type SimpleConsumer } from './transport.js'
 

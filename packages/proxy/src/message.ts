@@ -1,5 +1,5 @@
 /** A message received through the proxy, shaped as the remoting transport's MessageView. */
-import { MessageView } from '../protocol/message.js'
+import { MessageView } from '@rocketmq-ts/client/internal'
 import type { NjsMessageView } from './transport.js'
 
 /**
@@ -12,6 +12,7 @@ export class ProxyMessageView extends MessageView {
   readonly _grpc: NjsMessageView
   private readonly _bornHostText: string
 
+  /** @internal built by the proxy engine from the gRPC client's message */
   constructor(v: NjsMessageView) {
     super()
     this._grpc = v
