@@ -150,28 +150,12 @@ export class PushPolicy implements HandlerPolicy {
   // ------------------------------------------------------------------ console requests
 
   private runningInfo() {
-    const o = this.options
-    const props: Record<string, string> = {
-      consumerGroup: o.group,
-      messageModel: this.host.ctx.broadcasting ? 'BROADCASTING' : 'CLUSTERING',
-      consumeThreadMax: String(o.concurrency),
-      consumeMessageBatchMaxSize: String(o.batchSize),
-      pullBatchSize: String(o.pullBatchSize),
-      maxReconsumeTimes: String(concurrentMaxReconsumeTimes(o.maxReconsumeTimes)),
-      PROP_CONSUMEORDERLY: 'false',
-      PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
-      PROP_THREADPOOL_CORE_SIZE: String(o.concurrency),
-      PROP_NAMESERVER_ADDR: o.nameServer.join(';'),
-      PROP_CLIENT_VERSION: 'V4_9_4',
-      PROP_CLIENT_SDK: 'rocketmq-ts',
-      consumedMessages: String(this.consumed),
-      failedMessages: String(this.failed),
-    }
-    return {
-      properties: props,
-      subscriptionSet: this.host.subscriptions(),
-      mqTable: [...this.host.queues()].map((pq) => [pq.mq, pq.info(this.host.offsets.readMemory(pq.mq))] as [MessageQueue, Record<string, unknown>]),
-    }
+    return consoleRunningInfo(this.options, this.host, {
+      orderly: false,
+      maxReconsumeTimes: concurrentMaxReconsumeTimes(this.options.maxReconsumeTimes),
+      consumed: this.consumed,
+      failed: this.failed,
+    })
   }
 
   private consumeDirectly(m: MessageView): Promise<{ consumeResult: string; remark?: string; spentTimeMills: number }> {
@@ -183,5 +167,42 @@ export class PushPolicy implements HandlerPolicy {
         else resolve({ consumeResult: 'CR_THROW_EXCEPTION', remark: error instanceof Error ? error.message : String(error), spentTimeMills })
       }),
     )
+  }
+}
+
+/**
+ * The answer to the console's GET_CONSUMER_RUNNING_INFO, shared by the concurrent and the ordered push policies
+ * (the property names are the Java client's ConsumerRunningInfo keys).
+ */
+export function consoleRunningInfo(
+  o: PushConsumerOptions,
+  host: PolicyHost,
+  info: { orderly: boolean; maxReconsumeTimes: number; consumed: number; failed: number; suspendMs?: number; locked?: (mq: MessageQueue) => boolean },
+): { properties: Record<string, string>; subscriptionSet: ReturnType<PolicyHost['subscriptions']>; mqTable: Array<[MessageQueue, Record<string, unknown>]> } {
+  const properties: Record<string, string> = {
+    consumerGroup: o.group,
+    messageModel: host.ctx.broadcasting ? 'BROADCASTING' : 'CLUSTERING',
+    consumeThreadMax: String(o.concurrency),
+    consumeMessageBatchMaxSize: String(o.batchSize),
+    pullBatchSize: String(o.pullBatchSize),
+    maxReconsumeTimes: String(info.maxReconsumeTimes),
+    ...(info.suspendMs === undefined ? {} : { suspendCurrentQueueTimeMillis: String(info.suspendMs) }),
+    PROP_CONSUMEORDERLY: String(info.orderly),
+    PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
+    PROP_THREADPOOL_CORE_SIZE: String(o.concurrency),
+    PROP_NAMESERVER_ADDR: o.nameServer.join(';'),
+    PROP_CLIENT_VERSION: 'V4_9_4',
+    PROP_CLIENT_SDK: 'rocketmq-ts',
+    consumedMessages: String(info.consumed),
+    failedMessages: String(info.failed),
+  }
+  const locked = info.locked
+  return {
+    properties,
+    subscriptionSet: host.subscriptions(),
+    mqTable: [...host.queues()].map((pq) => {
+      const row = pq.info(host.offsets.readMemory(pq.mq))
+      return [pq.mq, locked === undefined ? row : { ...row, locked: locked(pq.mq) }] as [MessageQueue, Record<string, unknown>]
+    }),
   }
 }

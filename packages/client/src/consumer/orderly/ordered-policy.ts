@@ -30,7 +30,7 @@ import { HandlerCall, runHandler } from '../handler.js'
 import type { HandlerPolicy, PolicyHost } from '../policy.js'
 import type { ProcessQueue } from '../process-queue.js'
 import { mqKey } from '../offset-store/offset-store.js'
-import type { PushEvents } from '../push-policy.js'
+import { consoleRunningInfo, type PushEvents } from '../push-policy.js'
 import { OrderedLanes, type LaneBatch } from './ordered-lanes.js'
 import { QueueLockManager, type QueueLockPort } from './queue-lock-manager.js'
 
@@ -400,31 +400,14 @@ export class OrderedPolicy implements HandlerPolicy {
   // ------------------------------------------------------------------ console requests
 
   private runningInfo() {
-    const o = this.options
-    const props: Record<string, string> = {
-      consumerGroup: o.group,
-      messageModel: this.host.ctx.broadcasting ? 'BROADCASTING' : 'CLUSTERING',
-      consumeThreadMax: String(o.concurrency),
-      consumeMessageBatchMaxSize: String(o.batchSize),
-      pullBatchSize: String(o.pullBatchSize),
-      maxReconsumeTimes: String(Number.isFinite(this.maxReconsumeTimes) ? this.maxReconsumeTimes : 2147483647),
-      suspendCurrentQueueTimeMillis: String(o.suspendMs),
-      PROP_CONSUMEORDERLY: 'true',
-      PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
-      PROP_THREADPOOL_CORE_SIZE: String(o.concurrency),
-      PROP_NAMESERVER_ADDR: o.nameServer.join(';'),
-      PROP_CLIENT_VERSION: 'V4_9_4',
-      PROP_CLIENT_SDK: 'rocketmq-ts',
-      consumedMessages: String(this.consumed),
-      failedMessages: String(this.failed),
-    }
-    return {
-      properties: props,
-      subscriptionSet: this.host.subscriptions(),
-      mqTable: [...this.host.queues()].map(
-        (pq) => [pq.mq, { ...pq.info(this.host.offsets.readMemory(pq.mq)), locked: this.locks ? this.locks.isHeld(pq.mq) : false }] as [MessageQueue, Record<string, unknown>],
-      ),
-    }
+    return consoleRunningInfo(this.options, this.host, {
+      orderly: true,
+      maxReconsumeTimes: Number.isFinite(this.maxReconsumeTimes) ? this.maxReconsumeTimes : 2147483647,
+      suspendMs: this.options.suspendMs,
+      consumed: this.consumed,
+      failed: this.failed,
+      locked: (mq) => (this.locks ? this.locks.isHeld(mq) : false),
+    })
   }
 
   /** Broadcasting takes no broker locks: undefined there. */
