@@ -360,7 +360,7 @@ describe('seek', () => {
     const backlog = await produceTo(queues, 5, 'old')
     const c = consumer({ group: uniqueName('pull_seekend'), consumeFrom: 'first' })
     let fetched = 0
-    c.on('pull', (p) => void (fetched += p.messages))
+    c.on('pull.completed', (p) => void (fetched += p.messages))
     await c.assign(queues)
     await c.start()
     await waitUntil(() => fetched >= 20, 10_000, 'the readers to cache the backlog')
@@ -559,7 +559,7 @@ describe('backpressure', () => {
     const fetchedPerQueue = new Map<string, number>()
     let lastPullAt = Date.now()
     let pulls = 0
-    c.on('pull', (p) => {
+    c.on('pull.completed', (p) => {
       pulls++
       lastPullAt = Date.now()
       fetchedPerQueue.set(key(p.queue), (fetchedPerQueue.get(key(p.queue)) ?? 0) + p.messages)

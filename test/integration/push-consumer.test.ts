@@ -199,7 +199,7 @@ describe('long polling', () => {
     const arrivals: number[] = []
     const pulls: Array<{ sentAt: number; durationMs: number; status: string; queue: MessageQueue }> = []
     const c = consumer({ nameServer: suite.cluster.nameServer, group: uniqueName('lp'), subscriptions: { [t]: '*' }, handler: () => void arrivals.push(Date.now()) })
-    c.on('pull', (p) => pulls.push(p))
+    c.on('pull.completed', (p) => pulls.push(p))
     await c.start()
     const sentAt = Date.now()
     const r = await suite.producer.send({ topic: t, body: 'ping' })
@@ -286,7 +286,7 @@ describe('rebalance hooks', () => {
       },
     })
     const lastCommit = new Map<string, number>()
-    slow.on('commit', ({ offsets }) => {
+    slow.on('offset.committed', ({ offsets }) => {
       for (const o of offsets) if (o.queue.topic === t) lastCommit.set(key(o.queue), o.offset)
     })
     try {
@@ -394,7 +394,7 @@ describe('close during a rebalance', () => {
       },
     })
     const revoking: MessageQueue[][] = []
-    a.on('rebalancing', ({ removed }) => void revoking.push(removed.filter((q) => q.topic === t)))
+    a.on('rebalance.started', ({ removed }) => void revoking.push(removed.filter((q) => q.topic === t)))
     await a.start()
     // One message on every queue, so whatever A revokes has a handler that never finishes on its own.
     const queues = a.assignment().filter((q) => q.topic === t)

@@ -154,7 +154,7 @@ describe('push flow control', () => {
       },
     })
     // A pull event comes before its messages are cached: pulled - handled is the queue's cache right after it.
-    c.on('pull', (p) => {
+    c.on('pull.completed', (p) => {
       if (p.queue.topic !== t) return
       const k = key(p.queue)
       pulled.set(k, (pulled.get(k) ?? 0) + p.messages)
@@ -163,7 +163,7 @@ describe('push flow control', () => {
       for (const q of pulled.keys()) total += cached(q)
       run.maxTopic = Math.max(run.maxTopic, total)
     })
-    c.on('flow.control', (f) => {
+    c.on('pull.throttled', (f) => {
       if (f.queue.topic === t) run.flow.push({ queue: f.queue, cachedCount: f.cachedCount })
     })
     await c.start()
@@ -225,7 +225,7 @@ describe('NameServer restart', () => {
           byMember.get(name)!.add(m.msgId)
         },
       })
-      c.on('rebalance', (ev) => rebalances.push({ member: name, at: Date.now(), ev }))
+      c.on('rebalance.completed', (ev) => rebalances.push({ member: name, at: Date.now(), ev }))
       return c
     }
     const a = mk('a')

@@ -124,7 +124,7 @@ describe('ACL 2.0 over mutual TLS', () => {
     const assignments = new Map<string, MessageQueue[]>()
     const members = [0, 1].map((i) => {
       const c = track(new PushConsumer({ ...aliceOptions(), group, subscriptions: { [TOPIC]: '*' }, consumeFrom: 'last', handler: async (m) => seen.add(m) }))
-      c.on('rebalance', (e) => assignments.set(String(i), e.assignment))
+      c.on('rebalance.completed', (e) => assignments.set(String(i), e.assignment))
       return c
     })
     for (const m of members) await m.start()
@@ -147,9 +147,9 @@ describe('ACL 2.0 over mutual TLS', () => {
       }, 90_000)
       const cleanup = (): void => {
         clearTimeout(timer)
-        for (const m of members) m.off('rebalance', check)
+        for (const m of members) m.off('rebalance.completed', check)
       }
-      for (const m of members) m.on('rebalance', check)
+      for (const m of members) m.on('rebalance.completed', check)
       check()
     })
     const ids = await produce(producer, TOPIC, 40, { prefix: 'r' })

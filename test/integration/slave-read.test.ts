@@ -59,8 +59,8 @@ describe('slave reads', () => {
       const redirects: Array<{ toBrokerId: number; address: string }> = []
       const c = new PushConsumer({ nameServer: suite.cluster.nameServer, group: uniqueName('slaveadvice'), subscriptions: { [topic]: '*' }, consumeFrom: 'first', handler: seen.add })
       suite.track(c)
-      c.on('pull', (p) => pulls.push(p))
-      c.on('slave.redirect', (r) => redirects.push(r))
+      c.on('pull.completed', (p) => pulls.push(p))
+      c.on('pull.redirected', (r) => redirects.push(r))
       await c.start()
       await seen.until(() => seen.unique === 200, 60_000, 'all 200 messages')
       expect(seen.missing(ids)).toEqual([])
@@ -98,7 +98,7 @@ describe('slave reads', () => {
       },
     })
     suite.track(c)
-    c.on('pull', (p) => pulls.push(p))
+    c.on('pull.completed', (p) => pulls.push(p))
     await c.start()
     const before = await produce(suite.producer, topic, 200, { prefix: 'before' })
     await replicated(topic)

@@ -57,7 +57,7 @@ export async function runConsumer(team: Team, opts: RunConsumerOptions): Promise
     last = key
     opts.onAssignment?.(mine)
   }
-  if (opts.onAssignment) consumer.on('rebalance', (e) => report(e.assignment))
+  if (opts.onAssignment) consumer.on('rebalance.completed', (e) => report(e.assignment))
   await consumer.start()
   if (opts.onAssignment) report(consumer.assignment())
   return consumer

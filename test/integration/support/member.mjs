@@ -14,7 +14,7 @@ const consumer = new PushConsumer({
     process.send?.({ type: 'message', msgId: m.msgId, queueId: m.queueId, broker: m.brokerName, offset: m.queueOffset })
   },
 })
-consumer.on('rebalance', () => process.send?.({ type: 'assignment', queues: consumer.assignment() }))
+consumer.on('rebalance.completed', () => process.send?.({ type: 'assignment', queues: consumer.assignment() }))
 process.on('message', async (cmd) => {
   if (cmd?.type === 'close') {
     await consumer.close()

@@ -20,7 +20,7 @@ const consumer = new PushConsumer({
   },
 })
 const assignment = () => consumer.assignment().filter((q) => q.topic === topic)
-consumer.on('rebalance', () => process.send?.({ type: 'assignment', queues: assignment() }))
+consumer.on('rebalance.completed', () => process.send?.({ type: 'assignment', queues: assignment() }))
 consumer.on('lock.acquired', (e) => process.send?.({ type: 'lock', ev: 'acquired', queue: `${e.queue.brokerName}:${e.queue.queueId}`, topic: e.queue.topic, t: Date.now() }))
 consumer.on('lock.lost', (e) => process.send?.({ type: 'lock', ev: 'lost', reason: e.reason, queue: `${e.queue.brokerName}:${e.queue.queueId}`, topic: e.queue.topic, t: Date.now() }))
 process.on('message', async (cmd) => {

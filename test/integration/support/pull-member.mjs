@@ -3,7 +3,7 @@
 // Reports JSON lines on fd 4 with fs.writeSync (synchronous: nothing else runs between a report and what follows).
 //  1. waits until the readers fetched the whole backlog, reports 'ready'
 //  2. polls exactly `firstPoll` messages, reports 'polled'
-//  3. at the first auto-commit covering them (a 'commit' event), synchronously polls more messages, reports
+//  3. at the first auto-commit covering them (an 'offset.committed' event), synchronously polls more messages, reports
 //     'frozen' with those and the last committed offsets, then blocks its thread for good: no timer (auto-commit)
 //     and no socket callback can run before the parent kills it.
 import { writeSync } from 'node:fs'
@@ -28,7 +28,7 @@ try {
   })
   let fetched = 0
   let onFetch = () => {}
-  consumer.on('pull', (p) => {
+  consumer.on('pull.completed', (p) => {
     if (p.queue.topic !== topic) return
     fetched += p.messages
     onFetch()
@@ -46,7 +46,7 @@ try {
 
   const lastCommit = new Map()
   let frozen = false
-  consumer.on('commit', ({ offsets }) => {
+  consumer.on('offset.committed', ({ offsets }) => {
     for (const o of offsets) if (o.queue.topic === topic) lastCommit.set(key(o.queue), o.offset)
     const sum = [...lastCommit.values()].reduce((s, x) => s + x, 0)
     if (frozen || sum !== firstPoll) return

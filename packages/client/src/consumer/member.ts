@@ -165,7 +165,7 @@ export class Member {
   async persistOffsets(oneway: boolean): Promise<Committed> {
     const mqs = [...this.rebalancer.table.values()].map((pq) => pq.mq)
     const done = await this.offsets.persistAll(mqs, { oneway })
-    if (done.length > 0) this.ctx.emit('commit', { offsets: done })
+    if (done.length > 0) this.ctx.emit('offset.committed', { offsets: done })
     return done
   }
 
@@ -193,7 +193,7 @@ export class Member {
     await this.rebalancer.idle()
     const pqs = [...this.rebalancer.table.values()]
     const committed = await this.rebalancer.commit(pqs)
-    if (committed.length > 0) this.ctx.emit('commit', { offsets: committed })
+    if (committed.length > 0) this.ctx.emit('offset.committed', { offsets: committed })
     await this.policy
       .released?.(
         pqs.map((pq) => pq.mq),

@@ -172,7 +172,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     if (offsets) {
       for (const { queue, offset } of offsets) this.policy.setPosition({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId }, offset)
       const done = await this.member.offsets.persistAll(offsets.map((o) => o.queue))
-      if (done.length > 0 && this.listenerCount('commit') > 0) this.emit('commit', { offsets: done })
+      if (done.length > 0 && this.listenerCount('offset.committed') > 0) this.emit('offset.committed', { offsets: done })
       return done
     }
     this.policy.storePositions()

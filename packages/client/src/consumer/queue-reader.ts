@@ -106,9 +106,9 @@ export class QueueReader {
       const span = pq.span()
       if (pq.count > limits.count || pq.bytes > limits.bytes || span > policy.maxSpan) {
         const now = Date.now()
-        if (now - this.lastFlowControlEvent > 1000 && ctx.listening('flow.control')) {
+        if (now - this.lastFlowControlEvent > 1000 && ctx.listening('pull.throttled')) {
           this.lastFlowControlEvent = now
-          ctx.emit('flow.control', { queue: pq.mq, cachedCount: pq.count, cachedBytes: pq.bytes, span })
+          ctx.emit('pull.throttled', { queue: pq.mq, cachedCount: pq.count, cachedBytes: pq.bytes, span })
         }
         await pq.waitForChange(signal)
         continue
@@ -121,8 +121,8 @@ export class QueueReader {
         const target = this.target(pq)
         address = target.address
         result = await this.pull(pq, target.address, target.brokerId, signal)
-        if (ctx.listening('pull')) {
-          ctx.emit('pull', {
+        if (ctx.listening('pull.completed')) {
+          ctx.emit('pull.completed', {
             queue: pq.mq,
             status: result.status,
             messages: result.messages.length,
@@ -268,9 +268,9 @@ export class QueueReader {
     const { ctx, policy, subscriptions, offsets } = this.deps
     pq.brokerMaxOffset = r.maxOffset
     if (ctx.options.readFromBrokerId === undefined && r.suggestWhichBrokerId !== pq.pullFromBrokerId) {
-      if (ctx.listening('slave.redirect')) {
+      if (ctx.listening('pull.redirected')) {
         const to = ctx.cluster.findBrokerAddressInSubscribe(pq.mq.brokerName, r.suggestWhichBrokerId, false)
-        if (to) ctx.emit('slave.redirect', { queue: pq.mq, fromBrokerId: pq.pullFromBrokerId, toBrokerId: r.suggestWhichBrokerId, address: to.address })
+        if (to) ctx.emit('pull.redirected', { queue: pq.mq, fromBrokerId: pq.pullFromBrokerId, toBrokerId: r.suggestWhichBrokerId, address: to.address })
       }
       pq.pullFromBrokerId = r.suggestWhichBrokerId
     }

@@ -51,17 +51,27 @@ export interface TypedConsumerCallbacks {
   undecodable?: UndecodableAction | ((info: UndecodableInfo) => UndecodableAction | Promise<UndecodableAction>)
 }
 
-/** Consumer events (typed; emitted only when someone listens). */
+/**
+ * Consumer events (typed; emitted only when someone listens). One naming scheme: `<subject>.<what happened>` (a past
+ * participle, or `error` for a failure of that subject), e.g. `pull.completed`, `offset.committed`, `lock.lost`; the
+ * subjects are `rebalance`, `pull`, `offset`, `handler`, `lock` and `consumer`. Node's own `error` event keeps its name.
+ */
 export interface ConsumerEvents {
   /** A rebalance is about to revoke `removed` and assign `added` (before the hooks run). */
-  rebalancing: [{ added: MessageQueue[]; removed: MessageQueue[] }]
-  rebalance: [RebalanceEvent]
+  'rebalance.started': [{ added: MessageQueue[]; removed: MessageQueue[] }]
+  /** A rebalance finished: `removed` were released, `added` are being pulled, `assignment` is what this member owns now. */
+  'rebalance.completed': [RebalanceEvent]
+  /** A pull failed (network, broker error, malformed answer); the queue retries after 3 s. */
   'pull.error': [{ queue: MessageQueue; error: RocketMQError; brokerAddress?: string }]
-  commit: [{ offsets: Array<{ queue: MessageQueue; offset: number }> }]
-  'flow.control': [{ queue: MessageQueue; cachedCount: number; cachedBytes: number; span: number }]
-  'slave.redirect': [{ queue: MessageQueue; fromBrokerId: number; toBrokerId: number; address: string }]
+  /** Offsets were committed (to the broker, or the local file in broadcasting). */
+  'offset.committed': [{ offsets: Array<{ queue: MessageQueue; offset: number }> }]
+  /** Flow control held back a queue's pull: it caches too many messages or bytes, or spans too many offsets (at most once a second). */
+  'pull.throttled': [{ queue: MessageQueue; cachedCount: number; cachedBytes: number; span: number }]
+  /** The master suggested another broker id (a slave, or back to the master); the queue's next pulls go there. */
+  'pull.redirected': [{ queue: MessageQueue; fromBrokerId: number; toBrokerId: number; address: string }]
+  /** The broker moved the queue's offset (OFFSET_ILLEGAL or an admin reset); pulling resumes at `nextOffset`. */
   'offset.moved': [{ queue: MessageQueue; nextOffset: number }]
   /** Every pull result: when the request left, how long the broker held it, what came back and from which broker id. */
-  pull: [{ queue: MessageQueue; status: PullResult['status']; messages: number; sentAt: number; durationMs: number; brokerId: number; address: string; nextOffset: number }]
+  'pull.completed': [{ queue: MessageQueue; status: PullResult['status']; messages: number; sentAt: number; durationMs: number; brokerId: number; address: string; nextOffset: number }]
   error: [RocketMQError]
 }

@@ -163,7 +163,7 @@ describe('queue reader', () => {
     const c = consumer((m) => void got.push(m.body.toString()))
     const errors: RocketMQError[] = []
     c.on('error', (e) => errors.push(e))
-    c.on('slave.redirect', () => {
+    c.on('pull.redirected', () => {
       throw new Error('listener bug')
     })
     await c.start()

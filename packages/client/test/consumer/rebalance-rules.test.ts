@@ -44,7 +44,7 @@ describe('rebalance diffs', () => {
     const events = new Map<string, RebalanceEvent[]>()
     const track = (id: string, c: PushConsumer) => {
       events.set(id, [])
-      c.on('rebalance', (e) => events.get(id)!.push(e))
+      c.on('rebalance.completed', (e) => events.get(id)!.push(e))
     }
     const a = member('a')
     track('a', a)
@@ -119,7 +119,7 @@ describe('revoke', () => {
         }
       },
     )
-    a.on('rebalance', (e) => e.removed.length > 0 && order.push(`rebalance -${keys(e.removed).join(',')}`))
+    a.on('rebalance.completed', (e) => e.removed.length > 0 && order.push(`rebalance -${keys(e.removed).join(',')}`))
     await a.start()
     await until(() => order.includes('handler m1 started'), 'm1 running')
     const b = member('b')
@@ -145,7 +145,7 @@ describe('revoke', () => {
       if (m.body.toString() === 'stuck') await new Promise(() => {})
     })
     const removed: string[][] = []
-    a.on('rebalance', (e) => e.removed.length > 0 && removed.push(keys(e.removed)))
+    a.on('rebalance.completed', (e) => e.removed.length > 0 && removed.push(keys(e.removed)))
     await a.start()
     await until(() => seen.includes('stuck') && seen.includes('after'), 'stuck running')
     const bSeen: string[] = []

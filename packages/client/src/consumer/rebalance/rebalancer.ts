@@ -151,12 +151,12 @@ export class Rebalancer {
     const removed = [...this.table.values()].filter((pq) => inScope(pq.mq) && !want.has(pq.key))
     const added = [...want.entries()].filter(([k]) => !this.table.has(k)).map(([, mq]) => mq)
     if (removed.length === 0 && added.length === 0) return
-    ctx.emit('rebalancing', { added, removed: removed.map((pq) => pq.mq) })
+    ctx.emit('rebalance.started', { added, removed: removed.map((pq) => pq.mq) })
     if (removed.length > 0) await this.revoke(removed)
     const assigned = added.length > 0 ? await this.assign(added) : []
     const ev: RebalanceEvent = { added: assigned, removed: removed.map((pq) => pq.mq), assignment: this.assignment() }
     ctx.logger.info({ group: ctx.group, added: assigned.map(mqKey), removed: ev.removed.map(mqKey) }, 'rebalanced')
-    ctx.emit('rebalance', ev)
+    ctx.emit('rebalance.completed', ev)
     // Java bumps the subscription version and heartbeats at once after a change.
     ctx.cluster.sendHeartbeatToAllBrokers().catch(() => undefined)
   }
@@ -167,7 +167,7 @@ export class Rebalancer {
     for (const pq of pqs) pq.drop()
     await policy.drain(pqs, timeoutSignal(ctx.options.revokeTimeoutMs))
     const committed = await this.commit(pqs)
-    if (committed.length > 0) ctx.emit('commit', { offsets: committed })
+    if (committed.length > 0) ctx.emit('offset.committed', { offsets: committed })
     const mqs = pqs.map((pq) => pq.mq)
     if (this.deps.onRevoke) {
       const onRevoke = this.deps.onRevoke
