@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util'
 import { Admin } from './index.js'
+import { RETRY_PREFIX } from './protocol/namespace.js'
 import { isRocketMQError } from './errors.js'
 import type { GroupDescription, TopicRouteInfo, TopicStats } from './admin/types.js'
 
@@ -46,8 +47,8 @@ export function renderGroup(d: GroupDescription): string {
           m.address,
           m.language,
           m.version,
-          m.runningInfoError ? `? (${m.runningInfoError.code})` : String(m.queues.filter((q) => !q.topic.startsWith('%RETRY%')).length),
-          m.subscriptions.filter((s) => !s.topic.startsWith('%RETRY%')).map((s) => `${s.topic}=${s.type === 'SQL92' ? `sql(${s.expression})` : s.expression}`).join(' '),
+          m.runningInfoError ? `? (${m.runningInfoError.code})` : String(m.queues.filter((q) => !q.topic.startsWith(RETRY_PREFIX)).length),
+          m.subscriptions.filter((s) => !s.topic.startsWith(RETRY_PREFIX)).map((s) => `${s.topic}=${s.type === 'SQL92' ? `sql(${s.expression})` : s.expression}`).join(' '),
         ]),
       ),
     )

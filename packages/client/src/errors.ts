@@ -1,5 +1,3 @@
-import { requestCodeName } from './remoting/codes.js'
-
 /**
  * One error root for the whole SDK. `code` is the stable contract (match on it, not on messages);
  * `retriable` says whether the same call may succeed if repeated; `context` names where it happened.
@@ -19,7 +17,6 @@ export type ErrorCode =
   | 'ERR_BROKER_NOT_FOUND'
   | 'ERR_BROKER'
   | 'ERR_SEND_FAILED'
-  | 'ERR_PULL_OFFSET_MOVED'
   | 'ERR_OFFSET_OUT_OF_RANGE'
   | 'ERR_MESSAGE_DECODE'
   | 'ERR_MESSAGE_ENCODE'
@@ -67,91 +64,19 @@ export class RocketMQError extends Error {
   }
 }
 
-/** A broker or NameServer answered with a non-success response code. */
-export class BrokerResponseError extends RocketMQError {
-  override readonly name = 'BrokerResponseError'
-  readonly responseCode: number
-
-  constructor(responseCode: number, remark: string | undefined, context: ErrorContext = {}, code: ErrorCode = 'ERR_BROKER') {
-    const where = context.address ? ` from ${context.address}` : ''
-    const denied = accessDenial(responseCode, remark)
-    if (denied !== undefined) {
-      super(denied.code, denied.message(context), { retriable: false, context: { ...context, responseCode, remark, ...denied.context } })
-    } else {
-      super(code, `RocketMQ response code ${responseCode}${where}: ${remark ?? '(no remark)'}`, {
-        retriable: RETRIABLE_RESPONSE_CODES.has(responseCode),
-        context: { ...context, responseCode, remark },
-      })
-    }
-    this.responseCode = responseCode
-  }
-}
-
-/** NO_PERMISSION: what an ACL 2.0 broker answers when authentication or authorization fails. */
-export const NO_PERMISSION = 16
-
-interface Denial {
-  code: 'ERR_AUTH' | 'ERR_FORBIDDEN'
-  context: ErrorContext
-  message: (context: ErrorContext) => string
-}
-
-function operation(context: ErrorContext): string {
-  const rc = context.requestCode
-  const name = typeof context['operation'] === 'string' ? context['operation'] : rc === undefined ? 'the request' : `${requestCodeName(rc)} (${rc})`
-  return `${name}${context.address ? ` to ${context.address}` : ''}`
+export function isRocketMQError(e: unknown): e is RocketMQError {
+  return e instanceof RocketMQError
 }
 
 /**
- * Classifies an ACL refusal from its remark (reference/wave2-protocol.md §1.6): ACL 2.0 brokers answer code 16,
- * ACL 1.0 brokers and the remoting proxy answer code 1 with the exception text. undefined = not an ACL refusal.
+ * The transport failures, stated once: the peer could not be reached, the connection broke, no answer came in time, or
+ * the peer does not speak RocketMQ (frame errors). Another NameServer or broker may answer; a peer's own error
+ * response is not one of these.
  */
-export function accessDenial(responseCode: number, remark: string | undefined): Denial | undefined {
-  if (responseCode !== NO_PERMISSION && responseCode !== 1) return undefined
-  const r = remark ?? ''
-  // ACL 2.0: "User:<name> has no permission to access Topic:<t> from <ip>, no matched policies." (or "the decision is deny.")
-  const forbidden = /(User:\S+) has no permission to access (\w+):(\S+?)(?: from \S+?)?,/.exec(r)
-  if (forbidden !== null) {
-    const [, subject, type, name] = forbidden as unknown as [string, string, string, string]
-    return {
-      code: 'ERR_FORBIDDEN',
-      context: { subject, resource: `${type}:${name}`, ...(type.toLowerCase() === 'topic' ? { topic: name } : type.toLowerCase() === 'group' ? { group: name } : {}) },
-      message: (c) =>
-        `${operation(c)} refused: ${subject} has no permission on ${type}:${name} (${r.trim().replace(/\.$/, '')}). ` +
-        `Grant it on the broker, e.g. mqadmin createAcl -s ${subject} -r ${type}:${name} -a ${type.toLowerCase() === 'topic' ? 'Pub,Sub' : 'Sub'} -d Allow, or use credentials that have it`,
-    }
-  }
-  const acl1Forbidden = /No default permission for (topic|group):(\S+)|Need admin permission for request code=\d+/i.exec(r)
-  if (acl1Forbidden !== null) {
-    const type = acl1Forbidden[1]
-    const name = acl1Forbidden[2]
-    return {
-      code: 'ERR_FORBIDDEN',
-      context: type === undefined || name === undefined ? {} : { resource: `${type}:${name}`, ...(type.toLowerCase() === 'topic' ? { topic: name } : { group: name }) },
-      message: (c) => `${operation(c)} refused by the broker's ACL: ${r.trim()}. Grant the permission to the access key, or use credentials that have it`,
-    }
-  }
-  const auth =
-    /check signature failed|username cannot be null|User:\S+ is not found|User:\S+ is disabled|No acl config for|No accessKey is configured|Check signature failed|authenticationMetadataProvider is not configured/i.exec(
-      r,
-    )
-  if (auth !== null || (responseCode === NO_PERMISSION && /authentic/i.test(r))) {
-    return {
-      code: 'ERR_AUTH',
-      context: {},
-      message: (c) =>
-        `${operation(c)} failed authentication: ${r.trim().replace(/\.$/, '') || '(no remark)'}. Check credentials.accessKey and credentials.secretKey ` +
-        `(ACL 2.0: a user name and its password, created with mqadmin createUser on every broker); without credentials the broker refuses every request`,
-    }
-  }
-  return undefined
-}
+const TRANSPORT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ERR_CONNECTION', 'ERR_CONNECTION_CLOSED', 'ERR_TIMEOUT', 'ERR_FRAME_TOO_LARGE', 'ERR_MALFORMED_FRAME'])
 
-/** SYSTEM_BUSY, FLUSH/SLAVE timeouts, SERVICE_NOT_AVAILABLE, PULL_RETRY_IMMEDIATELY, FLOW_CONTROL, GO_AWAY. */
-const RETRIABLE_RESPONSE_CODES = new Set([2, 10, 11, 12, 14, 20, 215, 1500])
-
-export function isRocketMQError(e: unknown): e is RocketMQError {
-  return e instanceof RocketMQError
+export function isTransportError(e: unknown): boolean {
+  return e instanceof RocketMQError && TRANSPORT_ERROR_CODES.has(e.code)
 }
 
 /**

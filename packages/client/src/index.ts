@@ -38,7 +38,8 @@ export type {
   ExplainAllocationInput,
   AllocationExplanation,
 } from './admin/types.js'
-export { RocketMQError, BrokerResponseError, isRocketMQError } from './errors.js'
+export { RocketMQError, isRocketMQError } from './errors.js'
+export { BrokerResponseError } from './remoting/broker-error.js'
 export type { ErrorCode, ErrorContext } from './errors.js'
 export { silentLogger, consoleLogger } from './logger.js'
 export type { Logger } from './logger.js'

@@ -2,10 +2,11 @@
  * Admin: topics, a group's members / queue owners / lag, offset resets and allocation dry runs, over the remoting
  * protocol (the requests `mqadmin` sends, without a JVM). One connection pool, signed and TLS'd like the consumers'.
  */
-import { RocketMQError, isRocketMQError } from '../errors.js'
+import { RocketMQError, isRocketMQError, isTransportError } from '../errors.js'
 import { silentLogger, type Logger } from '../logger.js'
 import { RequestCode } from '../remoting/codes.js'
 import { compareMessageQueues, mqKey, subscribeQueues, type MessageQueue, type TopicRouteData } from '../protocol/route.js'
+import { RETRY_PREFIX } from '../protocol/namespace.js'
 import { createClusterClient, type ClientDeps, type ClusterPort } from '../cluster/port.js'
 import { getMaxOffset, searchOffsetByTimestamp, updateConsumerOffset } from '../cluster/broker-api.js'
 import { delay } from '../util/async.js'
@@ -34,7 +35,6 @@ import type {
   TopicStats,
 } from './types.js'
 
-const RETRY_PREFIX = '%RETRY%'
 const ORDER_TOPIC_CONFIG = 'ORDER_TOPIC_CONFIG'
 
 /**
@@ -89,7 +89,7 @@ export class Admin {
       try {
         return await fn(address)
       } catch (e) {
-        if (isRocketMQError(e) && !['ERR_CONNECTION', 'ERR_CONNECTION_CLOSED', 'ERR_TIMEOUT'].includes(e.code)) throw e
+        if (isRocketMQError(e) && !isTransportError(e)) throw e
         errors.push(`${address}: ${e instanceof Error ? e.message : String(e)}`)
       }
     }

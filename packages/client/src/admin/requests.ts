@@ -2,7 +2,8 @@
  * The admin requests (the Java MQClientAPIImpl calls behind mqadmin): typed headers in, plain values out. Stateless:
  * the caller chooses addresses. Bodies are fastjson (MessageQueue map keys are objects), parsed leniently.
  */
-import { BrokerResponseError, RocketMQError, type ErrorContext } from '../errors.js'
+import { RocketMQError, type ErrorContext } from '../errors.js'
+import { BrokerResponseError } from '../remoting/broker-error.js'
 import type { RemotingCommand } from '../remoting/command.js'
 import { RequestCode, ResponseCode } from '../remoting/codes.js'
 import { toExtFields } from '../remoting/codec.js'

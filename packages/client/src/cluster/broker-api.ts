@@ -2,7 +2,8 @@
  * Typed requests to brokers and NameServers (the Java MQClientAPIImpl): builds the custom headers, checks the
  * response code, and turns the answer into plain values. Stateless: addresses are chosen by the caller.
  */
-import { BrokerResponseError, RocketMQError, malformedResponse, type ErrorContext } from '../errors.js'
+import { RocketMQError, malformedResponse, type ErrorContext } from '../errors.js'
+import { BrokerResponseError } from '../remoting/broker-error.js'
 import type { RemotingCommand } from '../remoting/command.js'
 import { RequestCode, ResponseCode } from '../remoting/codes.js'
 import { toExtFields } from '../remoting/codec.js'
@@ -327,36 +328,6 @@ export async function getRouteInfo(invoker: Invoker, address: string, topic: str
   if (res.code === ResponseCode.TOPIC_NOT_EXIST) return undefined
   ensureSuccess(res, { address, topic, requestCode: RequestCode.GET_ROUTEINFO_BY_TOPIC })
   return res.body ?? Buffer.alloc(0)
-}
-
-export interface TopicConfig {
-  topic: string
-  readQueueNums: number
-  writeQueueNums: number
-  perm?: number
-}
-
-/** UPDATE_AND_CREATE_TOPIC (17) on one broker (admin). */
-export async function createTopic(invoker: Invoker, address: string, c: TopicConfig, timeoutMs = 5000): Promise<void> {
-  const ext = toExtFields({
-    topic: c.topic,
-    defaultTopic: 'TBW102',
-    readQueueNums: c.readQueueNums,
-    writeQueueNums: c.writeQueueNums,
-    perm: c.perm ?? 6,
-    topicFilterType: 'SINGLE_TAG',
-    topicSysFlag: 0,
-    order: false,
-  })
-  const res = await invoker.invoke(address, RequestCode.UPDATE_AND_CREATE_TOPIC, ext, undefined, { timeoutMs })
-  ensureSuccess(res, { address, topic: c.topic, requestCode: RequestCode.UPDATE_AND_CREATE_TOPIC })
-}
-
-/** UPDATE_BROKER_CONFIG (25): body is a java.util.Properties text. */
-export async function updateBrokerConfig(invoker: Invoker, address: string, props: Record<string, string>, timeoutMs = 5000): Promise<void> {
-  const body = Buffer.from(Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', 'utf8')
-  const res = await invoker.invoke(address, RequestCode.UPDATE_BROKER_CONFIG, {}, body, { timeoutMs })
-  ensureSuccess(res, { address, requestCode: RequestCode.UPDATE_BROKER_CONFIG })
 }
 
 /**

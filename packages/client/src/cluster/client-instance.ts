@@ -14,12 +14,11 @@ import { RemotingClient } from '../remoting/remoting-client.js'
 import { buildClientId, buildHeartbeatBody, type ConsumeFromWhere } from '../protocol/heartbeat.js'
 import { decodeMessage, type MessageView } from '../protocol/message.js'
 import { parseLenientJson, parseMessageQueueMap, stringifyMessageQueueMap } from '../protocol/fastjson.js'
-import { publishQueues, subscribeQueues, type MessageQueue, type TopicRouteData } from '../protocol/route.js'
+import { MASTER_ID, publishQueues, subscribeQueues, type MessageQueue, type TopicRouteData } from '../protocol/route.js'
+import { RETRY_PREFIX } from '../protocol/namespace.js'
 import type { SubscriptionData } from '../protocol/tag.js'
 import { NameServerClient } from './name-server.js'
 import * as api from './broker-api.js'
-
-export const MASTER_ID = 0
 
 export interface ConsumerRegistration {
   readonly group: string
@@ -58,7 +57,7 @@ export interface BrokerAddress {
   brokerId: number
 }
 
-export class ClientInstance extends EventEmitter {
+export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError] }> {
   readonly clientId: string
   readonly remoting: RemotingClient
   readonly nameServer: NameServerClient
@@ -153,11 +152,7 @@ export class ClientInstance extends EventEmitter {
     for (const bd of route.brokerDatas) {
       const m = new Map<number, string>()
       for (const [id, addr] of brokerAddrEntries(bd.brokerAddrs)) m.set(id, addr)
-      const before = this.brokerAddrs.get(bd.brokerName)
       this.brokerAddrs.set(bd.brokerName, m)
-      if (before && before.get(MASTER_ID) !== m.get(MASTER_ID)) {
-        this.emit('brokerChanged', { brokerName: bd.brokerName, master: m.get(MASTER_ID) })
-      }
     }
   }
 
@@ -305,7 +300,7 @@ export class ClientInstance extends EventEmitter {
         dropped = true
         this.logger.error({ topic, group: owner.group, err }, 'topic refused by the broker ACL; consuming the other topics')
         this.emit('accessDenied', err)
-        const left = owner.subscriptions().filter((s) => !s.topic.startsWith('%RETRY%') && !this.deniedTopics.has(s.topic))
+        const left = owner.subscriptions().filter((s) => !s.topic.startsWith(RETRY_PREFIX) && !this.deniedTopics.has(s.topic))
         if (left.length === 0) throw err
       }
       if (!dropped || round > this.consumers.size * 64) throw refused[0]!

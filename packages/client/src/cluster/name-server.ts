@@ -1,9 +1,7 @@
-import { RocketMQError, isRocketMQError } from '../errors.js'
+import { RocketMQError, isRocketMQError, isTransportError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { parseTopicRoute, type TopicRouteData } from '../protocol/route.js'
 import { getRouteInfo, type Invoker } from './broker-api.js'
-
-const TRANSPORT_ERRORS = new Set(['ERR_CONNECTION', 'ERR_CONNECTION_CLOSED', 'ERR_TIMEOUT', 'ERR_FRAME_TOO_LARGE', 'ERR_MALFORMED_FRAME'])
 
 /**
  * Talks to the NameServers: round-robin from a random start, fails over to the next address on a connection
@@ -33,7 +31,7 @@ export class NameServerClient {
       } catch (e) {
         // A NameServer that answered with an error is authoritative; only transport failures fail over. A peer that
         // sends bytes which are not RocketMQ frames (another service on that port) counts as unreachable.
-        if (isRocketMQError(e) && !TRANSPORT_ERRORS.has(e.code)) throw e
+        if (isRocketMQError(e) && !isTransportError(e)) throw e
         const notRocketMQ = isRocketMQError(e) && (e.code === 'ERR_FRAME_TOO_LARGE' || e.code === 'ERR_MALFORMED_FRAME')
         errors.push(`${address}: ${notRocketMQ ? 'answered with something that is not the RocketMQ protocol (another service on that port?)' : e instanceof Error ? e.message : String(e)}`)
         this.logger.warn({ address, topic, err: e }, 'NameServer request failed; trying the next one')

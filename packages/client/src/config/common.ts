@@ -193,3 +193,16 @@ export function remotingSecurity(
   }
   return out
 }
+
+/** Keys of a zod object shape whose field has a default. */
+type DefaultedKeys<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.ZodDefault<z.ZodTypeAny> ? K : never }[keyof S]
+
+/**
+ * The default of every field of a zod object shape that has one, read from the schema itself, so that a default is
+ * stated once (in the schema) and the exported `*_DEFAULTS` tables cannot drift from it.
+ */
+export function schemaDefaults<S extends z.ZodRawShape>(shape: S): { readonly [K in DefaultedKeys<S>]: z.output<S[K]> } {
+  const out: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(shape)) if (field instanceof z.ZodDefault) out[key] = (field._def as { defaultValue: () => unknown }).defaultValue()
+  return Object.freeze(out) as { readonly [K in DefaultedKeys<S>]: z.output<S[K]> }
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, timerMs, groupSchema, topicSchema } from './common.js'
+import { clientOptionsShape, schemaDefaults, timerMs, groupSchema, topicSchema } from './common.js'
 
 export const ALLOCATION_NAMES = Object.freeze([
   'averagely',
@@ -12,7 +12,11 @@ export const ALLOCATION_NAMES = Object.freeze([
 export type AllocationName = (typeof ALLOCATION_NAMES)[number]
 
 /**
- * A tag expression: '*', 'TagA', 'TagA || TagB'. A single '|' is almost always a typo for '||', so it is refused.
+ * The one check of a tag expression ('*', 'TagA', 'TagA || TagB'); undefined when it is fine. Java accepts almost
+ * anything (it skips empty pieces); we refuse what can only be a mistake: an empty expression, one with `||` but no
+ * tag, a lone `|` (the user meant `||`; Java would subscribe to a tag literally named `A | B`), `*` mixed with tags
+ * (Java would treat it as a literal tag), and control characters (\u0001/\u0002 separate properties on the wire, so
+ * a stored TAGS value never has them).
  */
 export function tagExpressionProblem(expr: string): string | undefined {
   const t = expr.trim()
@@ -22,6 +26,7 @@ export function tagExpressionProblem(expr: string): string | undefined {
   const parts = t.split('||').map((s) => s.trim())
   if (parts.every((p) => p === '')) return `'${expr}' names no tag; use '*' or 'TagA || TagB'`
   if (parts.some((p) => p === '*')) return `'${expr}' mixes '*' with tags; use '*' alone`
+  if (/[\u0000-\u001f]/.test(t)) return `'${expr}' contains a control character`
   return undefined
 }
 
@@ -195,30 +200,19 @@ export const pullConsumerOptionsSchema = z
 export type PullConsumerOptionsInput = z.input<typeof pullConsumerOptionsSchema>
 export type PullConsumerOptions = z.output<typeof pullConsumerOptionsSchema>
 
+/** Deliveries of a failing message before the DLQ in concurrent consumption when `maxReconsumeTimes` is unset or -1 (Java: 16). */
+export const CONCURRENT_MAX_RECONSUME_TIMES = 16
+
+/**
+ * Every consumer option's default, read from the schemas (the one place a default is stated), plus the two
+ * `maxReconsumeTimes` defaults that depend on `ordering`.
+ */
 export const CONSUMER_DEFAULTS = Object.freeze({
-  model: 'clustering',
-  allocation: 'averagely',
-  consumeFrom: 'last',
-  concurrency: 20,
-  batchSize: 1,
-  pullBatchSize: 32,
-  pullThresholdForQueue: 1000,
-  pullThresholdSizeForQueueMiB: 100,
-  brokerSuspendMs: 15_000,
-  rebalanceIntervalMs: 20_000,
-  persistOffsetIntervalMs: 5_000,
-  maxReconsumeTimes: 16,
+  ...schemaDefaults(pushConsumerOptionsSchema.innerType().shape),
+  ...schemaDefaults(pullConsumerOptionsSchema.shape),
+  maxReconsumeTimes: CONCURRENT_MAX_RECONSUME_TIMES,
   orderedMaxReconsumeTimes: Number.POSITIVE_INFINITY,
-  ordering: 'none',
-  suspendMs: 1000,
-  handlerTimeoutMs: 15 * 60_000,
-  closeTimeoutMs: 30_000,
-  autoCommitIntervalMs: 5_000,
-  maxMessageBytes: 16 * 1024 * 1024,
-  hookTimeoutMs: 30_000,
-  revokeTimeoutMs: 30_000,
-  undecodable: 'stall',
-} as const)
+})
 
 // ------------------------------------------------------------------ the proxy (gRPC) transport
 

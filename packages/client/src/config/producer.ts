@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, groupSchema, timerMs } from './common.js'
+import { clientOptionsShape, groupSchema, schemaDefaults, timerMs } from './common.js'
 
 export const producerOptionsSchema = z
   .object({
@@ -22,11 +22,5 @@ export const producerOptionsSchema = z
 export type ProducerOptionsInput = z.input<typeof producerOptionsSchema>
 export type ProducerOptions = z.output<typeof producerOptionsSchema>
 
-export const PRODUCER_DEFAULTS = Object.freeze({
-  group: 'DEFAULT_PRODUCER',
-  sendTimeoutMs: 3000,
-  retries: 2,
-  compressOverBytes: 4096,
-  maxMessageBytes: 4 * 1024 * 1024,
-  latencyFaultAvoidance: true,
-})
+/** Every producer option's default, read from the schema (the one place a default is stated). */
+export const PRODUCER_DEFAULTS = schemaDefaults(producerOptionsSchema.shape)

@@ -5,7 +5,7 @@
  * reported and skipped (broadcasting). Also answers the console's running-info and consume-directly requests.
  */
 import type { EventEmitter } from 'node:events'
-import type { PushConsumerOptions } from '../config/consumer.js'
+import { CONCURRENT_MAX_RECONSUME_TIMES, type PushConsumerOptions } from '../config/consumer.js'
 import { consumerSendMessageBack } from '../cluster/broker-api.js'
 import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
@@ -22,7 +22,7 @@ const MAX_SPAN = 2000
 const LOCAL_RETRY_MS = 5000
 
 /** `maxReconsumeTimes` of concurrent consumption: unset or -1 = 16 (Java); the ordered modes default to unbounded. */
-export const concurrentMaxReconsumeTimes = (v: number | undefined): number => (v === undefined || v < 0 ? 16 : v)
+export const concurrentMaxReconsumeTimes = (v: number | undefined): number => (v === undefined || v < 0 ? CONCURRENT_MAX_RECONSUME_TIMES : v)
 
 export interface PushEvents extends ConsumerEvents {
   /**

@@ -4,9 +4,9 @@
  * broker is unreachable), pull result handling and error back-off. A loop that crashes is reported and restarted with
  * back-off for as long as its queue is owned; a queue never stays owned but dead.
  */
-import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
+import { RocketMQError, isRocketMQError, isTransportError, toRocketMQError } from '../errors.js'
 import { PullSysFlag, pullMessage, type PullResult } from '../cluster/broker-api.js'
-import { MASTER_ID } from '../cluster/client-instance.js'
+import { MASTER_ID } from '../protocol/route.js'
 import { ResponseCode } from '../remoting/codes.js'
 import { backoff, delay } from '../util/async.js'
 import type { ConsumerContext } from './context.js'
@@ -30,9 +30,6 @@ const FAST_EMPTY_TOLERATED = 3
 /** A stalled undecodable message is tried again after 3 s, doubling to 60 s. */
 const UNDECODABLE_BASE_MS = 3000
 const UNDECODABLE_MAX_MS = 60_000
-
-/** Errors after which the broker may be gone: switch master/slave and refresh routes. */
-const UNREACHABLE = new Set(['ERR_CONNECTION', 'ERR_CONNECTION_CLOSED', 'ERR_BROKER_NOT_FOUND', 'ERR_TIMEOUT'])
 
 export interface ReaderDeps {
   ctx: ConsumerContext
@@ -207,7 +204,7 @@ export class QueueReader {
     const err = toRocketMQError(e, 'ERR_BROKER', 'pull failed', { topic: pq.mq.topic, broker: pq.mq.brokerName, queueId: pq.mq.queueId })
     ctx.emit('pull.error', { queue: pq.mq, error: err, brokerAddress: address })
     ctx.logger.warn({ queue: pq.key, address, err }, 'pull failed')
-    if (UNREACHABLE.has(err.code)) {
+    if (isTransportError(err) || err.code === 'ERR_BROKER_NOT_FOUND') {
       // The broker may be gone: fall back to the master/slave we still know, and refresh routes.
       pq.pullFromBrokerId = pq.pullFromBrokerId === MASTER_ID ? 1 : MASTER_ID
       ctx.cluster.refreshRoutesSoon()

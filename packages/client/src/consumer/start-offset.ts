@@ -8,7 +8,7 @@ import type { ClusterPort } from '../cluster/port.js'
 import type { MessageQueue } from '../protocol/route.js'
 import type { BaseConsumerOptions } from '../config/consumer.js'
 import type { OffsetStore } from './offset-store/offset-store.js'
-import { RETRY_PREFIX } from './subscriptions.js'
+import { RETRY_PREFIX } from '../protocol/namespace.js'
 
 export async function resolveStartOffset(
   mq: MessageQueue,

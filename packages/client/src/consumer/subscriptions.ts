@@ -5,8 +5,8 @@
 import type { MessageView } from '../protocol/message.js'
 import { buildSubscriptionData, matchesTags, type SubscriptionData } from '../protocol/tag.js'
 import type { SubscriptionExpression } from '../config/consumer.js'
+import { RETRY_PREFIX } from '../protocol/namespace.js'
 
-export const RETRY_PREFIX = '%RETRY%'
 
 export class Subscriptions {
   private readonly table = new Map<string, SubscriptionData>()

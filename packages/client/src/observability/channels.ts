@@ -17,7 +17,7 @@
 // A named import: a default import would put `import x from 'node:…'` into the shipped .d.ts, which needs esModuleInterop.
 import { tracingChannel, type TracingChannel } from 'node:diagnostics_channel'
 import type { MessageView } from '../protocol/message.js'
-import type { Message } from '../producer/message.js'
+import type { Message } from '../protocol/send-message.js'
 
 export const PROCESS_CHANNEL = 'rocketmq-ts:process'
 export const SEND_CHANNEL = 'rocketmq-ts:send'

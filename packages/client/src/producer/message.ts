@@ -1,19 +1,7 @@
 import { RocketMQError } from '../errors.js'
+import type { Message } from '../protocol/send-message.js'
 
-/** A message to send. */
-export interface Message {
-  topic: string
-  body: Buffer | Uint8Array | string
-  /** Business keys (e.g. the order id), indexed by the broker for lookups. */
-  keys?: string | readonly string[]
-  tags?: string
-  /** User properties. Names used by RocketMQ itself (UNIQ_KEY, TAGS, KEYS, DELAY, ...) are refused. */
-  properties?: Readonly<Record<string, string>>
-  /** Delay level 1..18 (1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h). */
-  delayLevel?: number
-  /** The user flag integer carried with the message. */
-  flag?: number
-}
+export type { Message } from '../protocol/send-message.js'
 
 /** Property names that RocketMQ reserves (MessageConst.STRING_HASH_SET); a user property may not use them. */
 export const RESERVED_PROPERTIES = new Set([

@@ -1,15 +1,16 @@
-import { deflateSync } from 'node:zlib'
 import { EventEmitter } from 'node:events'
 import { MAX_TIMER_MS, parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
 import { unwrapQueue, withoutNamespace, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
-import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
+import { RocketMQError, isRocketMQError, isTransportError, toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
 import { createClusterClient, type ClientDeps, type ClusterPort } from '../cluster/port.js'
 import { sendMessage, type SendResult } from '../cluster/broker-api.js'
 import { createUniqId } from '../protocol/message-id.js'
 import { encodeBatchBody } from '../protocol/batch-body.js'
 import { encodeProperties } from '../protocol/properties.js'
+import { COMPRESSION_ZLIB, compressBody } from '../protocol/compression.js'
+import { SysFlag } from '../protocol/message-view.js'
 import { javaHashCode } from '../protocol/tag.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { RESERVED_PROPERTIES, bodyToBuffer, messageProperties, type Message } from './message.js'
@@ -32,9 +33,6 @@ export interface SendOptions {
   shardingKey?: string
   timeoutMs?: number
 }
-
-const COMPRESSED = 0x1
-const COMPRESSION_ZLIB = 0x300
 
 /**
  * Sends messages: sync, oneway and batch; keys, tags, properties, delay levels; a queue selector for ordering by key;
@@ -172,8 +170,8 @@ export class Producer extends EventEmitter {
       properties = encodeProperties(props)
       body = bodyToBuffer(first.body)
       if (body.length >= this.options.compressOverBytes) {
-        body = deflateSync(body, { level: 5 })
-        sysFlag |= COMPRESSED | COMPRESSION_ZLIB
+        body = compressBody('zlib', body)
+        sysFlag |= SysFlag.COMPRESSED | (COMPRESSION_ZLIB << 8)
       }
     }
     if (body.length > this.options.maxMessageBytes) {
@@ -303,19 +301,8 @@ export class Producer extends EventEmitter {
 /** Errors that say the broker or the path to it is unwell (not our request): timeouts, lost connections, busy brokers. */
 function isBrokerFault(e: unknown): boolean {
   if (!isRocketMQError(e)) return false
-  switch (e.code) {
-    case 'ERR_TIMEOUT':
-    case 'ERR_CONNECTION':
-    case 'ERR_CONNECTION_CLOSED':
-    case 'ERR_MALFORMED_FRAME':
-    case 'ERR_FRAME_TOO_LARGE':
-      return true
-    case 'ERR_SEND_FAILED':
-    case 'ERR_BROKER':
-      return e.retriable
-    default:
-      return false
-  }
+  if (isTransportError(e)) return true
+  return (e.code === 'ERR_SEND_FAILED' || e.code === 'ERR_BROKER') && e.retriable
 }
 
 /** Add subscriber-given properties (trace context): never a reserved name, never over one the message has. */

@@ -9,7 +9,7 @@
  * `LenientMap`: `{ entries: [[key, value], …] }`, keys parsed as values, order kept.
  */
 import { RocketMQError } from '../errors.js'
-import type { MessageQueue } from './route.js'
+import type { MessageQueue } from './message-queue.js'
 
 /** An object-keyed map as written by fastjson; `entries` keeps the wire order. */
 export class LenientMap {

@@ -8,8 +8,9 @@ import type { MessageView } from './message.js'
 import type { MessageQueue } from './route.js'
 
 export const NAMESPACE_SEPARATOR = '%'
-const RETRY_PREFIX = '%RETRY%'
-const DLQ_PREFIX = '%DLQ%'
+/** The retry topic of a group is `%RETRY%<group>`; its dead-letter topic `%DLQ%<group>`. */
+export const RETRY_PREFIX = '%RETRY%'
+export const DLQ_PREFIX = '%DLQ%'
 
 /** TopicValidator's system topics (plus every `rmq_sys_` topic). */
 const SYSTEM_TOPICS: ReadonlySet<string> = new Set([

@@ -3,6 +3,7 @@
  */
 import { RocketMQError, malformedResponse } from '../errors.js'
 import { parseLenientJson } from './fastjson.js'
+import type { MessageQueue } from './message-queue.js'
 import { hostPortProblem, wireInt } from './wire-values.js'
 
 /** Most queues one broker may declare for one topic (read or write); a larger count is a malformed route. */
@@ -10,16 +11,12 @@ export const MAX_QUEUES_PER_BROKER = 65535
 /** Most queues a whole route may declare (summed over brokers): bounds what a route can make us allocate. */
 export const MAX_QUEUES_PER_ROUTE = 262144
 
-/** A queue of a topic on one broker group (Java MessageQueue). */
-export interface MessageQueue {
-  topic: string
-  brokerName: string
-  queueId: number
-}
+export type { MessageQueue } from './message-queue.js'
 
 /** PermName bits. */
 export const Perm = { PRIORITY: 8, READ: 4, WRITE: 2, INHERIT: 1 } as const
 
+/** The broker id of a master; slaves have ids >= 1. */
 export const MASTER_ID = 0
 
 export interface QueueData {

@@ -53,32 +53,6 @@ export function buildSubscriptionData(
 }
 
 /**
- * Validate a tag expression before subscribing. Returns an error message, or undefined when it is fine.
- *
- * Java accepts almost anything (it just skips empty pieces). We reject what can only be a mistake:
- * - not a string;
- * - an expression that has `||` separators but no tag at all (e.g. `'|| ||'`);
- * - a lone `|` inside a tag (`A | B`, `A ||| B`): the user meant `||`, and Java would silently subscribe
- *   to a tag literally named `A | B` or `| B`;
- * - `*` mixed with tags (`* || A`): Java would treat `*` as a literal tag, matching nothing extra;
- * - control characters (the property separators \u0001/\u0002 can never appear in a stored TAGS value).
- */
-export function validateTagExpression(expr: unknown): string | undefined {
-  if (typeof expr !== 'string') return `tag expression must be a string, got ${typeof expr}`
-  const t = expr.trim()
-  if (t === '' || t === SUB_ALL) return undefined
-  const pieces = expr.split('||').map((p) => p.trim())
-  const tags = pieces.filter((p) => p.length > 0)
-  if (tags.length === 0) return `tag expression ${JSON.stringify(expr)} contains no tag; use '*' to receive everything`
-  for (const tag of tags) {
-    if (tag.includes('|')) return `tag expression ${JSON.stringify(expr)} has a stray '|' in ${JSON.stringify(tag)}; separate tags with '||'`
-    if (tag === SUB_ALL) return `tag expression ${JSON.stringify(expr)} mixes '*' with tags; use '*' alone to receive everything`
-    if (/[\u0000-\u001f]/.test(tag)) return `tag ${JSON.stringify(tag)} contains a control character`
-  }
-  return undefined
-}
-
-/**
  * Client-side re-check (§5.5 step 2, Java PullAPIWrapper.processPullResult): with a non-empty tagsSet,
  * keep only messages whose TAGS is in the set (the broker filters by hash code only). SQL92 and `*`
  * subscriptions keep everything.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BrokerResponseError } from '../../src/errors.js'
+import { BrokerResponseError } from '../../src/remoting/broker-error.js'
 import { calculateSignature, signExtFields, signedContent } from '../../src/remoting/acl.js'
 
 /**

@@ -1,8 +1,8 @@
 import type { Logger } from '../../logger.js'
 import type { ClusterPort } from '../../cluster/port.js'
 import { queryConsumerOffset, updateConsumerOffset } from '../../cluster/broker-api.js'
-import type { MessageQueue } from '../../protocol/route.js'
-import { OffsetTable, mqKey, type OffsetStore } from './offset-store.js'
+import { mqKey, type MessageQueue } from '../../protocol/route.js'
+import { OffsetTable, type OffsetStore } from './offset-store.js'
 
 /** Clustering: offsets are committed to the master of the queue's broker (Java RemoteBrokerOffsetStore). */
 export class BrokerOffsetStore extends OffsetTable implements OffsetStore {

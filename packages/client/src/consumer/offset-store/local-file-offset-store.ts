@@ -1,8 +1,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { homedir } from 'node:os'
-import type { MessageQueue } from '../../protocol/route.js'
-import { OffsetTable, mqKey, type OffsetStore } from './offset-store.js'
+import { mqKey, type MessageQueue } from '../../protocol/route.js'
+import { OffsetTable, type OffsetStore } from './offset-store.js'
 
 interface FileShape {
   offsetTable: Array<{ topic: string; brokerName: string; queueId: number; offset: number }>

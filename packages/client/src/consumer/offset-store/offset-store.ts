@@ -1,7 +1,5 @@
 import { mqKey, type MessageQueue } from '../../protocol/route.js'
 
-export { mqKey }
-
 /** Where a group's consume offsets live: the broker (clustering) or a local file (broadcasting). */
 export interface OffsetStore {
   load(): Promise<void>

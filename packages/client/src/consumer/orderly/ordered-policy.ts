@@ -21,15 +21,14 @@ import type { EventEmitter } from 'node:events'
 import { RocketMQError, toRocketMQError } from '../../errors.js'
 import { consumerSendMessageBack } from '../../cluster/broker-api.js'
 import { lockBatchMQ, unlockBatchMQ } from '../../cluster/queue-locks.js'
-import type { PushConsumerOptions } from '../../config/consumer.js'
+import { CONCURRENT_MAX_RECONSUME_TIMES, type PushConsumerOptions } from '../../config/consumer.js'
 import type { MessageView } from '../../protocol/message.js'
-import type { MessageQueue } from '../../protocol/route.js'
+import { mqKey, type MessageQueue } from '../../protocol/route.js'
 import { processContext } from '../../observability/channels.js'
 import { Notifier } from '../../util/async.js'
 import { HandlerCall, runHandler } from '../handler.js'
 import type { HandlerPolicy, PolicyHost } from '../policy.js'
 import type { ProcessQueue } from '../process-queue.js'
-import { mqKey } from '../offset-store/offset-store.js'
 import { consoleRunningInfo, type PushEvents } from '../push-policy.js'
 import { OrderedLanes, type LaneBatch } from './ordered-lanes.js'
 import { QueueLockManager, type QueueLockPort } from './queue-lock-manager.js'
@@ -368,7 +367,7 @@ export class OrderedPolicy implements HandlerPolicy {
       delayLevel: -1,
       originMsgId: m.msgId,
       originTopic: m.topic,
-      maxReconsumeTimes: Number.isFinite(this.maxReconsumeTimes) ? this.maxReconsumeTimes : 16,
+      maxReconsumeTimes: Number.isFinite(this.maxReconsumeTimes) ? this.maxReconsumeTimes : CONCURRENT_MAX_RECONSUME_TIMES,
       brokerName: m.brokerName,
     })
   }

@@ -1,0 +1,16 @@
+// The shape of a message the application sends: the producer checks and encodes it, tracing reads it.
+
+/** A message to send. */
+export interface Message {
+  topic: string
+  body: Buffer | Uint8Array | string
+  /** Business keys (e.g. the order id), indexed by the broker for lookups. */
+  keys?: string | readonly string[]
+  tags?: string
+  /** User properties. Names used by RocketMQ itself (UNIQ_KEY, TAGS, KEYS, DELAY, ...) are refused. */
+  properties?: Readonly<Record<string, string>>
+  /** Delay level 1..18 (1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h). */
+  delayLevel?: number
+  /** The user flag integer carried with the message. */
+  flag?: number
+}

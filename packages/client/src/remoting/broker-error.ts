@@ -1,0 +1,95 @@
+/**
+ * A broker's or NameServer's non-success answer as a RocketMQError: `BrokerResponseError` and the classification of
+ * ACL refusals (ERR_AUTH / ERR_FORBIDDEN) from a response code and remark.
+ */
+import { RocketMQError, type ErrorCode, type ErrorContext } from '../errors.js'
+import { ResponseCode, requestCodeName } from './codes.js'
+
+/** A broker or NameServer answered with a non-success response code. */
+export class BrokerResponseError extends RocketMQError {
+  override readonly name = 'BrokerResponseError'
+  readonly responseCode: number
+
+  constructor(responseCode: number, remark: string | undefined, context: ErrorContext = {}, code: ErrorCode = 'ERR_BROKER') {
+    const where = context.address ? ` from ${context.address}` : ''
+    const denied = accessDenial(responseCode, remark)
+    if (denied !== undefined) {
+      super(denied.code, denied.message(context), { retriable: false, context: { ...context, responseCode, remark, ...denied.context } })
+    } else {
+      super(code, `RocketMQ response code ${responseCode}${where}: ${remark ?? '(no remark)'}`, {
+        retriable: RETRIABLE_RESPONSE_CODES.has(responseCode),
+        context: { ...context, responseCode, remark },
+      })
+    }
+    this.responseCode = responseCode
+  }
+}
+
+interface Denial {
+  code: 'ERR_AUTH' | 'ERR_FORBIDDEN'
+  context: ErrorContext
+  message: (context: ErrorContext) => string
+}
+
+function operation(context: ErrorContext): string {
+  const rc = context.requestCode
+  const name = typeof context['operation'] === 'string' ? context['operation'] : rc === undefined ? 'the request' : `${requestCodeName(rc)} (${rc})`
+  return `${name}${context.address ? ` to ${context.address}` : ''}`
+}
+
+/**
+ * Classifies an ACL refusal from its remark (reference/wave2-protocol.md §1.6): ACL 2.0 brokers answer code 16,
+ * ACL 1.0 brokers and the remoting proxy answer code 1 with the exception text. undefined = not an ACL refusal.
+ */
+export function accessDenial(responseCode: number, remark: string | undefined): Denial | undefined {
+  if (responseCode !== ResponseCode.NO_PERMISSION && responseCode !== ResponseCode.SYSTEM_ERROR) return undefined
+  const r = remark ?? ''
+  // ACL 2.0: "User:<name> has no permission to access Topic:<t> from <ip>, no matched policies." (or "the decision is deny.")
+  const forbidden = /(User:\S+) has no permission to access (\w+):(\S+?)(?: from \S+?)?,/.exec(r)
+  if (forbidden !== null) {
+    const [, subject, type, name] = forbidden as unknown as [string, string, string, string]
+    return {
+      code: 'ERR_FORBIDDEN',
+      context: { subject, resource: `${type}:${name}`, ...(type.toLowerCase() === 'topic' ? { topic: name } : type.toLowerCase() === 'group' ? { group: name } : {}) },
+      message: (c) =>
+        `${operation(c)} refused: ${subject} has no permission on ${type}:${name} (${r.trim().replace(/\.$/, '')}). ` +
+        `Grant it on the broker, e.g. mqadmin createAcl -s ${subject} -r ${type}:${name} -a ${type.toLowerCase() === 'topic' ? 'Pub,Sub' : 'Sub'} -d Allow, or use credentials that have it`,
+    }
+  }
+  const acl1Forbidden = /No default permission for (topic|group):(\S+)|Need admin permission for request code=\d+/i.exec(r)
+  if (acl1Forbidden !== null) {
+    const type = acl1Forbidden[1]
+    const name = acl1Forbidden[2]
+    return {
+      code: 'ERR_FORBIDDEN',
+      context: type === undefined || name === undefined ? {} : { resource: `${type}:${name}`, ...(type.toLowerCase() === 'topic' ? { topic: name } : { group: name }) },
+      message: (c) => `${operation(c)} refused by the broker's ACL: ${r.trim()}. Grant the permission to the access key, or use credentials that have it`,
+    }
+  }
+  const auth =
+    /check signature failed|username cannot be null|User:\S+ is not found|User:\S+ is disabled|No acl config for|No accessKey is configured|Check signature failed|authenticationMetadataProvider is not configured/i.exec(
+      r,
+    )
+  if (auth !== null || (responseCode === ResponseCode.NO_PERMISSION && /authentic/i.test(r))) {
+    return {
+      code: 'ERR_AUTH',
+      context: {},
+      message: (c) =>
+        `${operation(c)} failed authentication: ${r.trim().replace(/\.$/, '') || '(no remark)'}. Check credentials.accessKey and credentials.secretKey ` +
+        `(ACL 2.0: a user name and its password, created with mqadmin createUser on every broker); without credentials the broker refuses every request`,
+    }
+  }
+  return undefined
+}
+
+/** Response codes after which the same request may succeed if repeated. */
+const RETRIABLE_RESPONSE_CODES: ReadonlySet<number> = new Set([
+  ResponseCode.SYSTEM_BUSY,
+  ResponseCode.FLUSH_DISK_TIMEOUT,
+  ResponseCode.SLAVE_NOT_AVAILABLE,
+  ResponseCode.FLUSH_SLAVE_TIMEOUT,
+  ResponseCode.SERVICE_NOT_AVAILABLE,
+  ResponseCode.PULL_RETRY_IMMEDIATELY,
+  ResponseCode.FLOW_CONTROL,
+  ResponseCode.GO_AWAY,
+])
