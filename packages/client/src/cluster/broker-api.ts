@@ -257,6 +257,13 @@ export interface SendResult {
   queueOffset: number
 }
 
+/** A SendResult with what the broker's response adds for message trace (MSG_REGION, TRACE_ON ext fields). @internal */
+export interface BrokerSendResult extends SendResult {
+  regionId: string | undefined
+  /** false when the broker has message trace switched off (traceOn=false). */
+  traceOn: boolean
+}
+
 const SEND_STATUS: Record<number, SendStatus> = {
   [ResponseCode.SUCCESS]: 'SEND_OK',
   [ResponseCode.FLUSH_DISK_TIMEOUT]: 'FLUSH_DISK_TIMEOUT',
@@ -271,7 +278,7 @@ export async function sendMessage(
   h: SendMessageHeader,
   body: Buffer,
   opts: { timeoutMs: number; oneway?: boolean; uniqId: string },
-): Promise<SendResult | undefined> {
+): Promise<BrokerSendResult | undefined> {
   const ext = toExtFields({
     a: h.producerGroup,
     b: h.topic,
@@ -319,6 +326,8 @@ export async function sendMessage(
     offsetMsgId: e.msgId ?? '',
     queue: { topic: h.topic, brokerName: h.brokerName, queueId },
     queueOffset,
+    regionId: e.MSG_REGION,
+    traceOn: e.TRACE_ON !== 'false',
   }
 }
 

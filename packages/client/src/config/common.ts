@@ -72,6 +72,17 @@ export const topicSchema = z
   .max(127, 'topic must be at most 127 characters')
   .regex(NAME_PATTERN, 'topic may contain only letters, digits, %, |, _ and -')
 
+/**
+ * RocketMQ message trace (what `mqadmin queryMsgTraceById` and the dashboard show): `true` writes trace records to
+ * RMQ_SYS_TRACE_TOPIC, `{ topic }` to that topic (it must exist, or the brokers need traceTopicEnable). Sent in the
+ * background, batched; never delays or fails a send or a handler (records are dropped and counted when it lags).
+ */
+export const traceSchema = z
+  .union([z.boolean(), z.object({ topic: topicSchema.optional() }).strict()], {
+    errorMap: () => ({ message: "must be true, false or { topic: 'RMQ_SYS_TRACE_TOPIC' }" }),
+  })
+  .optional()
+
 const pem = z.union([z.string().min(1), z.instanceof(Buffer), z.array(z.union([z.string().min(1), z.instanceof(Buffer)])).nonempty()], {
   errorMap: () => ({ message: 'must be PEM text, a Buffer, or an array of them (read the file first, e.g. fs.readFileSync(path))' }),
 })

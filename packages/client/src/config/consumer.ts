@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, schemaDefaults, timerMs, groupSchema, topicSchema } from './common.js'
+import { clientOptionsShape, schemaDefaults, timerMs, groupSchema, topicSchema, traceSchema } from './common.js'
 
 export const ALLOCATION_NAMES = Object.freeze([
   'averagely',
@@ -142,6 +142,11 @@ export const baseConsumerShape = {
    * (messages still running then are not committed; the next owner receives them again).
    */
   revokeTimeoutMs: timerMs().default(30_000),
+  /**
+   * RocketMQ message trace: SubBefore/SubAfter records per handler call (push) or per poll (pull), with the group,
+   * cost, outcome and retry count (`true` = RMQ_SYS_TRACE_TOPIC, or `{ topic }`). Default off.
+   */
+  trace: traceSchema,
 } as const
 
 const baseConsumerSchema = z.object(baseConsumerShape)
@@ -297,6 +302,7 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     undecodable: remotingOnly('undecodable (the gRPC client decodes messages itself)'),
     revokeTimeoutMs: remotingOnly('revokeTimeoutMs (queue ownership)'),
     offsetStoreDir: remotingOnly('offsetStoreDir (local offsets)'),
+    trace: remotingOnly('trace (RocketMQ message trace records)'),
     persistOffsetIntervalMs: remotingOnly('persistOffsetIntervalMs (consume offsets)'),
     rebalanceIntervalMs: remotingOnly('rebalanceIntervalMs (rebalance)'),
     pullThresholdForQueue: remotingOnly('pullThresholdForQueue (per-queue flow control)'),

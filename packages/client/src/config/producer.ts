@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, groupSchema, schemaDefaults, timerMs } from './common.js'
+import { clientOptionsShape, groupSchema, schemaDefaults, timerMs, traceSchema } from './common.js'
 
 export const producerOptionsSchema = z
   .object({
@@ -16,6 +16,8 @@ export const producerOptionsSchema = z
      * attempt only half of the remaining sendTimeoutMs while another broker could still be tried. Default true.
      */
     latencyFaultAvoidance: z.boolean().default(true),
+    /** RocketMQ message trace: a Pub record per sent message (`true` = RMQ_SYS_TRACE_TOPIC, or `{ topic }`). Default off. */
+    trace: traceSchema,
   })
   .strict()
 

@@ -9,6 +9,7 @@ import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { Notifier } from '../util/async.js'
 import { processContext } from '../observability/channels.js'
+import type { MessageTracer, SubToken } from '../observability/message-tracer.js'
 import { HandlerCall, runHandler, type HandlerOptions } from './handler.js'
 
 export interface PoolJob {
@@ -18,6 +19,8 @@ export interface PoolJob {
 
 /** A running job; also the handler's context. */
 export class RunningJob<J extends PoolJob> extends HandlerCall {
+  /** The call's SubBefore record, when message trace is on. */
+  trace: SubToken | undefined = undefined
   constructor(
     readonly job: J,
     group: string,
@@ -37,6 +40,8 @@ export interface HandlerPoolOptions<J extends PoolJob> {
   /** A job that should no longer start (its queue was revoked); it is dropped unstarted. */
   stale?(job: J): boolean
   report(err: RocketMQError): void
+  /** Message trace: a SubBefore record as a job starts, a SubAfter as it finishes. */
+  tracer?: MessageTracer | undefined
 }
 
 export class HandlerPool<J extends PoolJob> {
@@ -85,6 +90,7 @@ export class HandlerPool<J extends PoolJob> {
     const entry = new RunningJob(job, this.o.group)
     this.running.add(entry)
     this.ensureSweep()
+    if (this.o.tracer) entry.trace = this.o.tracer.before(job.messages)
     runHandler(this.o.handlers, job.messages, entry, (error) => this.finish(entry, error), () => processContext(job.messages, this.o.group, this.o.model))
   }
 
@@ -92,6 +98,7 @@ export class HandlerPool<J extends PoolJob> {
   private finish(entry: RunningJob<J>, error: unknown): void {
     if (entry.done) return
     entry.done = true
+    if (entry.trace) this.o.tracer?.after(entry.trace, error)
     const cleanup = () => {
       this.running.delete(entry)
       this.changes.notify()

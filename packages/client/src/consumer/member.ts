@@ -26,6 +26,7 @@ import { Subscriptions } from './subscriptions.js'
 import type { AssignContext, ConsumerEvents, RevokeContext } from './types.js'
 import { timeoutSignal } from '../util/async.js'
 import { checkClientConfig } from '../cluster/broker-api.js'
+import { MessageTracer, traceOption } from '../observability/message-tracer.js'
 
 export interface MemberParts {
   options: BaseConsumerOptions
@@ -45,6 +46,8 @@ export class Member {
   readonly subscriptions: Subscriptions
   readonly policy: ConsumptionPolicy
   readonly rebalancer: Rebalancer
+  /** Message trace (the `trace` option); undefined when off. */
+  readonly tracer: MessageTracer | undefined
   private readonly reader: QueueReader
 
   constructor(parts: MemberParts) {
@@ -66,8 +69,11 @@ export class Member {
       ? // Stable across restarts so a member resumes; members on one host need distinct instanceNames (as in Java).
         new LocalFileOffsetStore(o.offsetStoreDir, `${o.clientIp ?? localIPv4()}@${o.instanceName ?? 'DEFAULT'}`, o.group)
       : new BrokerOffsetStore(this.cluster, o.group, logger)
+    const trace = traceOption(o.trace)
+    this.tracer = trace && MessageTracer.create(trace, this.cluster, o.group, o.namespace, 'CONSUME', logger)
     const table = () => this.rebalancer.table
     const host: PolicyHost = {
+      tracer: this.tracer,
       ctx: this.ctx,
       offsets: this.offsets,
       queues: () => table().values(),
@@ -154,7 +160,9 @@ export class Member {
 
   /** A snapshot of the owned queues (no request). */
   metrics(): ConsumerMetrics {
-    return consumerMetrics(this.ctx.group, this.rebalancer.table.values(), this.offsets, this.policy)
+    const m = consumerMetrics(this.ctx.group, this.rebalancer.table.values(), this.offsets, this.policy)
+    if (this.tracer) m.trace = this.tracer.stats()
+    return m
   }
 
   assignment(): MessageQueue[] {
@@ -200,6 +208,8 @@ export class Member {
         { closing: true },
       )
       .catch((e: unknown) => this.ctx.report(toRocketMQError(e, 'ERR_BROKER', 'releasing queues at close failed')))
+    // The last SubAfter records go out before the connections close (bounded; what is left is counted as dropped).
+    await this.tracer?.close(this.ctx.options.requestTimeoutMs)
     await this.cluster.close()
     return committed
   }
@@ -207,6 +217,7 @@ export class Member {
   /** Undo a failed start: stop and close connections. */
   async abort(): Promise<void> {
     this.stop()
+    await this.tracer?.close(0)
     await this.cluster.close().catch(() => undefined)
   }
 }

@@ -6,6 +6,7 @@ import type { MessageQueue } from '../protocol/route.js'
 import type { OffsetStore } from './offset-store/offset-store.js'
 import type { ConsumptionPolicy } from './policy.js'
 import type { ProcessQueue } from './process-queue.js'
+import type { TraceStats } from '../observability/trace-dispatcher.js'
 
 export interface QueueMetrics {
   queue: MessageQueue
@@ -37,6 +38,11 @@ export interface ConsumerMetrics {
   lag: number
   cachedCount: number
   cachedBytes: number
+  /**
+   * Message trace counters (the `trace` option): records queued, sent, dropped because the queue was full, and lost
+   * to failed trace sends. Absent when trace is off.
+   */
+  trace?: TraceStats
 }
 
 export function consumerMetrics(group: string, pqs: Iterable<ProcessQueue>, offsets: OffsetStore, policy: ConsumptionPolicy): ConsumerMetrics {

@@ -15,10 +15,13 @@ import type { SubscriptionData } from '../protocol/tag.js'
 import type { ConsumerContext } from './context.js'
 import type { OffsetStore } from './offset-store/offset-store.js'
 import type { ProcessQueue } from './process-queue.js'
+import type { MessageTracer } from '../observability/message-tracer.js'
 
 /** What the member gives a policy at construction. */
 export interface PolicyHost {
   readonly ctx: ConsumerContext
+  /** Message trace hooks (the `trace` option); undefined when off. */
+  readonly tracer?: MessageTracer | undefined
   readonly offsets: OffsetStore
   /** The queues owned now (live view; a dropped queue leaves it after its release). */
   queues(): Iterable<ProcessQueue>

@@ -73,6 +73,7 @@ export class PullPolicy implements ConsumptionPolicy {
         if (out.length + taken.length >= max) break
       }
       this.markConsumed(pq, pq.remove(taken))
+      if (this.host.tracer) this.host.tracer.polled(taken)
       out.push(...taken)
     }
     if (out.length > 0) for (const pq of pqs) pq.notify() // readers blocked on the total cache limit

@@ -50,6 +50,7 @@ type RemotingOnly =
   | 'pollNameServerIntervalMs'
   | 'instanceName'
   | 'clientIp'
+  | 'trace'
 
 /**
  * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: consume through a RocketMQ 5.x proxy

@@ -62,6 +62,7 @@ export class PushPolicy implements HandlerPolicy {
       // A revoked queue's unstarted messages stay uncommitted: the next owner reads them again.
       stale: (job) => job.pq.dropped,
       report: (err) => host.ctx.report(err),
+      tracer: host.tracer,
     })
     this.registration = {
       runningInfo: () => this.runningInfo(),

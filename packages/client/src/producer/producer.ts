@@ -16,8 +16,16 @@ import type { MessageQueue } from '../protocol/route.js'
 import { RESERVED_PROPERTIES, bodyToBuffer, messageProperties, type Message } from './message.js'
 import { LatencyFaultAvoidance } from './latency-fault.js'
 import { sendChannel, sendContext, traced, tracing } from '../observability/channels.js'
+import { MessageTracer, traceOption, type PubInput } from '../observability/message-tracer.js'
+import type { TraceStats } from '../observability/trace-dispatcher.js'
 
 export type { SendResult, SendStatus } from '../cluster/broker-api.js'
+
+/** producer.metrics(): counters of the producer's background work. */
+export interface ProducerMetrics {
+  /** Message trace counters (records queued, sent, dropped when full, failed); absent when `trace` is off. */
+  trace?: TraceStats
+}
 
 export type QueueSelector = (queues: readonly MessageQueue[], message: Message) => MessageQueue
 
@@ -46,6 +54,8 @@ export class Producer extends EventEmitter {
   /** Brokers to avoid for a while after a failed or slow send (undefined when latencyFaultAvoidance is off). */
   readonly faults: LatencyFaultAvoidance | undefined
   private closed = false
+  /** Message trace (the `trace` option); undefined when off, so the send path pays one check. */
+  private readonly tracer: MessageTracer | undefined
 
   constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
     super()
@@ -62,6 +72,13 @@ export class Producer extends EventEmitter {
     })
     this.client.registerProducer(wrapNamespace(this.options.namespace, this.options.group))
     this.faults = this.options.latencyFaultAvoidance ? new LatencyFaultAvoidance() : undefined
+    const trace = traceOption(this.options.trace)
+    this.tracer = trace && MessageTracer.create(trace, this.client, this.options.group, this.options.namespace, 'PRODUCE', this.client.logger)
+  }
+
+  /** Counters of background work: message trace records queued, sent, dropped and failed (when `trace` is on). */
+  metrics(): ProducerMetrics {
+    return this.tracer ? { trace: this.tracer.stats() } : {}
   }
 
   get clientId(): string {
@@ -220,6 +237,7 @@ export class Producer extends EventEmitter {
           { timeoutMs: budget, oneway, uniqId },
         )
         if (!oneway) this.faults?.succeeded(queue.brokerName, Date.now() - started)
+        if (result && this.tracer) this.tracer.pub(started, result.status === 'SEND_OK', result.regionId, result.traceOn, pubInputs(messages, result, address, batch ? undefined : body.length))
         return result
       } catch (e) {
         lastError = e
@@ -290,12 +308,33 @@ export class Producer extends EventEmitter {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    // Trace records of the last sends go out before the connections close (bounded; what is left is counted as dropped).
+    await this.tracer?.close(this.options.sendTimeoutMs)
     await this.client.close()
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
   }
+}
+
+/** The Pub records' input: one per message; a batch's ids and offset ids come joined by ','. */
+function pubInputs(messages: readonly Message[], result: SendResult, address: string, singleBodyLength: number | undefined): PubInput[] {
+  const ids = messages.length === 1 ? [result.msgId] : result.msgId.split(',')
+  const offsetIds = messages.length === 1 ? [result.offsetMsgId] : result.offsetMsgId.split(',')
+  return messages.map((m, i) => {
+    const keys = m.keys === undefined ? undefined : (typeof m.keys === 'string' ? [m.keys] : m.keys).filter((k) => k.length > 0).join(' ')
+    return {
+      topic: result.queue.topic,
+      msgId: ids[i] ?? '',
+      offsetMsgId: offsetIds[i] ?? '',
+      tags: m.tags || undefined,
+      keys: keys || undefined,
+      storeHost: address,
+      bodyLength: singleBodyLength ?? bodyToBuffer(m.body).length,
+      delayed: (m.delayLevel ?? 0) > 0,
+    }
+  })
 }
 
 /** Errors that say the broker or the path to it is unwell (not our request): timeouts, lost connections, busy brokers. */

@@ -25,6 +25,7 @@ import { CONCURRENT_MAX_RECONSUME_TIMES, type PushConsumerOptions } from '../../
 import type { MessageView } from '../../protocol/message.js'
 import { mqKey, type MessageQueue } from '../../protocol/route.js'
 import { processContext } from '../../observability/channels.js'
+import type { SubToken } from '../../observability/message-tracer.js'
 import { Notifier } from '../../util/async.js'
 import { HandlerCall, runHandler } from '../handler.js'
 import type { HandlerPolicy, PolicyHost } from '../policy.js'
@@ -43,6 +44,8 @@ export interface OrderedEvents extends PushEvents {
 
 class OrderedRun extends HandlerCall {
   timedOut = false
+  /** The call's SubBefore record, when message trace is on. */
+  trace: SubToken | undefined = undefined
   constructor(
     readonly pq: ProcessQueue,
     readonly lanes: OrderedLanes,
@@ -304,6 +307,7 @@ export class OrderedPolicy implements HandlerPolicy {
     const entry = new OrderedRun(pq, lanes, batch, this.options.group)
     this.running.add(entry)
     this.ensureSweep()
+    if (this.host.tracer) entry.trace = this.host.tracer.before(batch.messages)
     runHandler(this.options, batch.messages, entry, (error) => this.settle(entry, error), () =>
       processContext(batch.messages, this.options.group, this.options.model),
     )
@@ -312,6 +316,7 @@ export class OrderedPolicy implements HandlerPolicy {
   private settle(entry: OrderedRun, error: unknown): void {
     if (entry.done) return
     entry.done = true
+    if (entry.trace) this.host.tracer?.after(entry.trace, error)
     const cleanup = () => {
       this.running.delete(entry)
       entry.pq.notify()
