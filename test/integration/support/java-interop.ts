@@ -32,7 +32,7 @@ export interface JavaSide {
   namespace?: string
 }
 
-export type JavaLine = { started?: boolean; done?: boolean; sent?: number; body?: string; topic?: string; queue?: string; received?: number }
+export type JavaLine = { started?: boolean; done?: boolean; sent?: number; body?: string; topic?: string; queue?: string; received?: number; msgId?: string }
 
 export interface JavaProcess {
   proc: ChildProcess

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -22,8 +23,10 @@ import org.apache.rocketmq.remoting.RPCHook;
  *
  * produce: sends --count messages "<prefix>-<i>" to --topic; prints {"sent":n}.
  * consume: a push consumer (clustering, --group, CONSUME_FROM_FIRST_OFFSET) that prints {"started":true} once
- *   started, then one {"body","topic","queue"} line per message (topic as the listener sees it), until --count
+ *   started, then one {"body","topic","queue","msgId"} line per message (topic as the listener sees it), until --count
  *   messages arrived (then {"done":true}) or stdin closes or --timeout-ms passes.
+ * --trace true: the client's message trace (enableMsgTrace, RMQ_SYS_TRACE_TOPIC); produce then prints {"msgId"} per
+ *   message sent (test/integration/trace.test.ts).
  */
 public final class SecureInterop {
     public static void main(String[] argv) throws Exception {
@@ -37,7 +40,8 @@ public final class SecureInterop {
     }
 
     private static void produce(Args a, RPCHook hook, String ns) throws Exception {
-        DefaultMQProducer p = new DefaultMQProducer(a.str("group", "interop_java_producer"), hook);
+        boolean trace = a.str("trace", "false").equals("true");
+        DefaultMQProducer p = new DefaultMQProducer(a.str("group", "interop_java_producer"), hook, trace, null);
         p.setNamesrvAddr(a.str("namesrv"));
         if (!ns.isEmpty()) p.setNamespace(ns);
         p.setInstanceName("interop-produce-" + ProcessHandle.current().pid());
@@ -52,6 +56,7 @@ public final class SecureInterop {
                 try {
                     SendResult r = p.send(m);
                     if (r.getSendStatus() == org.apache.rocketmq.client.producer.SendStatus.SEND_OK) sent++;
+                    if (trace) Args.printJson("msgId", r.getMsgId());
                     break;
                 } catch (Exception e) {
                     // rocketmq-client 5.5.0 over TLS sometimes fails a fresh connection's first request (server side:
@@ -99,7 +104,8 @@ public final class SecureInterop {
     }
 
     private static DefaultMQPushConsumer startConsumer(Args a, RPCHook hook, String ns, long count, AtomicLong received, CountDownLatch done) throws Exception {
-        DefaultMQPushConsumer c = hook == null ? new DefaultMQPushConsumer(a.str("group")) : new DefaultMQPushConsumer(a.str("group"), hook);
+        boolean trace = a.str("trace", "false").equals("true");
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer(a.str("group"), hook, new AllocateMessageQueueAveragely(), trace, null);
         c.setNamesrvAddr(a.str("namesrv"));
         if (!ns.isEmpty()) c.setNamespace(ns);
         c.setInstanceName("interop-consume-" + ProcessHandle.current().pid());
@@ -109,7 +115,7 @@ public final class SecureInterop {
             for (MessageExt m : msgs) {
                 synchronized (System.out) {
                     Args.printJson("body", new String(m.getBody(), StandardCharsets.UTF_8), "topic", m.getTopic(),
-                        "queue", m.getBrokerName() + ":" + m.getQueueId());
+                        "queue", m.getBrokerName() + ":" + m.getQueueId(), "msgId", m.getMsgId());
                 }
                 if (received.incrementAndGet() == count) done.countDown();
             }
