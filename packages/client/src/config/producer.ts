@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, groupSchema, schemaDefaults, timerMs, traceSchema } from './common.js'
+import { clientOptionsShape, codecSchema, groupSchema, schemaDefaults, timerMs, traceSchema } from './common.js'
 
 export const producerOptionsSchema = z
   .object({
@@ -18,6 +18,11 @@ export const producerOptionsSchema = z
     latencyFaultAvoidance: z.boolean().default(true),
     /** RocketMQ message trace: a Pub record per sent message (`true` = RMQ_SYS_TRACE_TOPIC, or `{ topic }`). Default off. */
     trace: traceSchema,
+    /**
+     * Encode `message.value` into the body on send ('json', 'text', 'bytes', a schema with `parse` such as zod - the
+     * value is checked by it first - or a `{ encode(value) }` codec); a value it refuses is ERR_PAYLOAD_INVALID.
+     */
+    codec: codecSchema.optional(),
   })
   .strict()
 

@@ -18,6 +18,7 @@ import { LatencyFaultAvoidance } from './latency-fault.js'
 import { sendChannel, sendContext, traced, tracing } from '../observability/channels.js'
 import { MessageTracer, traceOption, type PubInput } from '../observability/message-tracer.js'
 import type { TraceStats } from '../observability/trace-dispatcher.js'
+import { toCodec, type Codec, type CodecOption } from '../protocol/payload-codec.js'
 
 export type { SendResult, SendStatus } from '../cluster/broker-api.js'
 
@@ -28,6 +29,9 @@ export interface ProducerMetrics {
 }
 
 export type QueueSelector = (queues: readonly MessageQueue[], message: Message) => MessageQueue
+
+/** A message to send: with `body`, or with `value` encoded by the producer's `codec`. */
+export type OutgoingMessage = Message | (Omit<Message, 'body'> & { value: unknown; body?: undefined })
 
 export interface SendOptions {
   /** Send to this exact queue (no retry on another broker). */
@@ -56,6 +60,7 @@ export class Producer extends EventEmitter {
   private closed = false
   /** Message trace (the `trace` option); undefined when off, so the send path pays one check. */
   private readonly tracer: MessageTracer | undefined
+  private readonly codec: Codec<unknown> | undefined
 
   constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
     super()
@@ -72,6 +77,10 @@ export class Producer extends EventEmitter {
     })
     this.client.registerProducer(wrapNamespace(this.options.namespace, this.options.group))
     this.faults = this.options.latencyFaultAvoidance ? new LatencyFaultAvoidance() : undefined
+    this.codec = this.options.codec === undefined ? undefined : toCodec(this.options.codec as CodecOption)
+    if (this.codec !== undefined && typeof this.codec.encode !== 'function') {
+      throw new RocketMQError('ERR_INVALID_OPTION', 'Invalid Producer options: codec: a producer codec needs encode(value) (or use a schema, or json/text/bytes)', { context: { fields: ['codec'] } })
+    }
     const trace = traceOption(this.options.trace)
     this.tracer = trace && MessageTracer.create(trace, this.client, this.options.group, this.options.namespace, 'PRODUCE', this.client.logger)
   }
@@ -79,6 +88,25 @@ export class Producer extends EventEmitter {
   /** Counters of background work: message trace records queued, sent, dropped and failed (when `trace` is on). */
   metrics(): ProducerMetrics {
     return this.tracer ? { trace: this.tracer.stats() } : {}
+  }
+
+  /** `value` -> `body` through the codec; a value the codec refuses is ERR_PAYLOAD_INVALID and nothing is sent. */
+  private encoded(m: OutgoingMessage): Message {
+    if (m === null || typeof m !== 'object' || !('value' in m) || m.value === undefined) return m as Message
+    const topic = m.topic
+    if (this.codec === undefined) {
+      throw new RocketMQError('ERR_INVALID_OPTION', `message.value needs the producer's codec option (e.g. codec: 'json' or a zod schema); or send a body (topic ${topic})`, { context: { topic } })
+    }
+    if (m.body !== undefined) throw new RocketMQError('ERR_INVALID_OPTION', `give a message body or a value, not both (topic ${topic})`, { context: { topic } })
+    let body: Buffer
+    try {
+      body = this.codec.encode!(m.value)
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e)
+      throw new RocketMQError('ERR_PAYLOAD_INVALID', `The ${this.codec.name ?? 'given'} codec refused the value for ${topic}: ${reason}; nothing was sent`, { cause: e, context: { topic } })
+    }
+    const { value: _value, ...rest } = m
+    return { ...rest, body }
   }
 
   get clientId(): string {
@@ -92,18 +120,21 @@ export class Producer extends EventEmitter {
     return this.startPromise
   }
 
-  async send(message: Message, opts: SendOptions = {}): Promise<SendResult> {
+  async send(outgoing: OutgoingMessage, opts: SendOptions = {}): Promise<SendResult> {
+    const message = this.encoded(outgoing)
     if (tracing(sendChannel)) return this.tracedSend([message], opts, false, false) as Promise<SendResult>
     return (await this.sendInternal([message], opts, false, false))!
   }
 
-  async sendOneway(message: Message, opts: SendOptions = {}): Promise<void> {
+  async sendOneway(outgoing: OutgoingMessage, opts: SendOptions = {}): Promise<void> {
+    const message = this.encoded(outgoing)
     if (tracing(sendChannel)) await this.tracedSend([message], opts, true, false)
     else await this.sendInternal([message], opts, true, false)
   }
 
   /** Messages of one topic in one request; they get consecutive offsets in one queue. */
-  async sendBatch(messages: readonly Message[], opts: SendOptions = {}): Promise<SendResult> {
+  async sendBatch(outgoing: readonly OutgoingMessage[], opts: SendOptions = {}): Promise<SendResult> {
+    const messages = outgoing.map((m) => this.encoded(m))
     if (messages.length === 0) throw new RocketMQError('ERR_INVALID_OPTION', 'sendBatch needs at least one message')
     const topic = messages[0]!.topic
     if (messages.some((m) => m.topic !== topic)) throw new RocketMQError('ERR_INVALID_OPTION', 'every message of a batch must have the same topic')
