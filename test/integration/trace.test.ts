@@ -81,42 +81,36 @@ describe('message trace read by mqadmin queryMsgTraceById', () => {
     expect(producer.metrics().trace).toMatchObject({ sent: 1, dropped: 0, failed: 0 })
 
     // The retry group handles it twice: failed (sent back to %RETRY%), then again from the retry topic (reconsumeTimes 1).
-    await waitUntil(() => handled.ok === 1 && handled.retry === 2, 90_000, 'ok group once, retry group twice')
-    await waitUntil(() => ok.metrics().trace!.sent === 2 && retry.metrics().trace!.sent === 4, 30_000, 'SubBefore/SubAfter records sent')
+    await waitUntil(() => handled.ok >= 1 && handled.retry >= 2, 90_000, 'ok group once, retry group twice')
+    // Two records (SubBefore, SubAfter) per handler call; at least once delivery may add a copy, so count the calls.
+    await waitUntil(() => ok.metrics().trace!.sent === 2 * handled.ok && retry.metrics().trace!.sent === 2 * handled.retry, 30_000, 'SubBefore/SubAfter records sent')
 
     // The tool (Java's decoder) finds them by msgId.
     const { rows, output } = await waitFor(
       async () => {
         const r = await queryTrace(sent.msgId)
-        return r.rows.filter((x) => x.type === 'Sub').length === 3 && r.rows.some((x) => x.type === 'Pub') ? r : undefined
+        return r.rows.filter((x) => x.type === 'Sub').length === handled.ok + handled.retry && r.rows.some((x) => x.type === 'Pub') ? r : undefined
       },
-      { timeoutMs: 60_000, intervalMs: 1000, message: 'queryMsgTraceById shows the Pub and 3 Sub rows' },
+      { timeoutMs: 60_000, intervalMs: 1000, message: 'queryMsgTraceById shows the Pub and a Sub row per handler call' },
     )
     console.log(`mqadmin queryMsgTraceById -i ${sent.msgId}\n${output}`)
     const pub = rows.filter((r) => r.type === 'Pub')
     expect(pub.map((r) => [r.group, r.status])).toEqual([[producerGroup, 'success']])
     expect(pub[0]!.costMs).toBeGreaterThanOrEqual(0)
     const subs = rows.filter((r) => r.type === 'Sub')
-    expect(subs.filter((r) => r.group === okGroup).map((r) => r.status)).toEqual(['success'])
-    expect(
-      subs
-        .filter((r) => r.group === retryGroup)
-        .map((r) => r.status)
-        .sort(),
-    ).toEqual(['failed', 'success'])
+    expect(new Set(subs.filter((r) => r.group === okGroup).map((r) => r.status))).toEqual(new Set(['success']))
+    expect(new Set(subs.filter((r) => r.group === retryGroup).map((r) => r.status))).toEqual(new Set(['failed', 'success']))
+    expect(subs.filter((r) => r.group === retryGroup && r.status === 'failed')).toHaveLength(1)
 
     // The raw records: SubBefore carries the retry count, SubAfter pairs with it by requestId and says the outcome.
-    const mine = (await readTraceTopic('RMQ_SYS_TRACE_TOPIC', (rs) => rs.filter((r) => r.msgId === sent.msgId).length >= 7)).filter((r) => r.msgId === sent.msgId)
+    const expected = 1 + 2 * (handled.ok + handled.retry)
+    const mine = (await readTraceTopic('RMQ_SYS_TRACE_TOPIC', (rs) => rs.filter((r) => r.msgId === sent.msgId).length >= expected)).filter((r) => r.msgId === sent.msgId)
     const pubRec = mine.find((r) => r.type === 'Pub')!
     expect(pubRec).toMatchObject({ group: producerGroup, topic, tags: 'paid', keys: 'order-42', offsetMsgId: sent.offsetMsgId, success: true, msgType: 0 })
     expect(pubRec.regionId).toBe('DefaultRegion')
     const befores = mine.filter((r) => r.type === 'SubBefore')
     const afters = mine.filter((r) => r.type === 'SubAfter')
-    expect(befores.map((r) => [r.group, r.retryTimes]).sort()).toEqual([
-      [okGroup, 0],
-      [retryGroup, 0],
-      [retryGroup, 1],
-    ].sort())
+    expect(new Set(befores.map((r) => `${r.group} ${r.retryTimes}`))).toEqual(new Set([`${okGroup} 0`, `${retryGroup} 0`, `${retryGroup} 1`]))
     for (const b of befores) {
       const a = afters.find((x) => x.requestId === b.requestId)!
       expect(a.group).toBe(b.group)
@@ -124,7 +118,7 @@ describe('message trace read by mqadmin queryMsgTraceById', () => {
       expect(a.contextCode).toBe(a.success ? 0 : 2)
       expect(a.timestamp!).toBeGreaterThanOrEqual(b.timestamp!)
     }
-    expect(afters).toHaveLength(3)
+    expect(afters).toHaveLength(befores.length)
   })
 
   it('a pull consumer group and a custom trace topic: queryMsgTraceById -t <topic> shows the Pub and the Sub row', async () => {
@@ -175,7 +169,8 @@ describe('beside the Java client with enableMsgTrace (rocketmq-client 5.5.0)', (
       new PushConsumer({ nameServer: suite.cluster.nameServer, group: ourGroup, subscriptions: { [topic]: '*' }, consumeFrom: 'first', trace: true, handler: (m: MessageView) => void ours.add(m.msgId) }),
     )
     await c.start()
-    const javaConsumer = await runJava('consume', side, { topic, group: javaGroup, count: 2, trace: 'true', 'timeout-ms': 120_000 })
+    // No count: it runs until stdin closes (a redelivered copy must not end it early; delivery is at least once).
+    const javaConsumer = await runJava('consume', side, { topic, group: javaGroup, trace: 'true', 'timeout-ms': 120_000 })
     try {
       await javaConsumer.waitLine((l) => l.started === true, 'the Java consumer started')
       const javaProducer = await runJava('produce', side, { topic, group: javaProducerGroup, count: 1, prefix: 'from-java', trace: 'true' })
@@ -185,8 +180,8 @@ describe('beside the Java client with enableMsgTrace (rocketmq-client 5.5.0)', (
       const ourMsgId = (await producer.send({ topic, body: 'from-ts', keys: 'ts-1' })).msgId
       await producer.close()
 
-      await javaConsumer.waitLine((l) => l.done === true, 'the Java consumer received both')
-      expect(javaConsumer.lines.filter((l) => l.msgId !== undefined).map((l) => l.msgId).sort()).toEqual([javaMsgId, ourMsgId].sort())
+      await javaConsumer.waitLine((l) => l.msgId === javaMsgId, "the Java consumer received Java's message")
+      await javaConsumer.waitLine((l) => l.msgId === ourMsgId, 'the Java consumer received our message')
       await waitUntil(() => ours.has(javaMsgId) && ours.has(ourMsgId), 60_000, 'our group received both')
       await javaConsumer.stop() // its shutdown flushes its SubAfter records
 
@@ -197,21 +192,16 @@ describe('beside the Java client with enableMsgTrace (rocketmq-client 5.5.0)', (
         const { rows, output } = await waitFor(
           async () => {
             const r = await queryTrace(msgId)
-            return r.rows.length === 3 ? r : undefined
+            const subGroups = new Set(r.rows.filter((x) => x.type === 'Sub').map((x) => x.group))
+            return r.rows.some((x) => x.type === 'Pub') && subGroups.has(javaGroup) && subGroups.has(ourGroup) ? r : undefined
           },
-          { timeoutMs: 60_000, intervalMs: 1000, message: `queryMsgTraceById ${msgId} shows Pub + 2 Sub rows` },
+          { timeoutMs: 60_000, intervalMs: 1000, message: `queryMsgTraceById ${msgId} shows the Pub and a Sub row of each group` },
         )
         console.log(`mqadmin queryMsgTraceById -i ${msgId}\n${output}`)
         expect(rows.filter((r) => r.type === 'Pub').map((r) => [r.group, r.status])).toEqual([[producerGroup, 'success']])
-        expect(
-          rows
-            .filter((r) => r.type === 'Sub')
-            .map((r) => [r.group, r.status])
-            .sort(),
-        ).toEqual([
-          [javaGroup, 'success'],
-          [ourGroup, 'success'],
-        ].sort())
+        // One Sub row per delivery (a redelivered copy adds one): every row of both groups says success.
+        const subs = rows.filter((r) => r.type === 'Sub')
+        expect([...new Set(subs.map((r) => `${r.group} ${r.status}`))].sort()).toEqual([`${javaGroup} success`, `${ourGroup} success`].sort())
       }
     } finally {
       await javaConsumer.stop()
