@@ -488,7 +488,9 @@ describe('what close() reports', () => {
         await pollUntil(c, got, () => [...fresh].every((id) => got.some((m) => m.msgId === id)), `round ${round}'s 4 messages`, { timeoutMs: 15_000 })
         const old = got.filter((m) => !fresh.has(m.msgId))
         if (old.length > 0) problems.push(`round ${round} read again ${old.map((m) => `${key(m)}@${m.queueOffset}`).join(', ')}`)
-        const reported = (await c.close()).filter((o) => o.queue.topic === t)
+        const closed = await c.close()
+        expect(closed.drained).toBe(0)
+        const reported = closed.committed.filter((o) => o.queue.topic === t)
         expect(reported).toHaveLength(4)
         for (const o of reported) {
           const onBroker = await queryConsumerOffset(remoting, suite.cluster.brokers[o.queue.brokerName as 'broker-a' | 'broker-b'].master, group, o.queue)

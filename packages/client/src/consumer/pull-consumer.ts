@@ -11,7 +11,7 @@ import { mqKey, type MessageQueue } from '../protocol/route.js'
 import { Member } from './member.js'
 import { PullPolicy } from './pull-policy.js'
 import type { ProcessQueue } from './process-queue.js'
-import type { ConsumerEvents, TypedConsumerCallbacks } from './types.js'
+import type { CloseResult, ConsumerEvents, TypedConsumerCallbacks } from './types.js'
 
 /** Options of `new PullConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
 export type PullConsumerOptions = Omit<PullConsumerOptionsInput, keyof TypedConsumerCallbacks> & TypedConsumerCallbacks
@@ -35,7 +35,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   private readonly policy: PullPolicy
   private state: 'new' | 'starting' | 'started' | 'closed' = 'new'
   private startPromise?: Promise<void>
-  private closePromise?: Promise<Array<{ queue: MessageQueue; offset: number }>>
+  private closePromise?: Promise<CloseResult>
 
   constructor(options: PullConsumerOptions, deps: ClientDeps = {}) {
     super()
@@ -262,17 +262,23 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     return [...this.member.rebalancer.table.values()].filter((pq) => pq.paused).map((pq) => this.u(pq.mq))
   }
 
-  /** Commit, unregister, close. Idempotent. Returns the offsets committed. */
-  close(): Promise<Array<{ queue: MessageQueue; offset: number }>> {
-    this.closePromise ??= (async () => {
+  /**
+   * Commit, unregister, close. Idempotent (the same promise every time). Resolves with the same shape as
+   * `PushConsumer.close()`: `committed` are the offsets stored, `abandoned` the messages fetched ahead but never handed
+   * out (the queue's next owner reads them), `drained` is 0 (no handler runs inside a pull consumer).
+   */
+  close(): Promise<CloseResult> {
+    this.closePromise ??= (async (): Promise<CloseResult> => {
       await this.startPromise?.catch(() => undefined)
-      if (this.state === 'closed') return []
+      if (this.state === 'closed') return { drained: 0, abandoned: 0, committed: [] }
       this.state = 'closed'
       this.policy.arrivals.notify()
       // With auto-commit, close commits what was handed out; without it, only what commit() stored is kept.
       if (this.options.autoCommit) this.policy.storePositions()
+      let abandoned = 0
+      for (const pq of this.member.rebalancer.table.values()) abandoned += pq.count
       this.member.stop()
-      return this.uOffsets(await this.member.shutdown())
+      return { drained: 0, abandoned, committed: this.uOffsets(await this.member.shutdown()) }
     })()
     return this.closePromise
   }

@@ -17,6 +17,19 @@ export interface RevokeContext {
   signal: AbortSignal
 }
 
+/** What `close()` reports, for the push consumer (either transport) and the pull consumer alike. */
+export interface CloseResult {
+  /** Push: messages whose handlers finished during close. Pull: always 0 (no handler runs inside the consumer). */
+  drained: number
+  /**
+   * Push: messages still running at the deadline; their signals were aborted and they will be delivered again.
+   * Pull: messages fetched ahead but never handed out by `poll()`; the next owner of their queue reads them.
+   */
+  abandoned: number
+  /** Offsets committed by close ([] through the proxy: no offsets there). */
+  committed: Array<{ queue: MessageQueue; offset: number }>
+}
+
 export interface RebalanceEvent {
   added: MessageQueue[]
   removed: MessageQueue[]

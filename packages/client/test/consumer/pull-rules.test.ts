@@ -109,4 +109,19 @@ describe('poll', () => {
     await pass(1000)
     expect(broker.requestsOf(RequestCode.PULL_MESSAGE, 'c1').filter((r) => r.ext.queueId === '0').length).toBe(6)
   })
+
+  it('close() resolves with the push consumer\'s CloseResult shape: committed offsets, messages fetched but never handed out, drained 0', async () => {
+    broker.append(Q0, 'a0', 'a1', 'a2', 'a3', 'a4')
+    const c = consumer({ subscriptions: { T: '*' } })
+    await c.start()
+    await until(() => c.metrics().cachedCount === 5, 'all five fetched ahead')
+    expect(await pollNow(c, 2)).toEqual(['a0', 'a1'])
+    let result: Awaited<ReturnType<PullConsumer['close']>> | undefined
+    const closing = c.close()
+    void closing.then((r) => (result = r))
+    await until(() => result !== undefined, 'closed')
+    expect(result).toEqual({ drained: 0, abandoned: 3, committed: expect.arrayContaining([{ queue: Q0, offset: 2 }]) })
+    expect(broker.committedOffset('G', Q0)).toBe(2)
+    expect(c.close()).toBe(closing) // idempotent: the same promise
+  })
 })
