@@ -124,4 +124,23 @@ describe('poll', () => {
     expect(broker.committedOffset('G', Q0)).toBe(2)
     expect(c.close()).toBe(closing) // idempotent: the same promise
   })
+
+  it('an abort ends a poll(), messages() or batches() that waits for messages, without any time passing', async () => {
+    const c = consumer({ subscriptions: { T: '*' } })
+    await c.start()
+    const ac = new AbortController()
+    const ended: string[] = []
+    const drain = async (name: string, it: AsyncIterable<unknown>) => {
+      for await (const _ of it) ended.push(`${name} yielded`)
+      ended.push(name)
+    }
+    const loops = [drain('messages', c.messages({ signal: ac.signal })), drain('batches', c.batches({ signal: ac.signal })), c.poll({ timeoutMs: 600_000, signal: ac.signal }).then(() => void ended.push('poll'))]
+    await pass(0)
+    expect(parkedPolls(c)).toBe(3)
+    ac.abort()
+    await vi.advanceTimersByTimeAsync(0) // settles promises; the fake clock does not move
+    expect(ended.sort()).toEqual(['batches', 'messages', 'poll'])
+    expect(parkedPolls(c)).toBe(0)
+    await Promise.all(loops)
+  })
 })
