@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events'
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
 import type { Credentials } from '../remoting/acl.js'
-import { RocketMQError, toRocketMQError } from '../errors.js'
+import { RocketMQError, isRocketMQError, toRocketMQError } from '../errors.js'
 import { childLogger, type Logger } from '../logger.js'
 import type { RemotingCommand } from '../remoting/command.js'
 import { RequestCode, ResponseCode } from '../remoting/codes.js'
@@ -57,7 +57,7 @@ export interface BrokerAddress {
   brokerId: number
 }
 
-export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError] }> {
+export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]; refused: [RocketMQError] }> {
   readonly clientId: string
   readonly remoting: RemotingClient
   readonly nameServer: NameServerClient
@@ -99,7 +99,22 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     if (this.started || this.closed) return
     this.started = true
     this.every(this.options.pollNameServerIntervalMs, () => this.refreshAllRoutes())
-    this.every(this.options.heartbeatIntervalMs, () => this.sendHeartbeatToAllBrokers())
+    this.every(this.options.heartbeatIntervalMs, () => this.periodicHeartbeat())
+  }
+
+  /**
+   * The timer's heartbeat. What fails start() (authentication failed, group denied, every topic denied) is final
+   * here too: it is emitted as 'refused' (the consumer then fails for good) instead of being logged every interval.
+   */
+  private async periodicHeartbeat(): Promise<void> {
+    try {
+      await this.sendHeartbeatToAllBrokers()
+    } catch (e) {
+      if (!isRocketMQError(e) || (e.code !== 'ERR_AUTH' && e.code !== 'ERR_FORBIDDEN')) throw e
+      if (this.closed) return
+      this.logger.error({ err: e }, 'the brokers refuse this client (ACL); it stops')
+      this.emit('refused', e)
+    }
   }
 
   /** A repeating task whose failures are reported, never thrown out of the timer. */
@@ -309,6 +324,10 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
 
   onAccessDenied(listener: (err: RocketMQError) => void): void {
     this.on('accessDenied', listener)
+  }
+
+  onRefused(listener: (err: RocketMQError) => void): void {
+    this.on('refused', listener)
   }
 
   /** Topics the broker ACL refused to this client (see sendHeartbeatToAllBrokers). */

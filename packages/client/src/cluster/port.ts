@@ -36,6 +36,11 @@ export interface ClusterPort {
   sendHeartbeatToAllBrokers(): Promise<void>
   /** Calls `listener` when the broker ACL refuses a subscribed topic (it is then left out; see ClientInstance). */
   onAccessDenied?(listener: (err: RocketMQError) => void): void
+  /**
+   * Calls `listener` when a periodic heartbeat is refused for good (ERR_AUTH, the group denied, or every subscribed
+   * topic denied: what fails start()); the consumer then fails for good.
+   */
+  onRefused?(listener: (err: RocketMQError) => void): void
   /** Unregisters and closes every connection; idempotent and bounded. */
   close(): Promise<void>
 }

@@ -12,6 +12,7 @@ import { Member } from './member.js'
 import { PullPolicy } from './pull-policy.js'
 import type { ProcessQueue } from './process-queue.js'
 import type { CloseResult, ConsumerEvents, TypedConsumerCallbacks } from './types.js'
+import { Ending } from './ending.js'
 
 /** Options of `new PullConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
 export type PullConsumerOptions = Omit<PullConsumerOptionsInput, keyof TypedConsumerCallbacks> & TypedConsumerCallbacks
@@ -36,6 +37,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   private state: 'new' | 'starting' | 'started' | 'closed' = 'new'
   private startPromise?: Promise<void>
   private closePromise?: Promise<CloseResult>
+  private readonly ending = new Ending()
 
   constructor(options: PullConsumerOptions, deps: ClientDeps = {}) {
     super()
@@ -58,6 +60,10 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
       events: this as EventEmitter<ConsumerEvents>,
       cluster: deps.cluster,
       policy: (host) => (policy = new PullPolicy(host, parsed)),
+      onFailed: (err) => {
+        this.ending.fail(err)
+        this.close().catch(() => undefined)
+      },
     })
     this.policy = policy!
   }
@@ -77,9 +83,21 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     })().catch(async (e: unknown) => {
       await this.member.abort()
       this.state = 'closed'
+      // A failed start leaves the consumer closed: that is failing for good (close() waits for start, never aborts it).
+      this.ending.fail(e)
+      this.ending.stopped()
       throw e
     })
     return this.startPromise
+  }
+
+  /**
+   * Resolves once the consumer has stopped, for whatever reason: with `undefined` after `close()`, with the error when
+   * it failed for good (start() failed, or the brokers refused it later: see the `consumer.failed` event). Never
+   * rejects; poll() on a failed consumer throws ERR_CLOSED with that error as its cause.
+   */
+  closed(): Promise<RocketMQError | undefined> {
+    return this.ending.promise
   }
 
   /** Assign mode: read exactly these queues (no group rebalance). Replaces the previous assignment. */
@@ -117,7 +135,8 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   // ------------------------------------------------------------------ polling
 
   private assertStarted(): void {
-    if (this.state === 'closed') throw new RocketMQError('ERR_CLOSED', 'The consumer is closed')
+    const failure = this.ending.failure
+    if (this.state === 'closed') throw new RocketMQError('ERR_CLOSED', failure ? `The consumer failed: ${failure.message}` : 'The consumer is closed', failure ? { cause: failure } : {})
     if (this.state !== 'started') throw new RocketMQError('ERR_NOT_STARTED', 'Call and await start() before poll()')
   }
 
@@ -279,7 +298,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
       for (const pq of this.member.rebalancer.table.values()) abandoned += pq.count
       this.member.stop()
       return { drained: 0, abandoned, committed: this.uOffsets(await this.member.shutdown()) }
-    })()
+    })().finally(() => this.ending.stopped())
     return this.closePromise
   }
 

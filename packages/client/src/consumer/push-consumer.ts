@@ -14,6 +14,8 @@ import type { PushEvents } from './push-policy.js'
 import { RemotingPushEngine } from './remoting-engine.js'
 import type { TypedConsumerCallbacks } from './types.js'
 import type { BatchHandler, MessageHandler } from './handler.js'
+import type { RocketMQError } from '../errors.js'
+import { Ending } from './ending.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
 export type { CloseResult } from './push-engine.js'
@@ -78,13 +80,21 @@ export type PushConsumerEvents = OrderedEvents
  */
 export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   private readonly engine: PushEngine
+  private readonly ending = new Ending()
+  private closing?: Promise<CloseResult>
 
   constructor(options: PushConsumerOptions | ProxyPushConsumerOptions, deps: ClientDeps = {}) {
     super()
     const viaProxy = options !== null && typeof options === 'object' && (options as { proxy?: unknown }).proxy !== undefined
     // Engines emit the events they know (push events; ordered ones add lock events): the facade is their emitter.
     const events = this as unknown as EventEmitter<PushEvents>
-    this.engine = viaProxy ? createProxyEngine(options, events) : new RemotingPushEngine(options, events, deps)
+    this.engine = viaProxy ? createProxyEngine(options, events) : new RemotingPushEngine(options, events, deps, (err) => this.failed(err))
+  }
+
+  /** Failed for good after start (the engine reported it as `consumer.failed`): close, then settle closed(). */
+  private failed(err: RocketMQError): void {
+    this.ending.fail(err)
+    this.close().catch(() => undefined)
   }
 
   /** The parsed options with their defaults (through the proxy the remoting-only ones are undefined). */
@@ -102,7 +112,23 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
 
   /** Connects, registers the group and resolves once consumption runs (remoting: after the first rebalance). */
   start(): Promise<void> {
-    return this.engine.start()
+    return this.engine.start().catch((e: unknown) => {
+      // A failed start leaves the consumer closed (the engine undid it): that is failing for good.
+      if (!this.closing) {
+        this.ending.fail(e)
+        this.ending.stopped()
+      }
+      throw e
+    })
+  }
+
+  /**
+   * Resolves once the consumer has stopped, for whatever reason: with `undefined` after `close()`, with the error when
+   * it failed for good (start() failed, or the brokers refused it later: see the `consumer.failed` event). Never
+   * rejects. `const err = await consumer.closed(); if (err) process.exitCode = 1`.
+   */
+  closed(): Promise<RocketMQError | undefined> {
+    return this.ending.promise
   }
 
   /** The queues this member owns now ([] through the proxy). */
@@ -129,7 +155,8 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
    * Idempotent: later calls return the same result.
    */
   close(opts: { timeoutMs?: number } = {}): Promise<CloseResult> {
-    return this.engine.close(opts)
+    this.closing ??= this.engine.close(opts).finally(() => this.ending.stopped())
+    return this.closing
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

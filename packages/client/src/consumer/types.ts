@@ -86,5 +86,11 @@ export interface ConsumerEvents {
   'offset.moved': [{ queue: MessageQueue; nextOffset: number }]
   /** Every pull result: when the request left, how long the broker held it, what came back and from which broker id. */
   'pull.completed': [{ queue: MessageQueue; status: PullResult['status']; messages: number; sentAt: number; durationMs: number; brokerId: number; address: string; nextOffset: number }]
+  /**
+   * The consumer failed for good and closes itself: the brokers refuse it (authentication failed, the group denied,
+   * every subscribed topic denied; what fails start() fails a running consumer the same way). `closed()` resolves
+   * with the same error once it has stopped. Retriable failures are never this event: they are `error` and retried.
+   */
+  'consumer.failed': [RocketMQError]
   error: [RocketMQError]
 }
