@@ -76,7 +76,7 @@ export const createClusterClient: ClusterFactory = (o) =>
     tls: o.tls,
   })
 
-/** Internal dependencies a test may replace; not part of the public options. @internal */
+/** Dependencies a test may replace (the cluster port): the consumers' and the producer's second constructor argument. */
 export interface ClientDeps {
   cluster?: ClusterFactory
 }
