@@ -47,7 +47,8 @@ describe('consumer groups', () => {
     expect(m.topic).toBe(t)
     expect(m.keys).toEqual(['m-0'])
     expect(m.body.toString()).toBe('m-0')
-    expect(m.queue.broker).toMatch(/^broker-[ab]$/)
+    expect(m.queue.brokerName).toMatch(/^broker-[ab]$/)
+    expect(m.queue.broker).toBe(m.queue.brokerName) // the deprecated alias
   })
 
   it('only messages whose tag matches the expression are delivered', async () => {
