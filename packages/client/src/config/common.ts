@@ -122,18 +122,15 @@ export type TlsInput = z.input<typeof tlsSchema>
 export const clientOptionsShape = {
   nameServer: nameServerSchema,
   logger: loggerSchema.optional(),
-  /** Distinguishes clients in one process; defaults to `pid#hrtime` (Java instanceName). */
+  /** Distinguishes clients in one process; defaults to `pid#hrtime`. */
   instanceName: z.string().min(1).optional(),
-  /** The IP announced in the client id; defaults to the first non-internal IPv4 (Java clientIP). */
+  /** The IP announced in the client id; defaults to the first non-internal IPv4. */
   clientIp: z
     .string()
     .refine((v) => isIP(v) !== 0, { message: "must be an IPv4 or IPv6 address, e.g. '10.0.0.5'" })
     .optional(),
-  /** Timeout of one request to a NameServer or broker (Java mqClientApiTimeout, 3 s). */
   requestTimeoutMs: timerMs().default(3000),
-  /** Heartbeat to every broker this often (Java heartbeatBrokerInterval). */
   heartbeatIntervalMs: timerMs().default(30_000),
-  /** Refresh the routes of known topics from the NameServer this often (Java pollNameServerInterval). */
   pollNameServerIntervalMs: timerMs().default(30_000),
   /** Sign requests for an ACL-enabled cluster (ACL 2.0 user name + password, or ACL 1.0 access/secret key). */
   credentials: credentialsSchema.optional(),

@@ -94,38 +94,28 @@ function exactlyOneHandler(o: { handler?: unknown; batchHandler?: unknown }, ctx
 /** Options shared by the push and pull consumers. */
 export const baseConsumerShape = {
   ...clientOptionsShape,
-  /** Consumer group (Java consumerGroup). */
   group: groupSchema,
-  /** Java messageModel (CLUSTERING / BROADCASTING). */
   model: z.enum(['clustering', 'broadcasting'], { errorMap: () => ({ message: "must be 'clustering' or 'broadcasting'" }) }).default('clustering'),
   subscriptions: subscriptionsSchema,
-  /** Queue allocation among the group's members (Java allocateMessageQueueStrategy; 'averagely' = AllocateMessageQueueAveragely). */
   allocation: allocationSchema.default('averagely'),
   /** Options for strategies that need them (by-config queues, machine-room rooms, nearby resolver). */
   allocationOptions: z.record(z.unknown()).optional(),
-  /** Where a group without a committed offset starts (Java consumeFromWhere, with consumeTimestamp for `{ timestamp }`). */
   consumeFrom: consumeFromSchema,
   onAssign: fn<(...args: never[]) => unknown>('async (queues) => void | offsets').optional(),
   onRevoke: fn<(...args: never[]) => unknown>('async (queues, { signal }) => void').optional(),
   /** Messages pulled per request (Java pullBatchSize). */
   pullBatchSize: z.number().int().min(1).max(1024).default(32),
-  /**
-   * Flow control per queue: cached message count and MiB (Java pullThresholdForQueue / pullThresholdSizeForQueue).
-   * One family of cache limits, by scope: per queue here, per topic below (`pullThresholdForTopic`), and for the pull
-   * consumer over all queues `maxCachedMessages` (Java pullThresholdForAll).
-   */
+  /** Flow control per queue: cached message count and bytes (Java pullThresholdForQueue / SizeForQueue). */
   pullThresholdForQueue: z.number().int().positive().max(1_000_000_000).default(1000),
   pullThresholdSizeForQueueMiB: z.number().positive().finite().max(1024 * 1024).default(100),
-  /** Optional per-topic cache limits, split over the queues this member owns (Java pullThresholdForTopic / pullThresholdSizeForTopic). */
+  /** Optional per-topic cache limits, split over the queues this member owns. */
   pullThresholdForTopic: z.number().int().positive().max(1_000_000_000).optional(),
   pullThresholdSizeForTopicMiB: z.number().positive().finite().max(1024 * 1024).optional(),
-  /** How long the broker may hold an empty pull (long polling; Java brokerSuspendMaxTimeMillis). */
+  /** How long the broker may hold an empty pull (long polling). */
   brokerSuspendMs: z.number().int().min(1000).max(60_000).default(15_000),
-  /** A rebalance pass at least this often, besides the broker's notifications (Java rocketmq.client.rebalance.waitInterval). */
   rebalanceIntervalMs: timerMs().default(20_000),
-  /** Commit the consumed offsets this often (Java persistConsumerOffsetInterval). */
   persistOffsetIntervalMs: timerMs().default(5_000),
-  /** Directory for broadcasting offsets (one file per member); default ~/.rocketmq_offsets (Java rocketmq.client.localOffsetStoreDir). */
+  /** Directory for broadcasting offsets (one file per member); default ~/.rocketmq_offsets. */
   offsetStoreDir: z.string().min(1).optional(),
   /** Read from this broker id regardless of the broker's advice (0 = master); default follows suggestWhichBrokerId. */
   readFromBrokerId: z.number().int().nonnegative().max(2_147_483_647).optional(),
@@ -186,7 +176,7 @@ export const pushConsumerOptionsSchema = z
     suspendMs: z.number().int().min(10).max(30_000).default(1000),
     /** After this long a handler's signal is aborted and the message is retried (Java consumeTimeout, 15 min). */
     handlerTimeoutMs: timerMs().default(15 * 60_000),
-    /** Default deadline of close() for draining in-flight messages (Java awaitTerminationMillisWhenShutdown). */
+    /** Default deadline of close() for draining in-flight messages. */
     closeTimeoutMs: timerMs(0).default(30_000),
   })
   .strict()
@@ -199,16 +189,10 @@ export const pullConsumerOptionsSchema = z
   .object({
     ...baseConsumerShape,
     subscriptions: subscriptionsSchema.optional(),
-    /** Commit what poll() handed out, periodically and at close (Java autoCommit). */
     autoCommit: z.boolean().default(true),
-    /** Java autoCommitIntervalMillis. */
     autoCommitIntervalMs: timerMs().default(5_000),
-    /**
-     * Upper bound of messages cached over all queues (Java pullThresholdForAll; our name says what it bounds). The
-     * per-queue and per-topic bounds of the same family keep their Java names: pullThresholdForQueue, pullThresholdForTopic.
-     */
+    /** Upper bound of messages cached over all queues (Java pullThresholdForAll). */
     maxCachedMessages: z.number().int().positive().max(1_000_000_000).default(10_000),
-    /** How long poll() waits for the first message by default (Java pollTimeoutMillis). */
     pollTimeoutMs: timerMs(0).default(5_000),
   })
   .strict()

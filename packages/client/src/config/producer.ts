@@ -4,15 +4,12 @@ import { clientOptionsShape, groupSchema, schemaDefaults, timerMs } from './comm
 export const producerOptionsSchema = z
   .object({
     ...clientOptionsShape,
-    /** Producer group (Java producerGroup). */
     group: groupSchema.default('DEFAULT_PRODUCER'),
-    /** Deadline of one send, retries included (Java sendMsgTimeout). */
     sendTimeoutMs: timerMs().default(3000),
     /** Extra attempts on another broker after a failed sync send (Java retryTimesWhenSendFailed). */
     retries: z.number().int().min(0).max(16).default(2),
     /** Bodies at least this large are zlib-compressed (Java compressMsgBodyOverHowmuch). */
     compressOverBytes: z.number().int().positive().max(2_147_483_647).default(4096),
-    /** Largest body sent, after compression (Java maxMessageSize, 4 MiB). */
     maxMessageBytes: z.number().int().positive().max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
     /**
      * Avoid for a while a broker that failed a send or answered slowly (Java sendLatencyFaultEnable), and give each
