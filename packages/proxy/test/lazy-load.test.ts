@@ -23,5 +23,5 @@ describe('the proxy transport module', () => {
       process.exit(0)`
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), encoding: 'utf8', timeout: 20_000 })
     expect(JSON.parse(out)).toEqual({ before: false, after: true })
-  })
+  }, 30_000) // a child Node process loading the gRPC client: seconds on a loaded machine (the child's own limit is 20 s)
 })
