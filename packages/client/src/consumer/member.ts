@@ -61,7 +61,11 @@ export class Member {
       ...remotingSecurity(o, logger),
     })
     this.ctx = createContext(o, this.cluster, logger, parts.events)
-    this.cluster.onAccessDenied?.((err) => this.ctx.report(err))
+    // A subscribed topic the ACL refused: reported, and a rebalance releases its queues (the other topics go on).
+    this.cluster.onAccessDenied?.((err) => {
+      this.ctx.report(err)
+      this.rebalancer.trigger('a subscribed topic was refused by the broker ACL')
+    })
     this.offsets = this.ctx.broadcasting
       ? // Stable across restarts so a member resumes; members on one host need distinct instanceNames (as in Java).
         new LocalFileOffsetStore(o.offsetStoreDir, `${o.clientIp ?? localIPv4()}@${o.instanceName ?? 'DEFAULT'}`, o.group)

@@ -93,7 +93,7 @@ describe('namespace edge', () => {
     expect(names).toContain('T')
   })
 
-  it('push: a pull refused by the ACL reaches pull.error and error with the plain topic; the grant keeps the broker resource', async () => {
+  it('push: a pull refused by the ACL reaches pull.error every time and error once, with the plain topic; the grant keeps the broker resource', async () => {
     const remark = 'User:bob has no permission to access Topic:ns%T from 127.0.0.1, no matched policies.'
     broker.script.pull = ({ mq }) => (mq.topic === 'ns%T' ? { code: ResponseCode.NO_PERMISSION, language: 'JAVA', version: 0, opaque: 0, flag: 1, extFields: {}, remark } : undefined)
     const pullErrors: RocketMQError[] = []
@@ -107,8 +107,12 @@ describe('namespace edge', () => {
       pullQueues.push(e.queue.topic)
       pullErrors.push(e.error)
     })
+    const reported: RocketMQError[] = []
+    c.on('error', (e) => void reported.push(e))
     await c.start()
-    await until(() => pullErrors.length > 0, 'a refused pull')
+    await until(() => pullErrors.length >= 3, 'three refused pulls (one every 3 s)')
+    expect(reported.map((e) => [e.code, e.context.topic])).toEqual([['ERR_FORBIDDEN', 'T']])
+    expect(reported[0]!.message).toMatch(/^PULL_MESSAGE \(11\) .*refused/)
     expect(new Set(pullQueues)).toEqual(new Set(['T']))
     const e = pullErrors[0]!
     expect(e.code).toBe('ERR_FORBIDDEN')
