@@ -23,7 +23,8 @@ import org.apache.rocketmq.common.message.MessageExt;
  *   `start|end,member,broker:queueId,queueOffset,body,epochMs` (the body as UTF-8, commas and newlines as spaces).
  * - --count N: drain mode: exits after N messages and prints {"client","consumed","ms","msgsPerSec","startMs","ok"}.
  * - otherwise it runs until SIGTERM (shutdown() then releases its locks) or SIGKILL; it prints {"ready":true,...}
- *   once started.
+ *   once started. Exit status: 0 only after a clean shutdown() on SIGTERM; 4 when shutdown() threw, 3 when it ran
+ *   past --timeout-ms (the test harness treats anything but 0 as a failed test).
  */
 public final class OrderlyMember {
     public static void main(String[] argv) throws Exception {
@@ -75,10 +76,25 @@ public final class OrderlyMember {
         c.start();
         HeartbeatNudge.start(c.getDefaultMQPushConsumerImpl().getmQClientFactory(), 6000);
         if (count <= 0) {
-            Runtime.getRuntime().addShutdownHook(new Thread(c::shutdown));
+            // A JVM ended by SIGTERM exits with 143 whatever its hooks do: halt with the outcome of shutdown() instead,
+            // so the harness can tell a clean stop (0) from a failed one.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                int status = 0;
+                try {
+                    c.shutdown();
+                } catch (Throwable t) {
+                    t.printStackTrace();
+                    status = 4;
+                }
+                if (events != null) events.flush();
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(status);
+            }));
             Args.printJson("ready", true, "member", member, "clientId", c.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId());
             Thread.sleep(timeoutMs);
-            System.exit(0);
+            System.err.println("OrderlyMember: still running after --timeout-ms " + timeoutMs + "; exiting with 3");
+            System.exit(3);
         }
         boolean ok = done.await(timeoutMs, TimeUnit.MILLISECONDS);
         double ms = ok ? (lastNs.get() - firstNs.get()) / 1e6 : -1;
