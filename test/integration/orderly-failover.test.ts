@@ -95,6 +95,32 @@ describe('ordered consumption: a master dies', () => {
     suite.track(c)
     c.on('lock.acquired', (e) => void (e.queue.topic === topic && locks.push({ ev: 'acquired', queue: `${e.queue.brokerName}:${e.queue.queueId}`, t: Date.now() })))
     c.on('lock.lost', (e) => void (e.queue.topic === topic && locks.push({ ev: 'lost', queue: `${e.queue.brokerName}:${e.queue.queueId}`, reason: e.reason, t: Date.now() })))
+    const pullErrors: Array<{ queue: string; code: string; message: string; t: number }> = []
+    c.on('pull.error', (e) => void pullErrors.push({ queue: `${e.queue.brokerName}:${e.queue.queueId}`, code: e.error.code, message: e.error.message.slice(0, 200), t: Date.now() }))
+    const errors: string[] = []
+    c.on('error', (e) => void errors.push(`${e.code}: ${e.message.slice(0, 200)}`))
+    /** What each group finished per queue, and our member's lock, pull and error events since the kill. */
+    const diag = (): string => {
+      const perQueue = (tl: Timeline) => {
+        const out: Record<string, { finished: number; lastStart: number }> = {}
+        for (const r of tl.records) {
+          const q = (out[r.queue] ??= { finished: 0, lastStart: 0 })
+          if (r.end !== undefined) q.finished++
+          q.lastStart = Math.max(q.lastStart, r.start - killedAt)
+        }
+        return out
+      }
+      const since = (t: number) => t - killedAt
+      return JSON.stringify({
+        backAfterMs: since(backAt),
+        ours: perQueue(ours),
+        java: perQueue(theirs),
+        locks: locks.filter((l) => l.t > killedAt).map((l) => ({ ...l, t: since(l.t) })),
+        pullErrors: pullErrors.filter((e) => e.t > killedAt).slice(-12).map((e) => ({ ...e, t: since(e.t) })),
+        errors: errors.slice(-5),
+        metrics: c.metrics().queues.map((q) => ({ queue: `${q.queue.brokerName}:${q.queue.queueId}`, locked: q.locked, committed: q.committedOffset, consumed: q.consumedOffset, max: q.brokerMaxOffset, cached: q.cachedCount, lastPull: q.lastPullTimestamp ? since(q.lastPullTimestamp) : 0 })),
+      })
+    }
 
     const dir = mkdtempSync(join(tmpdir(), 'orderly-failover-'))
     const theirs = new Timeline()
@@ -131,7 +157,9 @@ describe('ordered consumption: a master dies', () => {
       await waitUntil(() => {
         java!.collect()
         return [ours, theirs].every((tl) => sent.every((b) => tl.finishedBodies().has(b)))
-      }, 180_000, `all ${sent.length} messages in both groups after the master returned`)
+      }, 180_000, `all ${sent.length} messages in both groups after the master returned`).catch((e: unknown) => {
+        throw new Error(`${(e as Error).message}\n${diag()}`)
+      })
     } finally {
       await c.close()
       await java?.close()

@@ -85,12 +85,16 @@ describe('ordered consumption', () => {
     const m1 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm1', handlerMs: 20 })
     const m2 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm2', handlerMs: 20 })
     await waitUntil(() => m1.queues.length === 2 && m2.queues.length === 2 && holdsLocks(m1, t) && holdsLocks(m2, t), 90_000, '2/2 split, each member holding the locks of its queues')
-    const sent = [...(await sendStep(t, 200, 1)), ...(await sendStep(t, 200, 2)), ...(await sendStep(t, 200, 3))]
+    // Steps 1-3 go out while the members consume; m1 is killed midway, once both handled some (sending 600 takes
+    // longer than handling 150 at 20 ms each over 4 queues), so m1 still has its own queues' messages waiting.
+    const sending = (async () => [...(await sendStep(t, 200, 1)), ...(await sendStep(t, 200, 2)), ...(await sendStep(t, 200, 3))])()
+    sending.catch(() => undefined)
     await timeline.until(() => timeline.records.some((r) => r.member === 'm1') && timeline.records.some((r) => r.member === 'm2') && timeline.records.length >= 150, 60_000, 'both members consuming')
-    // Midway: m1 still has messages of its own queues waiting (300 at 20 ms each over 2 queues).
-    expect(timeline.records.filter((r) => r.member === 'm1').length).toBeLessThan(300)
     const killedAt = await m1.kill()
     const handledBeforeKill = timeline.finishedBodies().size
+    const sent = await sending
+    expect(handledBeforeKill).toBeLessThan(sent.length)
+    expect(timeline.records.filter((r) => r.member === 'm1').length).toBeLessThan(300)
     // The survivor takes m1's queues once the broker lets m1's locks lapse (60 s after m1's last renewal).
     await timeline.until(() => sent.every((b) => timeline.finishedBodies().has(b)), 120_000, 'steps 1-3 of every order after the kill')
     sent.push(...(await sendStep(t, 200, 4)))

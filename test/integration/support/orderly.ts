@@ -272,6 +272,14 @@ export async function startJavaOrderlyMember(timeline: Timeline, a: { nameServer
       }
     })
     proc.once('exit', () => reject(new Error(`Java orderly member exited before it was ready (${describe()})`)))
+    // Bounded: a member that neither starts nor exits is killed and fails the test with its output.
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL')
+      reject(new Error(`Java orderly member ${a.name} not ready within 90 s; killed (${describe()})`))
+    }, 90_000)
+    timer.unref()
+    void exited.then(() => clearTimeout(timer))
+    proc.stdout!.on('data', () => member.clientId !== '' && clearTimeout(timer))
   })
   return member
 }
