@@ -1,17 +1,25 @@
+import type { RocketMQError } from './errors.js'
+
 /**
  * A pino-shaped logger. The SDK is silent unless the application passes one (pino, or `console`-backed).
  * Calls take an object of structured fields first, then a message, as pino does.
  */
 export interface Logger {
+  /** Detail for debugging: every pull, commit and rebalance step. */
   debug(obj: object, msg?: string): void
+  /** Lifecycle: started, closed, queues assigned and revoked. */
   info(obj: object, msg?: string): void
+  /** Something went wrong and was handled (a retry, a fallback, an unsafe option). */
   warn(obj: object, msg?: string): void
+  /** A failure the application should see: every background error reported on the `error` event is logged here too. */
   error(obj: object, msg?: string): void
+  /** A logger that adds `bindings` to every line (pino's `child`); optional. */
   child?(bindings: object): Logger
 }
 
 const noop = (): void => {}
 
+/** The default logger: drops every line. Errors nobody hears are still shown (see {@link warnUnheard}). */
 export const silentLogger: Logger = Object.freeze({
   debug: noop,
   info: noop,
@@ -41,4 +49,32 @@ export function consoleLogger(level: 'debug' | 'info' | 'warn' | 'error' = 'info
     process.stderr.write(`${JSON.stringify({ level: l, time: Date.now(), ...obj, msg })}\n`)
   }
   return { debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error') }
+}
+
+/** The `type` of the process warning {@link warnUnheard} emits. */
+export const UNHEARD_ERROR_WARNING = 'RocketMQUnheardErrorWarning'
+
+/**
+ * A background error that neither an `error` listener nor a logger hears must not vanish. Node's `EventEmitter` throws
+ * an unheard `error`, which would crash the process for a failure the consumer survives (a failed rebalance pass is
+ * retried, a failed hook leaves the queues assigned); KafkaJS logs by default. We take the middle way: when nobody
+ * listens on `error` and no `logger` was given (the silent default), the first error of each code is written as a Node
+ * process warning (`process.emitWarning`: printed on stderr as `(node:<pid>) RocketMQUnheardErrorWarning: ...`,
+ * routed by `process.on('warning')`, silenced by `--no-warnings`). Later errors of the same code from the same source
+ * are not repeated. A given logger receives every error at level `error` instead.
+ *
+ * @param err the error nobody listened to
+ * @param logger the source's logger: only the silent default triggers the warning
+ * @param seen the codes this source has already warned about (one set per consumer)
+ * @param source who reported it, e.g. `PushConsumer stock_consumer_group`
+ * @returns whether a warning was emitted
+ */
+export function warnUnheard(err: RocketMQError, logger: Logger, seen: Set<string>, source: string): boolean {
+  if (logger !== silentLogger || seen.has(err.code)) return false
+  seen.add(err.code)
+  process.emitWarning(
+    `${source}: ${err.message} (${err.code}). Nobody listens on 'error' and no logger was given; later ${err.code} errors of this consumer are not repeated. Add consumer.on('error', ...) or a logger to see every failure.`,
+    { type: UNHEARD_ERROR_WARNING, code: err.code },
+  )
+  return true
 }

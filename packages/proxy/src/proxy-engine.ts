@@ -14,6 +14,7 @@ import {
   parseOptions,
   proxyPushConsumerOptionsSchema,
   silentLogger,
+  warnUnheard,
   timeoutSignal,
   withTimeout,
   type CloseResult,
@@ -54,6 +55,8 @@ interface ProxyJob extends PoolJob {
 export class ProxyPushEngine implements PushEngine {
   readonly options: ProxyPushConsumerParsedOptions
   private readonly logger: Logger
+  /** Error codes already shown as a process warning (no listener, no logger). */
+  private readonly warned = new Set<string>()
   private consumer?: SimpleConsumer
   private running = false
   private startPromise?: Promise<void>
@@ -328,6 +331,7 @@ export class ProxyPushEngine implements PushEngine {
   private reportError(err: RocketMQError): void {
     this.logger.error({ err }, err.message)
     if (this.events.listenerCount('error') > 0) this.events.emit('error', err)
+    else warnUnheard(err, this.logger, this.warned, `RocketMQ proxy consumer ${this.options.group}`)
   }
 }
 

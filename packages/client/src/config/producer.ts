@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, groupSchema, schemaDefaults, timerMs } from './common.js'
+import { clientOptionsShape, codecSchema, groupSchema, schemaDefaults, timerMs } from './common.js'
 
 export const producerOptionsSchema = z
   .object({
@@ -16,6 +16,11 @@ export const producerOptionsSchema = z
      * attempt only half of the remaining sendTimeoutMs while another broker could still be tried. Default true.
      */
     latencyFaultAvoidance: z.boolean().default(true),
+    /**
+     * Encode `message.value` into the body on send ('json', 'text', 'bytes', a schema with `parse` such as zod - the
+     * value is checked by it first - or a `{ encode(value) }` codec); a value it refuses is ERR_PAYLOAD_INVALID.
+     */
+    codec: codecSchema.optional(),
   })
   .strict()
 

@@ -5,7 +5,7 @@
  */
 import type { EventEmitter } from 'node:events'
 import type { RocketMQError } from '../errors.js'
-import type { Logger } from '../logger.js'
+import { warnUnheard, type Logger } from '../logger.js'
 import type { ClusterPort } from '../cluster/port.js'
 import type { BaseConsumerOptions } from '../config/consumer.js'
 import type { ConsumerEvents } from './types.js'
@@ -19,7 +19,10 @@ export interface ConsumerContext {
   /** Whether anyone listens (build an event's payload only then). */
   listening(event: keyof ConsumerEvents): boolean
   emit<K extends keyof ConsumerEvents>(event: K, ...args: ConsumerEvents[K]): void
-  /** A background failure: logged and emitted as `error` (never thrown out of a timer or socket callback). */
+  /**
+   * A background failure: logged and emitted as `error` (never thrown out of a timer or socket callback); with neither
+   * an `error` listener nor a logger, the first of each code becomes a process warning (warnUnheard).
+   */
   report(err: RocketMQError): void
 }
 
@@ -30,6 +33,7 @@ export function createContext(
   events: EventEmitter<ConsumerEvents>,
 ): ConsumerContext {
   const emitter = events as unknown as EventEmitter
+  const warned = new Set<string>()
   return {
     group: options.group,
     broadcasting: options.model === 'broadcasting',
@@ -43,6 +47,7 @@ export function createContext(
     report: (err) => {
       logger.error({ group: options.group, err }, err.message)
       if (emitter.listenerCount('error') > 0) emitter.emit('error', err)
+      else warnUnheard(err, logger, warned, `RocketMQ consumer ${options.group}`)
     },
   }
 }

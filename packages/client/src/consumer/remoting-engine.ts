@@ -14,12 +14,14 @@ import { timeoutSignal } from '../util/async.js'
 import { Member } from './member.js'
 import type { HandlerPolicy } from './policy.js'
 import type { CloseResult, PushEngine } from './push-engine.js'
-import { PushPolicy, type PushEvents } from './push-policy.js'
+import { concurrentMaxReconsumeTimes, PushPolicy, type PushEvents } from './push-policy.js'
+import { withPayload } from './payload.js'
+import { consumerSendMessageBack } from '../cluster/broker-api.js'
 import { OrderedPolicy, type OrderedEvents } from './orderly/ordered-policy.js'
 import type { ConsumerEvents } from './types.js'
 import type { BatchHandler, MessageContext, MessageHandler } from './handler.js'
 import type { MessageView } from '../protocol/message.js'
-import { unwrapView } from '../protocol/namespace.js'
+import { unwrapView, wrapNamespace } from '../protocol/namespace.js'
 import { NamespaceEdge } from './namespace-edge.js'
 
 export class RemotingPushEngine implements PushEngine {
@@ -35,8 +37,16 @@ export class RemotingPushEngine implements PushEngine {
     this.options = parseOptions(pushConsumerOptionsSchema, input, 'PushConsumer')
     // The namespace edge: the member sees wrapped group and topics; handlers, callbacks and events get plain names back.
     const edge = (this.edge = NamespaceEdge.of(this.options.namespace))
-    const options = edge ? namespacedPushOptions(edge, this.options) : this.options
     if (edge) events = edge.events(events)
+    // Typed payloads and dedupe wrap outermost: they see the wire view (a dead-lettered message names its real topic);
+    // their events go out through the edge like every other event.
+    const options = withPayload(edge ? namespacedPushOptions(edge, this.options) : this.options, {
+      deadLetter: this.options.model === 'broadcasting' ? undefined : (m) => this.deadLetter(m),
+      emit: (name, e) => {
+        if (events.listenerCount(name) > 0) (events.emit as (n: string, v: unknown) => boolean)(name, e)
+        else if (name === 'payload.rejected') this.member.ctx.logger.warn({ err: (e as { error: unknown }).error }, 'payload rejected')
+      },
+    })
     let policy: HandlerPolicy | undefined
     this.member = new Member({
       options,
@@ -81,6 +91,21 @@ export class RemotingPushEngine implements PushEngine {
     const edge = this.edge
     const done = this.member.rebalancer.rebalance()
     return edge ? done.catch((e: unknown) => Promise.reject(edge.error(e))) : done
+  }
+
+  /** Straight to %DLQ%<group>: a send-back with delay level -1 (the broker's rule for "no more retries"). */
+  private async deadLetter(m: MessageView): Promise<void> {
+    const cluster = this.member.cluster
+    const address = await cluster.findMasterAddressOrRefresh(m.brokerName, m.topic)
+    await consumerSendMessageBack(cluster.remoting, address, {
+      group: wrapNamespace(this.options.namespace, this.options.group),
+      commitLogOffset: m.commitLogOffset,
+      delayLevel: -1,
+      originMsgId: m.msgId,
+      originTopic: m.topic,
+      maxReconsumeTimes: concurrentMaxReconsumeTimes(this.options.maxReconsumeTimes),
+      brokerName: m.brokerName,
+    })
   }
 
   close(opts: { timeoutMs?: number }): Promise<CloseResult> {

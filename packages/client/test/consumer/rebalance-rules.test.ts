@@ -197,6 +197,25 @@ describe('revoke', () => {
 })
 
 describe('offset moved', () => {
+  it("close: an older commit that lands after the last one (the broker's pull and offset thread pools race) is overwritten", async () => {
+    const mq: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 0 }
+    broker.append(mq, 'a', 'b', 'c')
+    const got: string[] = []
+    const a = member('a', {}, (m) => void got.push(m.body.toString()))
+    await a.start()
+    await until(() => got.length === 3, 'a, b and c consumed')
+    let raced = false
+    broker.script.afterCommit = ({ mq: q, offset, committed, key }) => {
+      if (raced || mqKey(q) !== mqKey(mq) || offset !== 3) return
+      raced = true
+      committed.set(key, 1) // an earlier pull's commit offset, applied after ours
+    }
+    const closed = await a.close()
+    expect(raced).toBe(true)
+    expect(closed.committed.find((c) => mqKey(c.queue) === mqKey(mq))?.offset).toBe(3)
+    expect(broker.committedOffset('G', mq)).toBe(3)
+  })
+
   it('PULL_OFFSET_MOVED: the queue is dropped, the broker offset committed, and a new pass resumes it there', async () => {
     const mq: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 0 }
     broker.append(mq, 'a', 'b', 'c', 'd', 'e')

@@ -51,6 +51,8 @@ export interface Script {
   pull?: (ctx: PullScriptContext) => RemotingCommand | undefined | Promise<RemotingCommand | undefined>
   /** Answer CONSUMER_SEND_MSG_BACK with this code (default SUCCESS). */
   sendBackCode?: number
+  /** Called after an UPDATE_CONSUMER_OFFSET is applied (e.g. to let an older commit land after it). */
+  afterCommit?: (ctx: { group: string; mq: MessageQueue; offset: number; committed: Map<string, number>; key: string }) => void
 }
 
 const reply = (code: number, extFields: Record<string, string> = {}, body?: Buffer, remark?: string): RemotingCommand => ({
@@ -171,9 +173,13 @@ export class FakeBroker {
         const v = this.committed.get(`${e.consumerGroup}|${keyOf(e.topic!, e.bname!, e.queueId!)}`)
         return v === undefined ? reply(ResponseCode.QUERY_NOT_FOUND) : reply(ResponseCode.SUCCESS, { offset: String(v) })
       }
-      case RequestCode.UPDATE_CONSUMER_OFFSET:
-        this.committed.set(`${e.consumerGroup}|${keyOf(e.topic!, e.bname!, e.queueId!)}`, Number(e.commitOffset))
+      case RequestCode.UPDATE_CONSUMER_OFFSET: {
+        const key = `${e.consumerGroup}|${keyOf(e.topic!, e.bname!, e.queueId!)}`
+        this.committed.set(key, Number(e.commitOffset))
+        const mq = { topic: e.topic!, brokerName: e.bname!, queueId: Number(e.queueId) }
+        this.script.afterCommit?.({ group: e.consumerGroup!, mq, offset: Number(e.commitOffset), committed: this.committed, key })
         return reply(ResponseCode.SUCCESS)
+      }
       case RequestCode.GET_MAX_OFFSET:
         return reply(ResponseCode.SUCCESS, { offset: String(this.store.get(keyOf(e.topic!, e.bname!, e.queueId!))?.length ?? 0) })
       case RequestCode.GET_MIN_OFFSET:

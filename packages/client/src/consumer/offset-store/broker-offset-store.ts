@@ -2,7 +2,7 @@ import type { Logger } from '../../logger.js'
 import type { ClusterPort } from '../../cluster/port.js'
 import { queryConsumerOffset, updateConsumerOffset } from '../../cluster/broker-api.js'
 import { mqKey, type MessageQueue } from '../../protocol/route.js'
-import { OffsetTable, type OffsetStore } from './offset-store.js'
+import { OffsetTable, type OffsetStore, type PersistOptions } from './offset-store.js'
 
 /** Clustering: offsets are committed to the master of the queue's broker (Java RemoteBrokerOffsetStore). */
 export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
@@ -33,7 +33,7 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
     return offset
   }
 
-  async persist(mq: MessageQueue, opts: { oneway?: boolean } = {}): Promise<boolean> {
+  async persist(mq: MessageQueue, opts: PersistOptions = {}): Promise<boolean> {
     const e = this.table.get(mqKey(mq))
     if (!e || e.offset < 0) return false
     // The master; while it is down (after one route refresh), any replica of that broker name, as Java does.
@@ -42,10 +42,23 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
     const offset = e.offset
     await updateConsumerOffset(this.client.remoting, address, this.group, mq, offset, { oneway: opts.oneway })
     e.persisted = offset
+    if (opts.verify && !opts.oneway) await this.verify(address, mq, offset)
     return true
   }
 
-  async persistAll(mqs: readonly MessageQueue[], opts: { oneway?: boolean } = {}): Promise<Array<{ queue: MessageQueue; offset: number }>> {
+  /**
+   * The broker runs pulls (which carry a commit offset, PullSysFlag.COMMIT_OFFSET) and offset updates on separate thread
+   * pools, so an earlier pull's or periodic commit's lower offset can be applied after our last commit on a loaded
+   * broker: the next owner would then re-read messages already handled. Read the offset back and write it once more.
+   */
+  private async verify(address: string, mq: MessageQueue, offset: number): Promise<void> {
+    const stored = await queryConsumerOffset(this.client.remoting, address, this.group, mq).catch(() => offset)
+    if (stored >= offset) return
+    this.logger.debug({ topic: mq.topic, broker: mq.brokerName, queueId: mq.queueId, stored, offset }, 'an older commit landed after ours; committing again')
+    await updateConsumerOffset(this.client.remoting, address, this.group, mq, offset)
+  }
+
+  async persistAll(mqs: readonly MessageQueue[], opts: PersistOptions = {}): Promise<Array<{ queue: MessageQueue; offset: number }>> {
     const done: Array<{ queue: MessageQueue; offset: number }> = []
     await Promise.all(
       mqs.map(async (mq) => {

@@ -12,12 +12,22 @@ export interface OffsetStore {
   /** `fetch`, and adopt a stored offset as the in-memory one. */
   readStore(mq: MessageQueue): Promise<number>
   /** Write one queue's in-memory offset to the store. */
-  persist(mq: MessageQueue, opts?: { oneway?: boolean }): Promise<boolean>
+  persist(mq: MessageQueue, opts?: PersistOptions): Promise<boolean>
   /** Write the offsets of these queues; returns the ones written. */
-  persistAll(mqs: readonly MessageQueue[], opts?: { oneway?: boolean }): Promise<Array<{ queue: MessageQueue; offset: number }>>
+  persistAll(mqs: readonly MessageQueue[], opts?: PersistOptions): Promise<Array<{ queue: MessageQueue; offset: number }>>
   remove(mq: MessageQueue): void
   /** The offset last written to (or read from) the store, or -1: no request (for metrics()). */
   committed(mq: MessageQueue): number
+}
+
+export interface PersistOptions {
+  /** Do not wait for the store (the periodic commit). */
+  oneway?: boolean
+  /**
+   * Read the stored offset back and write again if it is lower: for the last commit of a queue that leaves the member
+   * (close, revoke), which the next owner starts from.
+   */
+  verify?: boolean
 }
 
 /** In-memory table shared by both stores. */

@@ -189,7 +189,7 @@ export class Rebalancer {
       const off = policy.releaseOffset(pq)
       if (off >= 0) offsets.update(pq.mq, off, true)
     }
-    return offsets.persistAll(pqs.map((pq) => pq.mq))
+    return offsets.persistAll(pqs.map((pq) => pq.mq), { verify: true })
   }
 
   /** Take queues: start offsets, policy admission, onAssign (may seek), then a reader per queue. */
