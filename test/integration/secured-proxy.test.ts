@@ -1,8 +1,9 @@
 /**
  * The proxy transport on a secured cluster: ACL 2.0 on brokers and proxy, TLS 'enforcing' (server certificate from the
  * kit's throw-away CA; no client certificate: rocketmq-client-nodejs cannot present one). A PushConsumer with
- * `proxy`, `credentials`, `tls: true` and `namespace` consumes what our remoting producer (same user and namespace)
- * sent. rocketmq-client-nodejs verifies the proxy against the default roots only, so the consumer runs in a child
+ * `proxy`, `credentials` and `tls: true` consumes what our remoting producer (same user) sent. (`namespace` is refused
+ * through the proxy: measured here first, the 5.5.0 proxy looked up the plain topic's route for a namespaced consumer -
+ * "No topic route info ... for the topic: <plain name>" - so it cannot reach `ns%T` as the Java client names it.) rocketmq-client-nodejs verifies the proxy against the default roots only, so the consumer runs in a child
  * process that trusts the kit's CA through GRPC_DEFAULT_SSL_ROOTS_FILE_PATH (read by @grpc/grpc-js), as an
  * application would with a CA its system trusts. This file starts its own cluster (masters and proxy).
  */
@@ -15,7 +16,6 @@ import { startCluster, type Cluster, type ClusterSecurity } from '@rocketmq-ts/t
 import { uniqueName, waitUntil } from './helpers.js'
 
 const ALICE = { accessKey: 'alice', secretKey: 'alice-Secret-1' }
-const NS = 'tenantP'
 const TOPIC = uniqueName('SecProxy')
 
 let cluster: Cluster
@@ -69,7 +69,7 @@ beforeAll(async () => {
     progress: process.env['ROCKETMQ_TESTKIT_QUIET'] === undefined ? (line) => void process.stderr.write(`${line}\n`) : false,
   })
   security = cluster.security()!
-  await cluster.createTopic(`${NS}%${TOPIC}`, { queuesPerBroker: 2 })
+  await cluster.createTopic(TOPIC, { queuesPerBroker: 2 })
 })
 
 afterAll(async () => {
@@ -79,11 +79,11 @@ afterAll(async () => {
 })
 
 describe('the proxy transport on a secured cluster', () => {
-  it('credentials + tls: true + namespace through the proxy: consumes what the namespaced remoting producer sent, under the plain topic', async () => {
+  it('credentials + tls: true through the proxy: consumes what the remoting producer (same user, TLS) sent', async () => {
     const proxy = cluster.addresses().proxy!
-    const member = proxyMember({ proxy: { endpoints: proxy.grpc }, credentials: ALICE, tls: true, namespace: NS, group: uniqueName('sec_proxy'), subscriptions: { [TOPIC]: '*' } })
+    const member = proxyMember({ proxy: { endpoints: proxy.grpc }, credentials: ALICE, tls: true, group: uniqueName('sec_proxy'), subscriptions: { [TOPIC]: '*' } })
     await member.started
-    const producer = new Producer({ nameServer: cluster.nameServer, credentials: ALICE, tls: { ca: readFileSync(security.tls!.pki.caFile) }, namespace: NS })
+    const producer = new Producer({ nameServer: cluster.nameServer, credentials: ALICE, tls: { ca: readFileSync(security.tls!.pki.caFile) } })
     open.push(producer)
     const bodies = Array.from({ length: 10 }, (_, i) => `px-${i}`)
     for (const body of bodies) expect((await producer.send({ topic: TOPIC, body })).queue.topic).toBe(TOPIC)
@@ -95,14 +95,14 @@ describe('the proxy transport on a secured cluster', () => {
 
   it('a wrong secret through the proxy: start() fails (not a hang)', async () => {
     const proxy = cluster.addresses().proxy!
-    const member = proxyMember({ proxy: { endpoints: proxy.grpc }, credentials: { accessKey: 'alice', secretKey: 'wrong' }, tls: true, namespace: NS, group: uniqueName('sec_proxy_bad'), subscriptions: { [TOPIC]: '*' } })
+    const member = proxyMember({ proxy: { endpoints: proxy.grpc }, credentials: { accessKey: 'alice', secretKey: 'wrong' }, tls: true, group: uniqueName('sec_proxy_bad'), subscriptions: { [TOPIC]: '*' } })
     const e = (await member.started.then(
       () => undefined,
       (x: unknown) => x,
     )) as (Error & { code?: string }) | undefined
     expect(e).toBeInstanceOf(Error)
     console.info(`[secured proxy] wrong secret: ${e?.code}: ${e?.message}`)
-    expect(e?.message).toMatch(/auth|signature|secret|credential/i)
+    expect(e?.message).toMatch(/check signature failed/)
     await member.close()
   })
 })

@@ -66,6 +66,7 @@ type RemotingOnly =
   | 'pollNameServerIntervalMs'
   | 'instanceName'
   | 'clientIp'
+  | 'namespace'
   | 'codec'
   | 'invalidPayload'
   | 'dedupe'
