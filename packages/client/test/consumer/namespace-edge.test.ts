@@ -59,7 +59,7 @@ describe('namespace edge', () => {
         consumeFrom: 'first',
         allocation: function mine({ consumerGroup, topic, messageQueues }) {
           allocated.push(consumerGroup, topic, ...messageQueues.map((q) => q.topic))
-          return messageQueues
+          return [...messageQueues]
         },
         onAssign: (qs, ctx) => {
           hooks.push(...qs.map((q) => `assign:${q.topic}`))
