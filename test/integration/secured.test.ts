@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Producer, PullConsumer, PushConsumer, RocketMQError, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
+import { Producer, PullConsumer, PushConsumer, RocketMQError, type MessageQueue, type MessageView, type RebalanceEvent } from '@rocketmq-ts/client'
 import { createTestPki, startCluster, type Cluster, type ClusterSecurity } from '@rocketmq-ts/testkit'
 import { uniqueName, waitUntil } from './helpers.js'
 import { Collector, produce } from './support/consumers.js'
@@ -265,6 +265,7 @@ describe('namespace', () => {
     // assignment() names the plain topic.
     await waitUntil(() => ts.assignment().filter((q) => q.topic === NS_TOPIC).length === 2, 60_000, 'the TS member to own 2 of the 4 queues')
     expect(ts.metrics().group).toBe(group)
+    const splitEvents = events.length
 
     const producer = track(new Producer({ ...aliceOptions(), namespace: NS_A }))
     const sent = new Set<string>()
@@ -282,8 +283,11 @@ describe('namespace', () => {
     // Both sides see the plain topic name; they read disjoint queues.
     expect(new Set(ours.map((m) => m.topic))).toEqual(new Set([NS_TOPIC]))
     expect(new Set(javaBodies().map((l) => l.topic))).toEqual(new Set([NS_TOPIC]))
+    // While the 2/2 split holds they read disjoint queues (a rebalance of the TS member after the split, e.g. a Java
+    // heartbeat late on a loaded machine, may move a queue between them: then only the delivery above is asserted).
+    const moved = events.slice(splitEvents).some((e) => typeof e === 'object' && e !== null && 'added' in e && ((e as RebalanceEvent).added.length > 0 || (e as RebalanceEvent).removed.length > 0))
     const tsQueues = new Set(ours.map((m) => `${m.queue.brokerName}:${m.queue.queueId}`))
-    for (const l of javaBodies()) expect(tsQueues.has(l.queue!)).toBe(false)
+    if (!moved) for (const l of javaBodies()) expect(tsQueues.has(l.queue!)).toBe(false)
     // The same group and topic names in tenantB are other resources: nothing arrived there.
     expect(elsewhere).toEqual([])
     await java.stop()
