@@ -15,7 +15,7 @@ export {
   brokerAuthProperties,
 } from './cluster.js'
 export { createTestPki, type TestPki } from './pki.js'
-export { ensureJars, ROCKETMQ_ARTIFACTS, type EnsureJarsOptions, type JarSet, type ProgressSink } from './jars.js'
+export { ensureJars, ROCKETMQ_ARTIFACTS, rocketmqArtifacts, rocketmqMajor, type EnsureJarsOptions, type JarSet, type ProgressSink } from './jars.js'
 export { cleanupStaleRuns, readState, type ClusterState, type NodeState, type StartTimings } from './state.js'
 export {
   CLUSTER_NAME,
