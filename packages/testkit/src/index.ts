@@ -13,6 +13,11 @@ export {
   type JvmOptions,
   type ClusterSecurity,
   brokerAuthProperties,
+  resolveVersion,
+  versionFeatures,
+  writeLegacyLogback,
+  LEGACY_JDK17_FLAGS,
+  type VersionFeatures,
 } from './cluster.js'
 export { createTestPki, type TestPki } from './pki.js'
 export { ensureJars, ROCKETMQ_ARTIFACTS, rocketmqArtifacts, rocketmqMajor, type EnsureJarsOptions, type JarSet, type ProgressSink } from './jars.js'
@@ -42,6 +47,7 @@ export {
   createTopicOnBroker,
   updateBrokerConfigAt,
   getBrokerConfigAt,
+  getBrokerVersionAt,
   getTopicConfigsAt,
   createUserAt,
   createAclAt,
