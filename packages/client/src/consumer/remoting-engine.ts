@@ -33,7 +33,7 @@ export class RemotingPushEngine implements PushEngine {
   private startPromise?: Promise<void>
   private closePromise?: Promise<CloseResult>
 
-  constructor(input: unknown, events: EventEmitter<PushEvents>, deps: ClientDeps = {}) {
+  constructor(input: unknown, events: EventEmitter<PushEvents>, deps: ClientDeps = {}, onFailed?: (err: RocketMQError) => void) {
     this.options = parseOptions(pushConsumerOptionsSchema, input, 'PushConsumer')
     // The namespace edge: the member sees wrapped group and topics; handlers, callbacks and events get plain names back.
     const edge = (this.edge = NamespaceEdge.of(this.options.namespace))
@@ -52,6 +52,7 @@ export class RemotingPushEngine implements PushEngine {
       options,
       events: events as unknown as EventEmitter<ConsumerEvents>,
       cluster: deps.cluster,
+      onFailed,
       // `ordering: 'queue' | 'key'`: the ordered policy (broker queue locks, consumer/orderly) instead of concurrent handlers.
       policy: (host) =>
         (policy = options.ordering === 'none' ? new PushPolicy(host, options, events) : new OrderedPolicy(host, options, events as unknown as EventEmitter<OrderedEvents>)),

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events'
 import { MAX_TIMER_MS, parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
 import { unwrapQueue, withoutNamespace, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
 import { NamespaceEdge } from '../consumer/namespace-edge.js'
@@ -41,9 +40,10 @@ export interface SendOptions {
 
 /**
  * Sends messages: sync, oneway and batch; keys, tags, properties, delay levels; a queue selector for ordering by key;
- * a failed sync send is retried on another broker.
+ * a failed sync send is retried on another broker. Not an event emitter: every outcome is the promise of the call
+ * (send spans are on the `rocketmq-ts:send` diagnostics channel).
  */
-export class Producer extends EventEmitter {
+export class Producer {
   readonly options: ProducerOptions
   private readonly client: ClusterPort
   private counter = Math.floor(Math.random() * 1024)
@@ -54,7 +54,6 @@ export class Producer extends EventEmitter {
   private readonly codec: Codec<unknown> | undefined
 
   constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
-    super()
     this.options = parseOptions(producerOptionsSchema, options, 'Producer')
     this.client = (deps.cluster ?? createClusterClient)({
       nameServer: this.options.nameServer,
