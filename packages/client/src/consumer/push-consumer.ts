@@ -68,6 +68,7 @@ type RemotingOnly =
   | 'instanceName'
   | 'clientIp'
   | 'trace'
+  | 'namespace'
   | 'codec'
   | 'invalidPayload'
   | 'dedupe'
