@@ -1098,7 +1098,7 @@ export function brokerAuthProperties(admin: { username: string; password: string
 }
 
 /** rmq-proxy.json additions: ACL 2.0 through the brokers' metadata, and the kit's server certificate. */
-function proxySecurityConfig(security: ClusterSecurity): Record<string, unknown> {
+export function proxySecurityConfig(security: ClusterSecurity): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   if (security.auth !== undefined) {
     const { username, password } = security.auth.admin
@@ -1126,7 +1126,7 @@ function proxySecurityConfig(security: ClusterSecurity): Record<string, unknown>
  * the kit's certificate (test mode off, so it is really used), client side (brokers to NameServer, proxy, mqadmin)
  * verifying the server against the kit's CA and presenting the client certificate.
  */
-function tlsJvmArgs(tls: NonNullable<ClusterSecurity['tls']>): string[] {
+export function tlsJvmArgs(tls: NonNullable<ClusterSecurity['tls']>): string[] {
   const p = tls.pki
   return [
     `-Dtls.server.mode=${tls.mode}`,
