@@ -18,11 +18,20 @@ export const createTopicOptionsSchema = z
     queuesPerBroker: z.number({ required_error: 'is required (queues on each master, e.g. 4)' }).int().min(1).max(1024),
     /** Broker names (e.g. ['broker-a']); default every broker of the cluster(s) the NameServer knows. */
     brokers: z.array(z.string().min(1)).nonempty().optional(),
-    /** Default 6 (read + write). */
+    /**
+     * Permission of the topic: 6 = read + write, 4 = read only, 2 = write only.
+     * @defaultValue 6
+     */
     perm: permSchema.optional(),
-    /** An ordered topic: also writes the NameServer's ORDER_TOPIC_CONFIG (`broker-a:4;broker-b:4`), as `mqadmin updateTopic -o true`. */
+    /**
+     * An ordered topic: also writes the NameServer's ORDER_TOPIC_CONFIG (`broker-a:4;broker-b:4`), as `mqadmin updateTopic -o true`.
+     * @defaultValue false
+     */
     order: z.boolean().optional(),
-    /** How long to wait for the NameServer to list the topic on every broker (default 15 s). */
+    /**
+     * How long to wait for the NameServer to list the topic on every broker, in ms.
+     * @defaultValue 15000
+     */
     timeoutMs: z.number().int().positive().optional(),
   })
   .strict()

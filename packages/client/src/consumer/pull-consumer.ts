@@ -21,6 +21,7 @@ export interface PollOptions {
   max?: number
   /** Wait this long for the first message (default pollTimeoutMs); 0 returns at once. */
   timeoutMs?: number
+  /** Aborting it ends the wait at once: `poll()` resolves with what it has (possibly nothing). */
   signal?: AbortSignal
 }
 

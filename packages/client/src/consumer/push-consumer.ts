@@ -21,17 +21,20 @@ export type { CloseResult } from './push-engine.js'
 /** Options of `new PushConsumer({ nameServer, ... })` (remoting): see config/consumer.ts for every field and default. */
 export type PushConsumerOptions = Omit<PushConsumerOptionsInput, 'handler' | 'batchHandler' | keyof TypedConsumerCallbacks> &
   TypedConsumerCallbacks & {
-    /** Resolve = consumed; throw = retried later (clustering) or reported and skipped (broadcasting). */
+    /**
+     * `async (message, { signal, queue, group }) => void`: resolve = consumed; throw = retried later (clustering) or
+     * reported and skipped (broadcasting) (Java MessageListenerConcurrently). Give `handler` or `batchHandler`.
+     */
     handler?: MessageHandler
-    /** Receives up to `batchSize` messages of one queue at a time. */
+    /** `async (messages, context) => void`: up to `batchSize` messages of one queue at a time, retried together. */
     batchHandler?: BatchHandler
+    /** Consume through a RocketMQ 5.x proxy instead (gRPC): see {@link ProxyPushConsumerOptions}. */
     proxy?: undefined
   }
 
 /** Options only the remoting transport has: given with `proxy` they fail to compile (and at run time). */
 type RemotingOnly =
   | 'nameServer'
-  | 'allocation'
   | 'allocationOptions'
   | 'onAssign'
   | 'onRevoke'
@@ -50,22 +53,53 @@ type RemotingOnly =
   | 'pollNameServerIntervalMs'
   | 'instanceName'
   | 'clientIp'
+  | 'suspendMs'
+  | 'maxMessageBytes'
 
 /**
  * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: consume through a RocketMQ 5.x proxy
  * (gRPC, POP). No queue ownership, offsets or broadcasting there: those options are `never` here.
  */
-export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes' | 'ordering' | 'tls'> & {
+export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes' | 'ordering' | 'tls' | 'pullBatchSize' | 'brokerSuspendMs' | 'allocation'> & {
+  /** The proxy's gRPC endpoint and its POP settings; needs `@rocketmq-ts/proxy` installed and imported once. */
   proxy: ProxyOptionsInput
+  /**
+   * Messages asked for per receive call, at most 32 through the proxy (the broker's POP limit).
+   * @defaultValue 32
+   */
+  pullBatchSize?: number
+  /**
+   * The receive long poll, in ms: at least 5000 (the proxy's minimum), at most 60000. The default is the minimum: a
+   * short poll bounds the rare stall of a POP parked despite a backlog.
+   * @defaultValue 5000
+   */
+  brokerSuspendMs?: number
   /** TLS to the proxy, verified against the system CAs (rocketmq-client-nodejs takes no custom CA or client certificate). */
   tls?: boolean | { rejectUnauthorized?: true }
-  /** Only 'clustering' through the proxy. */
+  /**
+   * Only 'averagely' through the proxy: the broker hands out messages (POP), there is no queue allocation.
+   * @defaultValue 'averagely'
+   */
+  allocation?: 'averagely'
+  /**
+   * Only 'clustering' through the proxy.
+   * @defaultValue 'clustering'
+   */
   model?: 'clustering'
-  /** Only 'last' through the proxy (a new group starts where the broker says). */
+  /**
+   * Only 'last' through the proxy (a new group starts where the broker says).
+   * @defaultValue 'last'
+   */
   consumeFrom?: 'last'
-  /** Through the proxy the broker applies the group's retryMaxTimes (16 unless set on the group). */
+  /**
+   * Through the proxy the broker applies the group's retryMaxTimes (16 unless set on the group).
+   * @defaultValue 16
+   */
   maxReconsumeTimes?: 16
-  /** Ordered consumption needs broker queue locks (remoting transport). */
+  /**
+   * Only 'none' through the proxy: ordered consumption needs broker queue locks (remoting transport).
+   * @defaultValue 'none'
+   */
   ordering?: 'none'
 } & { [K in RemotingOnly]?: never }
 

@@ -38,16 +38,29 @@ export type UndecodableAction = 'stall' | 'skip'
 
 /** Option fields whose types zod cannot express precisely; the consumers' public option types use these. */
 export interface TypedConsumerCallbacks {
-  /** A built-in strategy name, a function, or a `{ name, allocate }` strategy. */
+  /**
+   * How the group's members share a topic's queues: a built-in name (`'averagely'`, `'averagely-by-circle'`,
+   * `'consistent-hash'`, `'by-config'`, `'machine-room'`, `'machine-room-nearby'`), a function, or a
+   * `{ name, allocate }` strategy (Java allocateMessageQueueStrategy). Every member of a group must use the same one.
+   * @defaultValue 'averagely'
+   */
   allocation?: AllocationName | AllocationFunction | AllocationStrategy
-  /** Awaited (up to `hookTimeoutMs`) before the new queues are pulled; `seek` sets a start offset per queue. */
+  /**
+   * Awaited (up to `hookTimeoutMs`) before the new queues are pulled; `seek` sets a start offset per queue. A hook that
+   * throws is reported on `error`; the queues stay assigned. Default none.
+   */
   onAssign?: (queues: MessageQueue[], context: AssignContext) => Promise<void> | void
   /**
    * Awaited (up to `hookTimeoutMs`) after the queues' in-flight messages finished (or `revokeTimeoutMs` passed) and
-   * their offsets were committed, before they are released.
+   * their offsets were committed, before they are released. Default none.
    */
   onRevoke?: (queues: MessageQueue[], context: RevokeContext) => Promise<void> | void
-  /** 'stall' (default), 'skip', or a function deciding per attempt; every attempt is reported on `error`. */
+  /**
+   * A message that cannot be decoded: `'stall'` keeps the queue at its offset and retries with back-off (3 s doubling
+   * to 60 s), `'skip'` moves past it, a function `({ queue, offset, error, attempts })` decides per attempt; every
+   * attempt is reported on `error` (ERR_MESSAGE_DECODE).
+   * @defaultValue 'stall'
+   */
   undecodable?: UndecodableAction | ((info: UndecodableInfo) => UndecodableAction | Promise<UndecodableAction>)
 }
 

@@ -31,6 +31,7 @@ export interface SendOptions {
    * `__SHARDINGKEY` property: a PushConsumer with `ordering: 'key'` keeps one key's messages in order.
    */
   shardingKey?: string
+  /** Deadline of this send over all its attempts, in ms. Default the producer's `sendTimeoutMs`. */
   timeoutMs?: number
 }
 
