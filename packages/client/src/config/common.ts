@@ -232,8 +232,8 @@ type DefaultedKeys<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.Z
  * The default of every field of a zod object shape that has one, read from the schema itself, so that a default is
  * stated once (in the schema) and the exported `*_DEFAULTS` tables cannot drift from it.
  */
-export function schemaDefaults<S extends z.ZodRawShape>(shape: S): { readonly [K in DefaultedKeys<S>]: z.output<S[K]> } {
+export function schemaDefaults<S extends z.ZodRawShape>(shape: S): { readonly [K in keyof Pick<S, DefaultedKeys<S>>]: z.output<S[K]> } {
   const out: Record<string, unknown> = {}
   for (const [key, field] of Object.entries(shape)) if (field instanceof z.ZodDefault) out[key] = (field._def as { defaultValue: () => unknown }).defaultValue()
-  return Object.freeze(out) as { readonly [K in DefaultedKeys<S>]: z.output<S[K]> }
+  return Object.freeze(out) as { readonly [K in keyof Pick<S, DefaultedKeys<S>>]: z.output<S[K]> }
 }

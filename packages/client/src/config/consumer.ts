@@ -35,7 +35,12 @@ const subscriptionExpression = z.union([
     const p = tagExpressionProblem(s)
     if (p) ctx.addIssue({ code: z.ZodIssueCode.custom, message: p })
   }),
-  z.object({ sql: z.string().min(1, 'SQL92 expression must not be empty') }).strict(),
+  z
+    .object({
+      /** A SQL92 filter over the message properties, e.g. `"region = 'east' AND amount > 100"` (the broker must enable it). */
+      sql: z.string().min(1, 'SQL92 expression must not be empty'),
+    })
+    .strict(),
 ])
 export type SubscriptionExpression = z.infer<typeof subscriptionExpression>
 
@@ -55,7 +60,14 @@ const allocationSchema = z.union(
       errorMap: () => ({ message: `unknown allocation strategy; use one of ${ALLOCATION_NAMES.join(', ')}, or a function` }),
     }),
     fn<(...args: never[]) => unknown>('({ consumerGroup, currentClientId, messageQueues, clientIds }) => queues'),
-    z.object({ name: z.string(), allocate: fn<(...args: never[]) => unknown>('allocate(ctx)') }).passthrough(),
+    z
+      .object({
+        /** The strategy's name, reported to the broker and in events. */
+        name: z.string(),
+        /** `(context) => queues`: this member's share of the topic's queues. */
+        allocate: fn<(...args: never[]) => unknown>('allocate(ctx)'),
+      })
+      .passthrough(),
   ],
   {
     errorMap: () => ({
@@ -72,6 +84,7 @@ export const consumeFromSchema = z
     z.enum(['first', 'last']),
     z
       .object({
+        /** Start at the first message stored at or after this time: ms since the epoch, or a Date. */
         timestamp: z.union([
           z.number().int().min(0).max(MAX_TIMESTAMP_MS),
           z.date().refine((d) => !Number.isNaN(d.getTime()) && d.getTime() >= 0 && d.getTime() <= MAX_TIMESTAMP_MS),
@@ -332,7 +345,9 @@ export const CONCURRENT_MAX_RECONSUME_TIMES = 16
 export const CONSUMER_DEFAULTS = Object.freeze({
   ...schemaDefaults(pushConsumerOptionsSchema.innerType().shape),
   ...schemaDefaults(pullConsumerOptionsSchema.shape),
+  /** Deliveries of a failing message before the DLQ with `ordering: 'none'` (Java: 16). */
   maxReconsumeTimes: CONCURRENT_MAX_RECONSUME_TIMES,
+  /** Deliveries of a failing message before the DLQ in the ordered modes: unbounded (Java orderly). */
   orderedMaxReconsumeTimes: Number.POSITIVE_INFINITY,
 })
 
@@ -403,6 +418,10 @@ export const proxyOptionsSchema = z
   })
   .strict()
 
+/**
+ * `proxy` of `new PushConsumer({ proxy, ... })`: the RocketMQ 5.x proxy's gRPC endpoint and the POP settings.
+ * @useDeclaredType
+ */
 export type ProxyOptionsInput = z.input<typeof proxyOptionsSchema>
 export type ProxyOptions = z.output<typeof proxyOptionsSchema>
 

@@ -40,6 +40,10 @@ export const producerOptionsSchema = z
   })
   .strict()
 
+/**
+ * Options of `new Producer(options)`: the connection options plus the producer's own.
+ * @useDeclaredType
+ */
 export type ProducerOptionsInput = z.input<typeof producerOptionsSchema>
 export type ProducerOptions = z.output<typeof producerOptionsSchema>
 

@@ -8,14 +8,19 @@ import { getMaxOffset, getMinOffset, searchOffsetByTimestamp } from '../cluster/
 import type { ClientDeps } from '../cluster/port.js'
 import type { MessageView } from '../protocol/message.js'
 import { mqKey, type MessageQueue } from '../protocol/route.js'
+import type { QueueOffset } from '../protocol/message-queue.js'
 import { Member } from './member.js'
 import { PullPolicy } from './pull-policy.js'
 import type { ProcessQueue } from './process-queue.js'
 import type { ConsumerEvents, TypedConsumerCallbacks } from './types.js'
 
-/** Options of `new PullConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
+/**
+ * Options of `new PullConsumer(...)`: every field with its unit and default.
+ * @useDeclaredType
+ */
 export type PullConsumerOptions = Omit<PullConsumerOptionsInput, keyof TypedConsumerCallbacks> & TypedConsumerCallbacks
 
+/** Options of `poll()`. */
 export interface PollOptions {
   /** At most this many messages (default pullBatchSize). */
   max?: number
@@ -31,13 +36,19 @@ export interface PollOptions {
  * Readers pull ahead in the background up to the cache limits; `poll()` hands out what they fetched.
  */
 export class PullConsumer extends EventEmitter<ConsumerEvents> {
+  /** The options as parsed: every default filled in. */
   readonly options: ParsedPullConsumerOptions
   private readonly member: Member
   private readonly policy: PullPolicy
   private state: 'new' | 'starting' | 'started' | 'closed' = 'new'
   private startPromise?: Promise<void>
-  private closePromise?: Promise<Array<{ queue: MessageQueue; offset: number }>>
+  private closePromise?: Promise<QueueOffset[]>
 
+  /**
+   * Checks the options (ERR_INVALID_OPTION names a wrong one); nothing connects before `start()`.
+   * @param options see {@link PullConsumerOptions}
+   * @param deps test seam: a scripted cluster instead of the network
+   */
   constructor(options: PullConsumerOptions, deps: ClientDeps = {}) {
     super()
     this.options = parseOptions(pullConsumerOptionsSchema, options, 'PullConsumer')
@@ -63,6 +74,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     this.policy = policy!
   }
 
+  /** This member's client id (`ip@instance`), as the broker and the other members see it. */
   get clientId(): string {
     return this.member.cluster.clientId
   }
@@ -91,6 +103,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     await this.member.rebalancer.assignManually(queues.map((q) => this.w(q)))
   }
 
+  /** The queues this member reads now (subscribe mode: its share after the last rebalance; assign mode: what `assign()` gave). */
   assignment(): MessageQueue[] {
     return this.member.assignment().map((q) => this.u(q))
   }
@@ -103,7 +116,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     return unwrapQueue(this.options.namespace, q)
   }
 
-  private uOffsets(list: Array<{ queue: MessageQueue; offset: number }>): Array<{ queue: MessageQueue; offset: number }> {
+  private uOffsets(list: QueueOffset[]): QueueOffset[] {
     return this.options.namespace ? list.map((o) => ({ ...o, queue: this.u(o.queue) })) : list
   }
 
@@ -155,6 +168,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     }
   }
 
+  /** `for await (const message of consumer)`: messages one by one until the consumer closes (same as `messages()`). */
   [Symbol.asyncIterator](): AsyncGenerator<MessageView, void, undefined> {
     return this.messages()
   }
@@ -165,11 +179,11 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
    * Commit offsets to the broker (or the local file in broadcasting). Without an argument, the positions after the
    * messages handed out so far; with one, exactly those offsets.
    */
-  async commit(userOffsets?: ReadonlyArray<{ queue: MessageQueue; offset: number }>): Promise<Array<{ queue: MessageQueue; offset: number }>> {
+  async commit(userOffsets?: readonly QueueOffset[]): Promise<QueueOffset[]> {
     return this.uOffsets(await this.commitWire(userOffsets?.map((o) => ({ queue: this.w(o.queue), offset: o.offset }))))
   }
 
-  private async commitWire(offsets?: ReadonlyArray<{ queue: MessageQueue; offset: number }>): Promise<Array<{ queue: MessageQueue; offset: number }>> {
+  private async commitWire(offsets?: readonly QueueOffset[]): Promise<QueueOffset[]> {
     if (offsets) {
       for (const { queue, offset } of offsets) this.policy.setPosition({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId }, offset)
       const done = await this.member.offsets.persistAll(offsets.map((o) => o.queue))
@@ -220,12 +234,14 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     this.policy.setPosition(pq.mq, offset)
   }
 
+  /** Continue reading the queue at its first stored offset. */
   async seekToBeginning(userQueue: MessageQueue): Promise<void> {
     const queue = this.w(userQueue)
     const pq = this.owned(queue)
     this.restart(pq, await getMinOffset(this.member.cluster.remoting, await this.master(queue), pq.mq))
   }
 
+  /** Continue reading the queue at its end: only messages written from now on. */
   async seekToEnd(userQueue: MessageQueue): Promise<void> {
     const queue = this.w(userQueue)
     const pq = this.owned(queue)
@@ -248,6 +264,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     }
   }
 
+  /** Fetch and hand out these paused queues again. */
   resume(queues: readonly MessageQueue[]): void {
     for (const q of queues) {
       const pq = this.member.rebalancer.table.get(mqKey(this.w(q)))
@@ -259,12 +276,13 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     this.policy.arrivals.notify()
   }
 
+  /** The queues paused by `pause()`. */
   paused(): MessageQueue[] {
     return [...this.member.rebalancer.table.values()].filter((pq) => pq.paused).map((pq) => this.u(pq.mq))
   }
 
   /** Commit, unregister, close. Idempotent. Returns the offsets committed. */
-  close(): Promise<Array<{ queue: MessageQueue; offset: number }>> {
+  close(): Promise<QueueOffset[]> {
     this.closePromise ??= (async () => {
       await this.startPromise?.catch(() => undefined)
       if (this.state === 'closed') return []
@@ -278,6 +296,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     return this.closePromise
   }
 
+  /** `await using consumer = new PullConsumer(...)`: `close()` at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
   }

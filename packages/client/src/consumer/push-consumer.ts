@@ -9,16 +9,19 @@ import type { PushConsumerOptionsInput, ProxyOptionsInput, PushConsumerOptions a
 import type { ClientDeps } from '../cluster/port.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { createProxyEngine, type CloseResult, type PushEngine } from './push-engine.js'
-import type { OrderedEvents } from './orderly/ordered-policy.js'
 import type { PushEvents } from './push-policy.js'
 import { RemotingPushEngine } from './remoting-engine.js'
-import type { TypedConsumerCallbacks } from './types.js'
+import type { PushConsumerEvents, TypedConsumerCallbacks } from './types.js'
 import type { BatchHandler, MessageHandler } from './handler.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
+export type { PushConsumerEvents } from './types.js'
 export type { CloseResult } from './push-engine.js'
 
-/** Options of `new PushConsumer({ nameServer, ... })` (remoting): see config/consumer.ts for every field and default. */
+/**
+ * Options of `new PushConsumer({ nameServer, ... })` (remoting): every field with its unit and default.
+ * @useDeclaredType
+ */
 export type PushConsumerOptions = Omit<PushConsumerOptionsInput, 'handler' | 'batchHandler' | keyof TypedConsumerCallbacks> &
   TypedConsumerCallbacks & {
     /**
@@ -59,6 +62,7 @@ type RemotingOnly =
 /**
  * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: consume through a RocketMQ 5.x proxy
  * (gRPC, POP). No queue ownership, offsets or broadcasting there: those options are `never` here.
+ * @useDeclaredType
  */
 export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes' | 'ordering' | 'tls' | 'pullBatchSize' | 'brokerSuspendMs' | 'allocation'> & {
   /** The proxy's gRPC endpoint and its POP settings; needs `@rocketmq-ts/proxy` installed and imported once. */
@@ -75,7 +79,12 @@ export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 
    */
   brokerSuspendMs?: number
   /** TLS to the proxy, verified against the system CAs (rocketmq-client-nodejs takes no custom CA or client certificate). */
-  tls?: boolean | { rejectUnauthorized?: true }
+  tls?:
+    | boolean
+    | {
+        /** Only `true` (the default) through the proxy: it always verifies the certificate. */
+        rejectUnauthorized?: true
+      }
   /**
    * Only 'averagely' through the proxy: the broker hands out messages (POP), there is no queue allocation.
    * @defaultValue 'averagely'
@@ -103,8 +112,6 @@ export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 
   ordering?: 'none'
 } & { [K in RemotingOnly]?: never }
 
-/** Events of the push consumer (typed; emitted only when someone listens). */
-export type PushConsumerEvents = OrderedEvents
 
 /**
  * A push consumer (Java DefaultMQPushConsumer): the broker's messages reach a bounded pool of handlers.
@@ -113,6 +120,12 @@ export type PushConsumerEvents = OrderedEvents
 export class PushConsumer extends EventEmitter<PushConsumerEvents> {
   private readonly engine: PushEngine
 
+  /**
+   * Checks the options (ERR_INVALID_OPTION names a wrong one) and picks the transport: `nameServer` (remoting) or
+   * `proxy` (gRPC, needs `@rocketmq-ts/proxy` imported). Nothing connects before `start()`.
+   * @param options see {@link PushConsumerOptions} and {@link ProxyPushConsumerOptions}
+   * @param deps test seam: a scripted cluster instead of the network
+   */
   constructor(options: PushConsumerOptions | ProxyPushConsumerOptions, deps: ClientDeps = {}) {
     super()
     const viaProxy = options !== null && typeof options === 'object' && (options as { proxy?: unknown }).proxy !== undefined
@@ -126,10 +139,12 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     return this.engine.options as ParsedPushConsumerOptions
   }
 
+  /** This member's client id (`ip@instance`), as the broker and the other members see it (through the proxy: known after `start()`). */
   get clientId(): string {
     return this.engine.clientId
   }
 
+  /** The consumer group (without namespace). */
   get group(): string {
     return this.engine.options.group
   }
@@ -166,6 +181,7 @@ export class PushConsumer extends EventEmitter<PushConsumerEvents> {
     return this.engine.close(opts)
   }
 
+  /** `await using consumer = new PushConsumer(...)`: `close()` at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
   }

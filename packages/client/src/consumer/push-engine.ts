@@ -8,15 +8,17 @@ import type { ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
 import { RocketMQError } from '../errors.js'
 import type { MessageQueue } from '../protocol/route.js'
+import type { QueueOffset } from '../protocol/message-queue.js'
 import type { PushEvents } from './push-policy.js'
 
+/** What `close()` resolves with. */
 export interface CloseResult {
   /** Messages whose handlers finished during close. */
   drained: number
   /** Messages still running at the deadline: their signals were aborted; they will be delivered again. */
   abandoned: number
   /** Offsets committed by close ([] through the proxy: no offsets there). */
-  committed: Array<{ queue: MessageQueue; offset: number }>
+  committed: QueueOffset[]
 }
 
 export interface PushEngine {

@@ -19,8 +19,10 @@ import { sendChannel, sendContext, traced, tracing } from '../observability/chan
 
 export type { SendResult, SendStatus } from '../cluster/broker-api.js'
 
+/** `(queues, message) => queue`: picks the queue of a message, e.g. by order id, so one order's messages keep their order. */
 export type QueueSelector = (queues: readonly MessageQueue[], message: Message) => MessageQueue
 
+/** Options of one `send()` / `sendOneway()` / `sendBatch()`. */
 export interface SendOptions {
   /** Send to this exact queue (no retry on another broker). */
   queue?: MessageQueue
@@ -40,14 +42,23 @@ export interface SendOptions {
  * a failed sync send is retried on another broker.
  */
 export class Producer extends EventEmitter {
+  /** The options as parsed: every default filled in. */
   readonly options: ProducerOptions
   private readonly client: ClusterPort
   private counter = Math.floor(Math.random() * 1024)
   private startPromise?: Promise<void>
-  /** Brokers to avoid for a while after a failed or slow send (undefined when latencyFaultAvoidance is off). */
+  /**
+   * Brokers to avoid for a while after a failed or slow send (undefined when latencyFaultAvoidance is off).
+   * @internal
+   */
   readonly faults: LatencyFaultAvoidance | undefined
   private closed = false
 
+  /**
+   * Checks the options (ERR_INVALID_OPTION names a wrong one); connects on `start()` or the first send.
+   * @param options see {@link ProducerOptions}
+   * @param deps test seam: a scripted cluster instead of the network
+   */
   constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
     super()
     this.options = parseOptions(producerOptionsSchema, options, 'Producer')
@@ -65,6 +76,7 @@ export class Producer extends EventEmitter {
     this.faults = this.options.latencyFaultAvoidance ? new LatencyFaultAvoidance() : undefined
   }
 
+  /** This producer's client id (`ip@instance`), as the brokers see it. */
   get clientId(): string {
     return this.client.clientId
   }
@@ -76,11 +88,22 @@ export class Producer extends EventEmitter {
     return this.startPromise
   }
 
+  /**
+   * Sends one message and resolves once the broker stored it; a failure is retried on another broker up to
+   * `retries` times within `sendTimeoutMs`. Rejects with a RocketMQError (ERR_SEND_FAILED, ERR_TIMEOUT, ERR_FORBIDDEN, ...).
+   * @param message topic, body, and optional keys, tags, properties, delay
+   * @param opts a queue, a selector or a sharding key; a timeout
+   * @returns where the message was stored
+   */
   async send(message: Message, opts: SendOptions = {}): Promise<SendResult> {
     if (tracing(sendChannel)) return this.tracedSend([message], opts, false, false) as Promise<SendResult>
     return (await this.sendInternal([message], opts, false, false))!
   }
 
+  /**
+   * Sends one message without waiting for the broker's answer (Java sendOneway): resolves once it is written to the
+   * socket; no retry, no result.
+   */
   async sendOneway(message: Message, opts: SendOptions = {}): Promise<void> {
     if (tracing(sendChannel)) await this.tracedSend([message], opts, true, false)
     else await this.sendInternal([message], opts, true, false)
@@ -294,6 +317,7 @@ export class Producer extends EventEmitter {
     await this.client.close()
   }
 
+  /** `await using producer = new Producer(...)`: `close()` at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
   }
