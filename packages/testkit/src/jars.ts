@@ -13,10 +13,14 @@ import { isAlive, pollUntil } from './proc.js'
 /** Artifacts copied with all their runtime dependencies (rocketmq-client is there for a Java benchmark). */
 export const ROCKETMQ_ARTIFACTS = ['rocketmq-namesrv', 'rocketmq-broker', 'rocketmq-proxy', 'rocketmq-tools', 'rocketmq-client'] as const
 
+/** Receives human-readable progress lines (jar download, process starts). */
 export type ProgressSink = (line: string) => void
 
+/** Options of `ensureJars()`. */
 export interface EnsureJarsOptions {
+  /** The RocketMQ version, e.g. `5.3.1`. */
   version: string
+  /** The jar cache folder (a per-version folder is made in it). */
   cacheDir: string
   /** Called with human-readable progress lines. Silent when absent. */
   onProgress?: ProgressSink
@@ -26,14 +30,19 @@ export interface EnsureJarsOptions {
   timeoutMs?: number
 }
 
+/** The jars of one RocketMQ version, ready to run. */
 export interface JarSet {
+  /** The RocketMQ version. */
   version: string
+  /** The folder holding every jar. */
   libDir: string
   /** Java classpath: `<libDir>/*` */
   classpath: string
+  /** How many jars are there. */
   jarCount: number
   /** true if this call downloaded them */
   fetched: boolean
+  /** How long finding or downloading them took, in ms. */
   fetchMs: number
 }
 
@@ -83,6 +92,10 @@ function tryLock(lockDir: string): boolean {
   }
 }
 
+/**
+ * The RocketMQ jars of a version from Maven Central (`mvn dependency:copy-dependencies`), cached per version; concurrent
+ * callers (several test runs) share one download through a lock file.
+ */
 export async function ensureJars(options: EnsureJarsOptions): Promise<JarSet> {
   const { version, onProgress } = options
   const dir = versionDir(options.cacheDir, version)
