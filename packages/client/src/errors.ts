@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'ERR_GROUP_NOT_FOUND'
   | 'ERR_UNSUPPORTED_VERSION'
   | 'ERR_INVALID_SUBSCRIPTION'
+  | 'ERR_PAYLOAD_INVALID'
 
 /** Where an error happened; each field is set when known (more fields may be present, e.g. `offset`, `attempts`). */
 export interface ErrorContext {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, groupSchema, schemaDefaults, timerMs } from './common.js'
+import { clientOptionsShape, codecSchema, groupSchema, schemaDefaults, timerMs } from './common.js'
 
 export const producerOptionsSchema = z
   .object({
@@ -37,6 +37,11 @@ export const producerOptionsSchema = z
      * @defaultValue true
      */
     latencyFaultAvoidance: z.boolean().default(true),
+    /**
+     * Encode `message.value` into the body on send ('json', 'text', 'bytes', a schema with `parse` such as zod - the
+     * value is checked by it first - or a `{ encode(value) }` codec); a value it refuses is ERR_PAYLOAD_INVALID.
+     */
+    codec: codecSchema.optional(),
   })
   .strict()
 

@@ -170,21 +170,30 @@ export class PushPolicy implements HandlerPolicy {
  * (the property names are the Java client's ConsumerRunningInfo keys).
  */
 export function consoleRunningInfo(
-  o: PushConsumerOptions,
+  o: Pick<PushConsumerOptions, 'group' | 'pullBatchSize' | 'nameServer'> & Partial<Pick<PushConsumerOptions, 'concurrency' | 'batchSize'>>,
   host: PolicyHost,
-  info: { orderly: boolean; maxReconsumeTimes: number; consumed: number; failed: number; suspendMs?: number; locked?: (mq: MessageQueue) => boolean },
+  info: {
+    orderly: boolean
+    consumeType?: 'CONSUME_PASSIVELY' | 'CONSUME_ACTIVELY'
+    maxReconsumeTimes?: number
+    consumed: number
+    failed: number
+    suspendMs?: number
+    locked?: (mq: MessageQueue) => boolean
+  },
 ): { properties: Record<string, string>; subscriptionSet: ReturnType<PolicyHost['subscriptions']>; mqTable: Array<[MessageQueue, Record<string, unknown>]> } {
+  const optional = (k: string, v: number | undefined): Record<string, string> => (v === undefined ? {} : { [k]: String(v) })
   const properties: Record<string, string> = {
     consumerGroup: o.group,
     messageModel: host.ctx.broadcasting ? 'BROADCASTING' : 'CLUSTERING',
-    consumeThreadMax: String(o.concurrency),
-    consumeMessageBatchMaxSize: String(o.batchSize),
+    ...optional('consumeThreadMax', o.concurrency),
+    ...optional('consumeMessageBatchMaxSize', o.batchSize),
     pullBatchSize: String(o.pullBatchSize),
-    maxReconsumeTimes: String(info.maxReconsumeTimes),
-    ...(info.suspendMs === undefined ? {} : { suspendCurrentQueueTimeMillis: String(info.suspendMs) }),
+    ...optional('maxReconsumeTimes', info.maxReconsumeTimes),
+    ...optional('suspendCurrentQueueTimeMillis', info.suspendMs),
     PROP_CONSUMEORDERLY: String(info.orderly),
-    PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
-    PROP_THREADPOOL_CORE_SIZE: String(o.concurrency),
+    PROP_CONSUME_TYPE: info.consumeType ?? 'CONSUME_PASSIVELY',
+    ...optional('PROP_THREADPOOL_CORE_SIZE', o.concurrency),
     PROP_NAMESERVER_ADDR: o.nameServer.join(';'),
     PROP_CLIENT_VERSION: 'V4_9_4',
     PROP_CLIENT_SDK: 'rocketmq-ts',

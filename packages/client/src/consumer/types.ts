@@ -4,6 +4,7 @@ import type { PullResult } from '../cluster/broker-api.js'
 import type { MessageQueue } from '../protocol/route.js'
 import type { QueueOffset } from '../protocol/message-queue.js'
 import type { MessageView } from '../protocol/message.js'
+import type { PayloadEvents } from './payload.js'
 import type { AllocationName } from '../config/consumer.js'
 import type { AllocationFunction, AllocationStrategy } from './rebalance/strategies.js'
 
@@ -172,8 +173,8 @@ export interface ConsumerEvents {
   error: [RocketMQError]
 }
 
-/** The push consumer's events: every {@link ConsumerEvents} event, plus the handler's and the ordered modes' own. */
-export interface PushConsumerEvents extends ConsumerEvents {
+/** The push consumer's events: every {@link ConsumerEvents} event, plus the payload's, the handler's and the ordered modes' own. */
+export interface PushConsumerEvents extends ConsumerEvents, PayloadEvents {
   /**
    * A handler threw or timed out; `retry` says whether the message will be handled again (sent back to the broker, or
    * in the ordered modes retried in place); `dlq` (ordered modes) that it was moved to %DLQ%<group> instead.

@@ -5,7 +5,7 @@
 export interface Message {
   /** The topic (without namespace). */
   topic: string
-  /** The payload: bytes, or a string sent as UTF-8. */
+  /** The body; or give `value` instead when the producer has a `codec`. */
   body: Buffer | Uint8Array | string
   /** Business keys (e.g. the order id), indexed by the broker for lookups. */
   keys?: string | readonly string[]
