@@ -17,6 +17,7 @@ import type { MessageView } from '../protocol/message.js'
 import type { RocketMQError } from '../errors.js'
 import type { DedupeOptions, HandlerMessage } from './payload.js'
 import type { CodecOption } from '../protocol/payload-codec.js'
+import { Ending } from './ending.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
 export type { PushConsumerEvents } from './types.js'
@@ -140,6 +141,8 @@ export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 
  */
 export class PushConsumer<C extends CodecOption<any> | undefined = undefined> extends EventEmitter<PushConsumerEvents> {
   private readonly engine: PushEngine
+  private readonly ending = new Ending()
+  private closing?: Promise<CloseResult>
 
   /**
    * Checks the options (ERR_INVALID_OPTION names a wrong one) and picks the transport: `nameServer` (remoting) or
@@ -152,7 +155,13 @@ export class PushConsumer<C extends CodecOption<any> | undefined = undefined> ex
     const viaProxy = options !== null && typeof options === 'object' && (options as { proxy?: unknown }).proxy !== undefined
     // Engines emit the events they know (push events; ordered ones add lock events): the facade is their emitter.
     const events = this as unknown as EventEmitter<PushEvents>
-    this.engine = viaProxy ? createProxyEngine(options, events) : new RemotingPushEngine(options, events, deps)
+    this.engine = viaProxy ? createProxyEngine(options, events) : new RemotingPushEngine(options, events, deps, (err) => this.failed(err))
+  }
+
+  /** Failed for good after start (the engine reported it as `consumer.failed`): close, then settle closed(). */
+  private failed(err: RocketMQError): void {
+    this.ending.fail(err)
+    this.close().catch(() => undefined)
   }
 
   /** The parsed options with their defaults (through the proxy the remoting-only ones are undefined). */
@@ -172,7 +181,23 @@ export class PushConsumer<C extends CodecOption<any> | undefined = undefined> ex
 
   /** Connects, registers the group and resolves once consumption runs (remoting: after the first rebalance). */
   start(): Promise<void> {
-    return this.engine.start()
+    return this.engine.start().catch((e: unknown) => {
+      // A failed start leaves the consumer closed (the engine undid it): that is failing for good.
+      if (!this.closing) {
+        this.ending.fail(e)
+        this.ending.stopped()
+      }
+      throw e
+    })
+  }
+
+  /**
+   * Resolves once the consumer has stopped, for whatever reason: with `undefined` after `close()`, with the error when
+   * it failed for good (start() failed, or the brokers refused it later: see the `consumer.failed` event). Never
+   * rejects. `const err = await consumer.closed(); if (err) process.exitCode = 1`.
+   */
+  closed(): Promise<RocketMQError | undefined> {
+    return this.ending.promise
   }
 
   /** The queues this member owns now ([] through the proxy). */
@@ -199,7 +224,8 @@ export class PushConsumer<C extends CodecOption<any> | undefined = undefined> ex
    * Idempotent: later calls return the same result.
    */
   close(opts: { timeoutMs?: number } = {}): Promise<CloseResult> {
-    return this.engine.close(opts)
+    this.closing ??= this.engine.close(opts).finally(() => this.ending.stopped())
+    return this.closing
   }
 
   /** `await using consumer = new PushConsumer(...)`: `close()` at the end of the scope. */

@@ -10,16 +10,9 @@ import { RocketMQError } from '../errors.js'
 import type { MessageQueue } from '../protocol/route.js'
 import type { QueueOffset } from '../protocol/message-queue.js'
 import type { PushEvents } from './push-policy.js'
+import type { CloseResult } from './types.js'
 
-/** What `close()` resolves with. */
-export interface CloseResult {
-  /** Messages whose handlers finished during close. */
-  drained: number
-  /** Messages still running at the deadline: their signals were aborted; they will be delivered again. */
-  abandoned: number
-  /** Offsets committed by close ([] through the proxy: no offsets there). */
-  committed: QueueOffset[]
-}
+export type { CloseResult } from './types.js'
 
 export interface PushEngine {
   /** The parsed options (remoting or proxy shape). */

@@ -22,6 +22,19 @@ export interface RevokeContext {
   signal: AbortSignal
 }
 
+/** What `close()` reports, for the push consumer (either transport) and the pull consumer alike. */
+export interface CloseResult {
+  /** Push: messages whose handlers finished during close. Pull: always 0 (no handler runs inside the consumer). */
+  drained: number
+  /**
+   * Push: messages still running at the deadline; their signals were aborted and they will be delivered again.
+   * Pull: messages fetched ahead but never handed out by `poll()`; the next owner of their queue reads them.
+   */
+  abandoned: number
+  /** Offsets committed by close ([] through the proxy: no offsets there). */
+  committed: QueueOffset[]
+}
+
 /** The payload of `rebalance.completed`. */
 export interface RebalanceEvent {
   /** Queues this member got in this rebalance (now being pulled). */
@@ -166,6 +179,12 @@ export interface ConsumerEvents {
       nextOffset: number
     },
   ]
+  /**
+   * The consumer failed for good and closes itself: the brokers refuse it (authentication failed, the group denied,
+   * every subscribed topic denied; what fails start() fails a running consumer the same way). `closed()` resolves
+   * with the same error once it has stopped. Retriable failures are never this event: they are `error` and retried.
+   */
+  'consumer.failed': [RocketMQError]
   /**
    * A background failure (a rebalance, a hook, a commit, a reader loop, an undecodable message, access denied): the
    * consumer goes on. With no listener and no logger, the first of each code is shown as a process warning.

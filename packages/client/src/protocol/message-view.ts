@@ -55,18 +55,18 @@ export const KEY_SEPARATOR = ' '
 const EMPTY = Buffer.alloc(0)
 
 /**
- * The queue a message came from. `broker` is the public contract's name; `brokerName` makes it a MessageQueue,
- * so it can be passed straight to seek/commit/pause.
+ * The queue a message came from: a MessageQueue (`topic`, `brokerName`, `queueId`, the names the whole API uses), so
+ * it can be passed straight to seek/commit/pause and compared with `assignment()` and event payloads.
  */
 export interface MessageQueueRef {
   /** The topic (without namespace). */
   topic: string
-  /** The broker name, e.g. `broker-a` (the public contract's name). */
-  broker: string
-  /** The same broker name, so that the ref is a MessageQueue. */
+  /** The broker name, e.g. `broker-a`. */
   brokerName: string
   /** The queue's index on that broker. */
   queueId: number
+  /** @deprecated The same value as `brokerName`, kept for code written against 0.1; use `brokerName`. */
+  broker: string
 }
 
 /**
