@@ -77,6 +77,7 @@ type RemotingOnly =
   | 'clientIp'
   | 'suspendMs'
   | 'maxMessageBytes'
+  | 'namespace'
   | 'codec'
   | 'invalidPayload'
   | 'dedupe'
