@@ -18,7 +18,7 @@ export type { Codec, CodecOption, SchemaLike, TypedMessage } from './protocol/pa
 export type { DedupeOptions, PayloadEvents } from './consumer/payload.js'
 export type { Message } from './producer/message.js'
 export type { MessageView, MessageQueueRef } from './protocol/message.js'
-export type { MessageQueue } from './protocol/route.js'
+export type { MessageQueue, QueueOffset } from './protocol/message-queue.js'
 export {
   averagely,
   averagelyByCircle,
@@ -28,7 +28,9 @@ export {
   machineRoomNearby,
   BUILT_IN_STRATEGIES,
 } from './consumer/rebalance/strategies.js'
-export type { AllocationContext, AllocationFunction, AllocationStrategy, MachineRoomResolver } from './consumer/rebalance/strategies.js'
+export type { AllocationContext, AllocationFunction, AllocationStrategy, MachineRoomResolver, StrategyOptions } from './consumer/rebalance/strategies.js'
+export type { HashFunction } from './consumer/rebalance/consistent-hash.js'
+export type { PullStatus } from './cluster/broker-api.js'
 export { Admin } from './admin/admin.js'
 export type { AdminOptionsInput as AdminOptions, CreateTopicOptions, ResetTarget } from './config/admin.js'
 export type {
@@ -43,7 +45,7 @@ export type {
 } from './admin/types.js'
 export { RocketMQError, isRocketMQError } from './errors.js'
 export { BrokerResponseError } from './remoting/broker-error.js'
-export type { ErrorCode, ErrorContext } from './errors.js'
+export type { ErrorCode, ErrorContext, RocketMQErrorOptions } from './errors.js'
 export { silentLogger, consoleLogger } from './logger.js'
 export type { Logger } from './logger.js'
 export { CONSUMER_DEFAULTS, PRODUCER_DEFAULTS } from './config/index.js'
