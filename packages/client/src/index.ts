@@ -14,6 +14,16 @@ export type { PollOptions, PullConsumerOptions } from './consumer/pull-consumer.
 export { Producer } from './producer/producer.js'
 export type { SendOptions, QueueSelector, SendResult, SendStatus } from './producer/producer.js'
 export type { Message } from './producer/message.js'
+export { TransactionProducer } from './producer/transaction-producer.js'
+export type {
+  TransactionProducerOptions,
+  TransactionSendResult,
+  TransactionState,
+  TransactionChecker,
+  LocalTransaction,
+  LocalTransactionContext,
+  TransactionCheckEvent,
+} from './producer/transaction-producer.js'
 export type { MessageView, MessageQueueRef } from './protocol/message.js'
 export type { MessageQueue } from './protocol/route.js'
 export {

@@ -38,6 +38,26 @@ export interface ConsumerRegistration {
   consumeMessageDirectly?(message: MessageView): Promise<{ consumeResult: string; remark?: string; spentTimeMills: number }>
 }
 
+/** CHECK_TRANSACTION_STATE (39): a broker asks how a half message's transaction ended. */
+export interface TransactionCheckRequest {
+  /** The address of the broker connection the check came on (the answer goes back there). */
+  readonly address: string
+  /** The half message (topic and queue restored to the real ones). */
+  readonly message: MessageView
+  /** Header `topic` (5.x; may be the half topic), passed back as is. */
+  readonly topic: string | undefined
+  readonly tranStateTableOffset: string
+  readonly commitLogOffset: string
+  readonly transactionId: string | undefined
+  readonly brokerName: string | undefined
+}
+
+export interface ProducerRegistration {
+  readonly group: string
+  /** Answers CHECK_TRANSACTION_STATE for this group (transactional producers). Must not throw. */
+  checkTransaction?(request: TransactionCheckRequest): void
+}
+
 export interface ClientInstanceOptions {
   nameServer: readonly string[]
   logger: Logger
@@ -66,7 +86,7 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
   /** brokerName -> (brokerId -> address) */
   private readonly brokerAddrs = new Map<string, Map<number, string>>()
   private readonly consumers = new Map<string, ConsumerRegistration>()
-  private readonly producers = new Set<string>()
+  private readonly producers = new Map<string, ProducerRegistration>()
   private readonly timers: NodeJS.Timeout[] = []
   private readonly routeInflight = new Map<string, Promise<TopicRouteData | undefined>>()
   /** Subscribed topics the broker ACL refused (ERR_FORBIDDEN): left out of heartbeats and rebalancing. */
@@ -82,7 +102,7 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     this.remoting = new RemotingClient({
       logger: this.logger,
       connectTimeoutMs: options.requestTimeoutMs,
-      onRequest: (cmd) => this.handleBrokerRequest(cmd),
+      onRequest: (cmd, conn) => this.handleBrokerRequest(cmd, conn.address),
       ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
       ...(options.tls === undefined ? {} : { tls: options.tls }),
     })
@@ -122,8 +142,9 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     this.consumers.set(reg.group, reg)
   }
 
-  registerProducer(group: string): void {
-    this.producers.add(group)
+  /** Heartbeats name the group, so brokers can send its check-backs here; a later call replaces the registration. */
+  registerProducer(group: string, reg: ProducerRegistration = { group }): void {
+    this.producers.set(group, reg)
   }
 
   // ---------------------------------------------------------------- routes
@@ -275,7 +296,7 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
         consumeFromWhere: c.consumeFromWhere,
         subscriptions: c.subscriptions().filter((sub) => !this.deniedTopics.has(sub.topic)),
       })),
-      producers: [...this.producers].map((groupName) => ({ groupName })),
+      producers: [...this.producers.keys()].map((groupName) => ({ groupName })),
     })
   }
 
@@ -341,7 +362,7 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
 
   // ---------------------------------------------------------------- requests from brokers
 
-  private async handleBrokerRequest(cmd: RemotingCommand): Promise<RemotingCommand | undefined> {
+  private async handleBrokerRequest(cmd: RemotingCommand, address: string): Promise<RemotingCommand | undefined> {
     const ext = cmd.extFields ?? {}
     const reply = (code: number, remark?: string, body?: Buffer): RemotingCommand => ({
       code,
@@ -394,6 +415,31 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
           throw toRocketMQError(e, 'ERR_MESSAGE_DECODE', 'CONSUME_MESSAGE_DIRECTLY failed')
         }
       }
+      case RequestCode.CHECK_TRANSACTION_STATE: {
+        // Oneway: the answer is a separate END_TRANSACTION to the same broker. The group is the half message's PGROUP
+        // property (Java ClientRemotingProcessor.checkTransactionState).
+        if (!cmd.body) return undefined
+        const message = decodeMessage(cmd.body)
+        const group = message.properties.PGROUP ?? ''
+        const reg = this.producers.get(group)
+        const tranStateTableOffset = ext.tranStateTableOffset
+        const commitLogOffset = ext.commitLogOffset
+        if (reg?.checkTransaction === undefined || tranStateTableOffset === undefined || commitLogOffset === undefined) {
+          this.logger.warn({ group, address, msgId: message.msgId }, 'transaction check-back for a group this client cannot answer; ignored (the broker asks again later)')
+          return undefined
+        }
+        if (ext.bname) message.brokerName = ext.bname
+        reg.checkTransaction({
+          address,
+          message,
+          topic: ext.topic,
+          tranStateTableOffset,
+          commitLogOffset,
+          transactionId: ext.transactionId,
+          brokerName: ext.bname,
+        })
+        return undefined
+      }
       default:
         return undefined
     }
@@ -411,7 +457,7 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
         for (const group of this.consumers.keys()) {
           unregisters.push(api.unregisterClient(this.remoting, address, this.clientId, { consumerGroup: group }, this.options.requestTimeoutMs).catch(() => undefined))
         }
-        for (const group of this.producers) {
+        for (const group of this.producers.keys()) {
           unregisters.push(api.unregisterClient(this.remoting, address, this.clientId, { producerGroup: group }, this.options.requestTimeoutMs).catch(() => undefined))
         }
       }
