@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Admin, PushConsumer, isRocketMQError, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
+import { Admin, PullConsumer, PushConsumer, isRocketMQError, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
 import { uniqueName, waitFor } from './helpers.js'
 import { Collector, consumerSuite, produce } from './support/consumers.js'
 
@@ -192,6 +192,25 @@ describe('describeGroup of a running 2-member group', () => {
     expect(usage).toBe(2)
     for (const m of members) await m.close()
     members = []
+  })
+})
+
+describe('a pull consumer group', () => {
+  it('describeGroup lists the pull member with the queues it owns (it answers GET_CONSUMER_RUNNING_INFO)', async () => {
+    const t = uniqueName('AdmPull')
+    const group = uniqueName('adm_pull')
+    await admin.createTopic(t, { queuesPerBroker: 2 })
+    const c = suite.track(new PullConsumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first' }))
+    await c.start()
+    await produce(suite.producer, t, 8)
+    let polled = 0
+    await waitFor(async () => (polled += (await c.poll({ timeoutMs: 1000 })).length) >= 8, { timeoutMs: 60_000, intervalMs: 0, message: 'eight messages polled' })
+    const d = await admin.describeGroup(group)
+    expect(d.consumeType).toBe('CONSUME_ACTIVELY')
+    expect(d.members).toHaveLength(1)
+    expect(d.members[0]!.runningInfoError).toBeUndefined()
+    expect(keys(d.members[0]!.queues, t)).toEqual(keys(c.assignment(), t))
+    expect(d.queues.filter((q) => q.queue.topic === t).every((q) => q.owner === c.clientId)).toBe(true)
   })
 })
 

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'ERR_GROUP_NOT_FOUND'
   | 'ERR_UNSUPPORTED_VERSION'
   | 'ERR_INVALID_SUBSCRIPTION'
+  | 'ERR_PAYLOAD_INVALID'
 
 export interface ErrorContext {
   broker?: string

@@ -12,7 +12,10 @@ export type { AssignContext, RevokeContext, RebalanceEvent, ConsumerEvents, Unde
 export { PullConsumer } from './consumer/pull-consumer.js'
 export type { PollOptions, PullConsumerOptions } from './consumer/pull-consumer.js'
 export { Producer } from './producer/producer.js'
-export type { SendOptions, QueueSelector, SendResult, SendStatus } from './producer/producer.js'
+export type { SendOptions, QueueSelector, SendResult, SendStatus, OutgoingMessage } from './producer/producer.js'
+export { codecs } from './protocol/payload-codec.js'
+export type { Codec, CodecOption, SchemaLike, TypedMessage } from './protocol/payload-codec.js'
+export type { DedupeOptions, PayloadEvents } from './consumer/payload.js'
 export type { Message } from './producer/message.js'
 export { TransactionProducer } from './producer/transaction-producer.js'
 export type {

@@ -3,7 +3,7 @@
  * running the team's handler on each order.
  */
 import { PushConsumer, type Logger, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
-import { ORDER_TOPIC, parseOrder } from './order.js'
+import { ORDER_TOPIC, orderSchema } from './order.js'
 import { TEAM_GROUPS, teamHandler, type OrderHandler, type Team } from './teams.js'
 
 export interface RunConsumerOptions {
@@ -16,7 +16,7 @@ export interface RunConsumerOptions {
   /** Where a group with no committed offset starts; default 'first' (the example topic is its own). */
   consumeFrom?: 'first' | 'last'
   handler?: OrderHandler
-  /** Called after each message is handled (also for skipped malformed ones). */
+  /** Called after each message is handled (also for malformed ones, which go to the group's DLQ). */
   onConsumed?: (message: MessageView, result: string | undefined) => void
   /** Called when this member's queues of the topic change (after start and after each rebalance). */
   onAssignment?: (queues: MessageQueue[]) => void
@@ -35,18 +35,19 @@ export async function runConsumer(team: Team, opts: RunConsumerOptions): Promise
     consumeFrom: opts.consumeFrom ?? 'first',
     ...(opts.logger ? { logger: opts.logger } : {}),
     ...(opts.rebalanceIntervalMs ? { rebalanceIntervalMs: opts.rebalanceIntervalMs } : {}),
-    // The handler's parameter types are written out: the options type does not infer them (see the report).
-    handler: async (message: MessageView) => {
-      const parsed = parseOrder(message)
-      if (!parsed.ok) {
-        // Retrying cannot fix a malformed body: report it and move on (a real service would alert here).
-        opts.logger?.warn({ msgId: message.msgId, error: parsed.error }, 'skipping malformed order message')
-        opts.onConsumed?.(message, `skipped: ${parsed.error}`)
-        return
-      }
-      const result = await handle(parsed.order) // a throw here means "retry later"
+    // The body is JSON checked by the order schema before the handler runs: `message.value` is a typed Order. A body
+    // that fails the schema can never succeed, so it is not retried: it goes to %DLQ%<group> (payload.rejected below).
+    codec: orderSchema,
+    // A redelivered order (a rebalance, an offset reset) that this member already handled is not handled twice.
+    dedupe: { key: (m) => m.keys[0], max: 100_000 },
+    handler: async (message) => {
+      const result = await handle(message.value) // a throw here means "retry later"
       opts.onConsumed?.(message, result)
     },
+  })
+  consumer.on('payload.rejected', ({ message, error }) => {
+    opts.logger?.warn({ msgId: message.msgId, error: error.message }, 'malformed order message moved to the DLQ')
+    opts.onConsumed?.(message, `rejected: ${error.message}`)
   })
   // Report the order topic's queues only (the assignment also lists the group's %RETRY% queues), once per change.
   let last: string | undefined

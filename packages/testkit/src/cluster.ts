@@ -476,7 +476,17 @@ async function startOnPorts(options: StartClusterOptions, plan: PortPlan, t0: nu
     const proxyUp = (async () => {
       if (!withProxy) return
       progress?.(`[testkit] starting proxy ${state.proxy?.remoting} / ${state.proxy?.grpc}`)
-      await handle.startNode('proxy')
+      // On a loaded machine the proxy's first NameServer request (creating its heartbeat topic) can time out and the
+      // proxy exits at boot; starting it again is what an operator would do, so try up to 3 times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await handle.startNode('proxy')
+          break
+        } catch (e) {
+          if (attempt >= 3 || !(e instanceof TestkitError) || e.code !== 'ERR_TESTKIT_PROCESS_EXITED') throw e
+          progress?.(`[testkit] the proxy exited while booting (attempt ${attempt}); starting it again`)
+        }
+      }
       await pollUntil(async () => (await portOpen(plan.proxyRemoting)) && (await portOpen(plan.proxyGrpc)), {
         timeoutMs: startTimeoutMs,
         what: 'the proxy ports',

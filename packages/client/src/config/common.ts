@@ -206,3 +206,12 @@ export function schemaDefaults<S extends z.ZodRawShape>(shape: S): { readonly [K
   for (const [key, field] of Object.entries(shape)) if (field instanceof z.ZodDefault) out[key] = (field._def as { defaultValue: () => unknown }).defaultValue()
   return Object.freeze(out) as { readonly [K in DefaultedKeys<S>]: z.output<S[K]> }
 }
+
+/** `codec`: a built-in name, a `{ decode }` codec or a schema with `parse`. */
+export const codecSchema = z.union(
+  [
+    z.enum(['json', 'text', 'bytes']),
+    z.custom<object>((v) => v !== null && typeof v === 'object' && (typeof (v as { decode?: unknown }).decode === 'function' || typeof (v as { parse?: unknown }).parse === 'function')),
+  ],
+  { errorMap: () => ({ message: "must be 'json', 'text', 'bytes', a schema with parse() (e.g. zod) or { decode(body) }" }) },
+)

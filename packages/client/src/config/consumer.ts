@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, schemaDefaults, timerMs, groupSchema, topicSchema } from './common.js'
+import { clientOptionsShape, codecSchema, schemaDefaults, timerMs, groupSchema, topicSchema } from './common.js'
 
 export const ALLOCATION_NAMES = Object.freeze([
   'averagely',
@@ -178,6 +178,34 @@ export const pushConsumerOptionsSchema = z
     handlerTimeoutMs: timerMs().default(15 * 60_000),
     /** Default deadline of close() for draining in-flight messages. */
     closeTimeoutMs: timerMs(0).default(30_000),
+    /**
+     * Decode (and check) each body before the handler runs; the handler reads `message.value`. 'json', 'text',
+     * 'bytes', a schema with `parse` (zod: JSON checked by it) or a `{ decode(body) }` codec. A body that does not
+     * decode is not retried: see `invalidPayload`.
+     */
+    codec: codecSchema.optional(),
+    /** A body the codec refuses: 'dlq' (default) moves it to %DLQ%<group> at once; a function receives it instead. */
+    invalidPayload: z
+      .union([z.literal('dlq'), fn<(...args: never[]) => unknown>('async (message, error) => void')], {
+        errorMap: () => ({ message: "must be 'dlq' or a function (message, error) => void" }),
+      })
+      .default('dlq'),
+    /**
+     * Skip a message whose key this member already handled successfully (best effort, per member; see the README).
+     * `true` keys by message id; `{ key, max, ttlMs }` by your business key.
+     */
+    dedupe: z
+      .union([
+        z.boolean(),
+        z
+          .object({
+            key: fn<(...args: never[]) => unknown>('(message) => string | undefined').optional(),
+            max: z.number().int().min(1).max(10_000_000).default(10_000),
+            ttlMs: timerMs().default(3_600_000),
+          })
+          .strict(),
+      ], { errorMap: () => ({ message: 'must be true, false or { key?, max?, ttlMs? }' }) })
+      .optional(),
   })
   .strict()
   .superRefine(exactlyOneHandler)
@@ -295,6 +323,9 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     readFromBrokerId: remotingOnly('readFromBrokerId (slave reads)'),
     hookTimeoutMs: remotingOnly('hookTimeoutMs (queue ownership hooks)'),
     undecodable: remotingOnly('undecodable (the gRPC client decodes messages itself)'),
+    codec: remotingOnly('codec (typed payloads: not yet through the proxy)'),
+    invalidPayload: remotingOnly('invalidPayload (typed payloads: not yet through the proxy)'),
+    dedupe: remotingOnly('dedupe (not yet through the proxy)'),
     revokeTimeoutMs: remotingOnly('revokeTimeoutMs (queue ownership)'),
     offsetStoreDir: remotingOnly('offsetStoreDir (local offsets)'),
     persistOffsetIntervalMs: remotingOnly('persistOffsetIntervalMs (consume offsets)'),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { clientOptionsShape, groupSchema, schemaDefaults, timerMs, topicSchema } from './common.js'
+import { clientOptionsShape, codecSchema, groupSchema, schemaDefaults, timerMs, topicSchema } from './common.js'
 
 export const producerOptionsSchema = z
   .object({
@@ -22,6 +22,11 @@ export const producerOptionsSchema = z
      * leaves. Raising it above the broker's limit only moves the refusal to the broker (also ERR_INVALID_OPTION).
      */
     maxDelayMs: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(259_200_000),
+    /**
+     * Encode `message.value` into the body on send ('json', 'text', 'bytes', a schema with `parse` such as zod - the
+     * value is checked by it first - or a `{ encode(value) }` codec); a value it refuses is ERR_PAYLOAD_INVALID.
+     */
+    codec: codecSchema.optional(),
   })
   .strict()
 

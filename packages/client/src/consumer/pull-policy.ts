@@ -9,6 +9,7 @@ import { mqKey, type MessageQueue } from '../protocol/route.js'
 import { Notifier } from '../util/async.js'
 import type { ConsumptionPolicy, PolicyHost } from './policy.js'
 import type { ProcessQueue } from './process-queue.js'
+import { consoleRunningInfo } from './push-policy.js'
 
 export class PullPolicy implements ConsumptionPolicy {
   readonly consumeType = 'CONSUME_ACTIVELY'
@@ -22,6 +23,12 @@ export class PullPolicy implements ConsumptionPolicy {
   /** Wakes waiting polls when messages arrive (and at close / resume). */
   readonly arrivals = new Notifier()
   private rotation = 0
+  /** Messages handed out by poll() (the console's consumedMessages). */
+  private handedOut = 0
+  /** GET_CONSUMER_RUNNING_INFO (the console, Admin.describeGroup): this member's queues and settings. */
+  readonly registration = {
+    runningInfo: () => consoleRunningInfo(this.options, this.host, { orderly: false, consumeType: 'CONSUME_ACTIVELY', consumed: this.handedOut, failed: 0 }),
+  }
 
   constructor(
     private readonly host: PolicyHost,
@@ -76,6 +83,7 @@ export class PullPolicy implements ConsumptionPolicy {
       out.push(...taken)
     }
     if (out.length > 0) for (const pq of pqs) pq.notify() // readers blocked on the total cache limit
+    this.handedOut += out.length
     return out
   }
 

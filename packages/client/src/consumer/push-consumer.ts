@@ -13,18 +13,34 @@ import type { OrderedEvents } from './orderly/ordered-policy.js'
 import type { PushEvents } from './push-policy.js'
 import { RemotingPushEngine } from './remoting-engine.js'
 import type { TypedConsumerCallbacks } from './types.js'
-import type { BatchHandler, MessageHandler } from './handler.js'
+import type { MessageContext } from './handler.js'
+import type { MessageView } from '../protocol/message.js'
+import type { RocketMQError } from '../errors.js'
+import type { DedupeOptions, HandlerMessage } from './payload.js'
+import type { CodecOption } from '../protocol/payload-codec.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
 export type { CloseResult } from './push-engine.js'
 
-/** Options of `new PushConsumer({ nameServer, ... })` (remoting): see config/consumer.ts for every field and default. */
-export type PushConsumerOptions = Omit<PushConsumerOptionsInput, 'handler' | 'batchHandler' | keyof TypedConsumerCallbacks> &
+/**
+ * Options of `new PushConsumer({ nameServer, ... })` (remoting): see config/consumer.ts for every field and default.
+ * `C` is the type of `codec` (inferred): with one, handlers receive `message.value` typed by it.
+ */
+export type PushConsumerOptions<C = undefined> = Omit<PushConsumerOptionsInput, 'handler' | 'batchHandler' | 'codec' | 'invalidPayload' | 'dedupe' | keyof TypedConsumerCallbacks> &
   TypedConsumerCallbacks & {
     /** Resolve = consumed; throw = retried later (clustering) or reported and skipped (broadcasting). */
-    handler?: MessageHandler
+    handler?: (message: HandlerMessage<C>, context: MessageContext) => Promise<void> | void
     /** Receives up to `batchSize` messages of one queue at a time. */
-    batchHandler?: BatchHandler
+    batchHandler?: (messages: Array<HandlerMessage<C>>, context: MessageContext) => Promise<void> | void
+    /**
+     * Decode (and check) each body before the handler runs: 'json', 'text', 'bytes', a schema with `parse` (zod: JSON
+     * checked by it) or a `{ decode(body) }` codec. A body that does not decode is not retried (see `invalidPayload`).
+     */
+    codec?: C
+    /** A body the codec refuses: 'dlq' (default) moves it to %DLQ%<group> at once; a function receives it instead. */
+    invalidPayload?: 'dlq' | ((message: MessageView, error: RocketMQError) => Promise<void> | void)
+    /** Skip a message whose key this member already handled successfully (best effort, per member). */
+    dedupe?: boolean | DedupeOptions
     proxy?: undefined
   }
 
@@ -50,6 +66,9 @@ type RemotingOnly =
   | 'pollNameServerIntervalMs'
   | 'instanceName'
   | 'clientIp'
+  | 'codec'
+  | 'invalidPayload'
+  | 'dedupe'
 
 /**
  * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: consume through a RocketMQ 5.x proxy
@@ -76,10 +95,10 @@ export type PushConsumerEvents = OrderedEvents
  * A push consumer (Java DefaultMQPushConsumer): the broker's messages reach a bounded pool of handlers.
  * Resolve = consumed; throw = retried later through the broker (clustering) or reported and skipped (broadcasting).
  */
-export class PushConsumer extends EventEmitter<PushConsumerEvents> {
+export class PushConsumer<C extends CodecOption<any> | undefined = undefined> extends EventEmitter<PushConsumerEvents> {
   private readonly engine: PushEngine
 
-  constructor(options: PushConsumerOptions | ProxyPushConsumerOptions, deps: ClientDeps = {}) {
+  constructor(options: PushConsumerOptions<C> | ProxyPushConsumerOptions, deps: ClientDeps = {}) {
     super()
     const viaProxy = options !== null && typeof options === 'object' && (options as { proxy?: unknown }).proxy !== undefined
     // Engines emit the events they know (push events; ordered ones add lock events): the facade is their emitter.

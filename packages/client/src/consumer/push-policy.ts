@@ -15,6 +15,7 @@ import { HandlerPool, type PoolJob } from './handler-pool.js'
 import type { HandlerPolicy, PolicyHost } from './policy.js'
 import type { ProcessQueue } from './process-queue.js'
 import type { ConsumerEvents } from './types.js'
+import type { PayloadEvents } from './payload.js'
 
 /** Java consumeConcurrentlyMaxSpan. */
 const MAX_SPAN = 2000
@@ -24,7 +25,7 @@ const LOCAL_RETRY_MS = 5000
 /** `maxReconsumeTimes` of concurrent consumption: unset or -1 = 16 (Java); the ordered modes default to unbounded. */
 export const concurrentMaxReconsumeTimes = (v: number | undefined): number => (v === undefined || v < 0 ? CONCURRENT_MAX_RECONSUME_TIMES : v)
 
-export interface PushEvents extends ConsumerEvents {
+export interface PushEvents extends ConsumerEvents, PayloadEvents {
   /**
    * A handler threw or timed out; `retry` says whether the message will be handled again (sent back to the broker, or
    * in the ordered modes retried in place); `dlq` (ordered modes) that it was moved to %DLQ%<group> instead.
@@ -175,21 +176,30 @@ export class PushPolicy implements HandlerPolicy {
  * (the property names are the Java client's ConsumerRunningInfo keys).
  */
 export function consoleRunningInfo(
-  o: PushConsumerOptions,
+  o: Pick<PushConsumerOptions, 'group' | 'pullBatchSize' | 'nameServer'> & Partial<Pick<PushConsumerOptions, 'concurrency' | 'batchSize'>>,
   host: PolicyHost,
-  info: { orderly: boolean; maxReconsumeTimes: number; consumed: number; failed: number; suspendMs?: number; locked?: (mq: MessageQueue) => boolean },
+  info: {
+    orderly: boolean
+    consumeType?: 'CONSUME_PASSIVELY' | 'CONSUME_ACTIVELY'
+    maxReconsumeTimes?: number
+    consumed: number
+    failed: number
+    suspendMs?: number
+    locked?: (mq: MessageQueue) => boolean
+  },
 ): { properties: Record<string, string>; subscriptionSet: ReturnType<PolicyHost['subscriptions']>; mqTable: Array<[MessageQueue, Record<string, unknown>]> } {
+  const optional = (k: string, v: number | undefined): Record<string, string> => (v === undefined ? {} : { [k]: String(v) })
   const properties: Record<string, string> = {
     consumerGroup: o.group,
     messageModel: host.ctx.broadcasting ? 'BROADCASTING' : 'CLUSTERING',
-    consumeThreadMax: String(o.concurrency),
-    consumeMessageBatchMaxSize: String(o.batchSize),
+    ...optional('consumeThreadMax', o.concurrency),
+    ...optional('consumeMessageBatchMaxSize', o.batchSize),
     pullBatchSize: String(o.pullBatchSize),
-    maxReconsumeTimes: String(info.maxReconsumeTimes),
-    ...(info.suspendMs === undefined ? {} : { suspendCurrentQueueTimeMillis: String(info.suspendMs) }),
+    ...optional('maxReconsumeTimes', info.maxReconsumeTimes),
+    ...optional('suspendCurrentQueueTimeMillis', info.suspendMs),
     PROP_CONSUMEORDERLY: String(info.orderly),
-    PROP_CONSUME_TYPE: 'CONSUME_PASSIVELY',
-    PROP_THREADPOOL_CORE_SIZE: String(o.concurrency),
+    PROP_CONSUME_TYPE: info.consumeType ?? 'CONSUME_PASSIVELY',
+    ...optional('PROP_THREADPOOL_CORE_SIZE', o.concurrency),
     PROP_NAMESERVER_ADDR: o.nameServer.join(';'),
     PROP_CLIENT_VERSION: 'V4_9_4',
     PROP_CLIENT_SDK: 'rocketmq-ts',

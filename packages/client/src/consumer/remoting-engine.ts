@@ -14,7 +14,9 @@ import { timeoutSignal } from '../util/async.js'
 import { Member } from './member.js'
 import type { HandlerPolicy } from './policy.js'
 import type { CloseResult, PushEngine } from './push-engine.js'
-import { PushPolicy, type PushEvents } from './push-policy.js'
+import { concurrentMaxReconsumeTimes, PushPolicy, type PushEvents } from './push-policy.js'
+import { withPayload } from './payload.js'
+import { consumerSendMessageBack } from '../cluster/broker-api.js'
 import { OrderedPolicy, type OrderedEvents } from './orderly/ordered-policy.js'
 import type { ConsumerEvents } from './types.js'
 import type { BatchHandler, MessageContext, MessageHandler } from './handler.js'
@@ -31,7 +33,16 @@ export class RemotingPushEngine implements PushEngine {
   constructor(input: unknown, events: EventEmitter<PushEvents>, deps: ClientDeps = {}) {
     this.options = parseOptions(pushConsumerOptionsSchema, input, 'PushConsumer')
     // The namespace edge: the member sees wrapped group and topics; handlers get plain names back.
-    const options = namespacedPushOptions(this.options)
+    // Typed payloads and dedupe wrap outermost: they see the wire view (a dead-lettered message names its real topic).
+    const options = withPayload(namespacedPushOptions(this.options), {
+      deadLetter: this.options.model === 'broadcasting' ? undefined : (m) => this.deadLetter(m),
+      emit: (name, e) => {
+        const ns = this.options.namespace
+        const event = { ...e, message: unwrapView(ns, e.message), queue: unwrapQueue(ns, e.queue) }
+        if (events.listenerCount(name) > 0) (events.emit as (n: string, v: unknown) => boolean)(name, event)
+        else if (name === 'payload.rejected') this.member.ctx.logger.warn({ err: (e as { error: unknown }).error }, 'payload rejected')
+      },
+    })
     let policy: HandlerPolicy | undefined
     this.member = new Member({
       options,
@@ -70,6 +81,21 @@ export class RemotingPushEngine implements PushEngine {
 
   rebalance(): Promise<void> {
     return this.member.rebalancer.rebalance()
+  }
+
+  /** Straight to %DLQ%<group>: a send-back with delay level -1 (the broker's rule for "no more retries"). */
+  private async deadLetter(m: MessageView): Promise<void> {
+    const cluster = this.member.cluster
+    const address = await cluster.findMasterAddressOrRefresh(m.brokerName, m.topic)
+    await consumerSendMessageBack(cluster.remoting, address, {
+      group: wrapNamespace(this.options.namespace, this.options.group),
+      commitLogOffset: m.commitLogOffset,
+      delayLevel: -1,
+      originMsgId: m.msgId,
+      originTopic: m.topic,
+      maxReconsumeTimes: concurrentMaxReconsumeTimes(this.options.maxReconsumeTimes),
+      brokerName: m.brokerName,
+    })
   }
 
   close(opts: { timeoutMs?: number }): Promise<CloseResult> {

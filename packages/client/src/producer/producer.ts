@@ -16,10 +16,14 @@ import type { MessageQueue } from '../protocol/route.js'
 import { RESERVED_PROPERTIES, bodyToBuffer, messageProperties, type Message } from './message.js'
 import { LatencyFaultAvoidance } from './latency-fault.js'
 import { sendChannel, sendContext, traced, tracing } from '../observability/channels.js'
+import { toCodec, type Codec, type CodecOption } from '../protocol/payload-codec.js'
 
 export type { SendResult, SendStatus } from '../cluster/broker-api.js'
 
 export type QueueSelector = (queues: readonly MessageQueue[], message: Message) => MessageQueue
+
+/** A message to send: with `body`, or with `value` encoded by the producer's `codec`. */
+export type OutgoingMessage = Message | (Omit<Message, 'body'> & { value: unknown; body?: undefined })
 
 export interface SendOptions {
   /** Send to this exact queue (no retry on another broker). */
@@ -46,6 +50,7 @@ export class Producer extends EventEmitter {
   /** Brokers to avoid for a while after a failed or slow send (undefined when latencyFaultAvoidance is off). */
   readonly faults: LatencyFaultAvoidance | undefined
   protected closed = false
+  private readonly codec: Codec<unknown> | undefined
 
   constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
     super()
@@ -62,6 +67,29 @@ export class Producer extends EventEmitter {
     })
     this.client.registerProducer(wrapNamespace(this.options.namespace, this.options.group))
     this.faults = this.options.latencyFaultAvoidance ? new LatencyFaultAvoidance() : undefined
+    this.codec = this.options.codec === undefined ? undefined : toCodec(this.options.codec as CodecOption)
+    if (this.codec !== undefined && typeof this.codec.encode !== 'function') {
+      throw new RocketMQError('ERR_INVALID_OPTION', 'Invalid Producer options: codec: a producer codec needs encode(value) (or use a schema, or json/text/bytes)', { context: { fields: ['codec'] } })
+    }
+  }
+
+  /** `value` -> `body` through the codec; a value the codec refuses is ERR_PAYLOAD_INVALID and nothing is sent. */
+  protected encoded(m: OutgoingMessage): Message {
+    if (m === null || typeof m !== 'object' || !('value' in m) || m.value === undefined) return m as Message
+    const topic = m.topic
+    if (this.codec === undefined) {
+      throw new RocketMQError('ERR_INVALID_OPTION', `message.value needs the producer's codec option (e.g. codec: 'json' or a zod schema); or send a body (topic ${topic})`, { context: { topic } })
+    }
+    if (m.body !== undefined) throw new RocketMQError('ERR_INVALID_OPTION', `give a message body or a value, not both (topic ${topic})`, { context: { topic } })
+    let body: Buffer
+    try {
+      body = this.codec.encode!(m.value)
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e)
+      throw new RocketMQError('ERR_PAYLOAD_INVALID', `The ${this.codec.name ?? 'given'} codec refused the value for ${topic}: ${reason}; nothing was sent`, { cause: e, context: { topic } })
+    }
+    const { value: _value, ...rest } = m
+    return { ...rest, body }
   }
 
   get clientId(): string {
@@ -75,18 +103,21 @@ export class Producer extends EventEmitter {
     return this.startPromise
   }
 
-  async send(message: Message, opts: SendOptions = {}): Promise<SendResult> {
+  async send(outgoing: OutgoingMessage, opts: SendOptions = {}): Promise<SendResult> {
+    const message = this.encoded(outgoing)
     if (tracing(sendChannel)) return this.tracedSend([message], opts, false, false) as Promise<SendResult>
     return (await this.sendInternal([message], opts, false, false))!
   }
 
-  async sendOneway(message: Message, opts: SendOptions = {}): Promise<void> {
+  async sendOneway(outgoing: OutgoingMessage, opts: SendOptions = {}): Promise<void> {
+    const message = this.encoded(outgoing)
     if (tracing(sendChannel)) await this.tracedSend([message], opts, true, false)
     else await this.sendInternal([message], opts, true, false)
   }
 
   /** Messages of one topic in one request; they get consecutive offsets in one queue. */
-  async sendBatch(messages: readonly Message[], opts: SendOptions = {}): Promise<SendResult> {
+  async sendBatch(outgoing: readonly OutgoingMessage[], opts: SendOptions = {}): Promise<SendResult> {
+    const messages = outgoing.map((m) => this.encoded(m))
     if (messages.length === 0) throw new RocketMQError('ERR_INVALID_OPTION', 'sendBatch needs at least one message')
     const topic = messages[0]!.topic
     if (messages.some((m) => m.topic !== topic)) throw new RocketMQError('ERR_INVALID_OPTION', 'every message of a batch must have the same topic')

@@ -14,7 +14,7 @@ import { decodeOffsetMsgId } from '../protocol/message-id.js'
 import type { MessageView } from '../protocol/message.js'
 import { withoutNamespace, wrapNamespace } from '../protocol/namespace.js'
 import type { Message } from './message.js'
-import { Producer, type SendOptions } from './producer.js'
+import { Producer, type OutgoingMessage, type SendOptions } from './producer.js'
 
 export type { TransactionState } from '../config/producer.js'
 
@@ -25,7 +25,7 @@ export type TransactionChecker = (message: MessageView) => TransactionState | Pr
 export type LocalTransaction = (context: LocalTransactionContext) => TransactionState | Promise<TransactionState>
 
 export interface LocalTransactionContext {
-  /** The message as sent. */
+  /** The message as sent (with the codec, its encoded body). */
   readonly message: Message
   /** The half message's send result; `transactionId` is what the checker will see as the message's msgId. */
   readonly result: SendResult & { transactionId: string }
@@ -117,9 +117,12 @@ export class TransactionProducer extends Producer {
    * - 'unknown' (or a throw, which rejects this call with the error): nothing is sent; the broker asks the checker
    *   later (after its transactionTimeOut, 6 s by default, then every transactionCheckInterval).
    * A half send that fails rejects without running the local transaction. delayLevel / deliverAt / delayMs are refused.
+   * With the producer's `codec`, give `value` instead of `body` (a value the codec refuses is ERR_PAYLOAD_INVALID and
+   * nothing is sent).
    */
-  async sendInTransaction(message: Message, localTransaction: LocalTransaction, opts: SendOptions = {}): Promise<TransactionSendResult> {
-    if (typeof localTransaction !== 'function') throw new RocketMQError('ERR_INVALID_OPTION', 'sendInTransaction needs a local transaction function', { context: { topic: message?.topic } })
+  async sendInTransaction(outgoing: OutgoingMessage, localTransaction: LocalTransaction, opts: SendOptions = {}): Promise<TransactionSendResult> {
+    if (typeof localTransaction !== 'function') throw new RocketMQError('ERR_INVALID_OPTION', 'sendInTransaction needs a local transaction function', { context: { topic: outgoing?.topic } })
+    const message = this.encoded(outgoing)
     if (message.delayLevel || message.deliverAt !== undefined || message.delayMs !== undefined) {
       throw new RocketMQError('ERR_INVALID_OPTION', 'a transactional message cannot have delayLevel, deliverAt or delayMs', { context: { topic: message.topic } })
     }

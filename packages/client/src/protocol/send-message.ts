@@ -3,6 +3,7 @@
 /** A message to send. */
 export interface Message {
   topic: string
+  /** The body; or give `value` instead when the producer has a `codec`. */
   body: Buffer | Uint8Array | string
   /** Business keys (e.g. the order id), indexed by the broker for lookups. */
   keys?: string | readonly string[]

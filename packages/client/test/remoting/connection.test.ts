@@ -482,7 +482,8 @@ describe('RemotingClient', () => {
       expect(res.remark).toBe('ok')
     }
     expect(s.peers).toHaveLength(2)
-  })
+    // a test timeout above the requests' own: on a poisoned address the failure is their ERR_TIMEOUT, not the runner's
+  }, 30_000)
 
   it('drops a connection whose connect failed; the next call tries again', async () => {
     const port = await unusedPort()
