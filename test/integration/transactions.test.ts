@@ -5,9 +5,6 @@
  * - a producer process killed before deciding -> the broker checks back at a new member of the same group, whose
  *   checker commits one message and rolls the other back.
  * The kit's brokers check every 3 s (transactionCheckInterval); a half message is checked once 6 s old.
- * - with the Java client (rocketmq-client 5.5.0 from Maven Central, bench/java): a Java consumer receives our committed
- *   transactional message and not our rolled-back one; a Java TransactionMQProducer's committed and checked-back
- *   messages reach our consumer, its rolled-back one does not.
  * "Never" is shown by order: a message sent after the rolled-back one, which itself needed a full check-back cycle,
  * has arrived, and the broker did not ask about the rolled-back message again after the answer.
  */
@@ -24,7 +21,6 @@ import {
 } from '@rocketmq-ts/client'
 import type { Cluster } from '@rocketmq-ts/testkit'
 import { clusterControl, uniqueName, waitFor } from './helpers.js'
-import { ensureJava, runJava } from './support/java-interop.js'
 
 let cluster: Cluster
 const closers: Array<() => Promise<unknown>> = []
@@ -197,32 +193,5 @@ describe('TransactionProducer', () => {
     await cluster.createTopic(topic)
     const boom = new Error('db down')
     await expect(producer.sendInTransaction({ topic, body: 'x' }, () => { throw boom })).rejects.toBe(boom)
-  })
-
-  it('interoperates with the Java client both ways', async () => {
-    await ensureJava()
-    const topic = uniqueName('TopicTxJava')
-    await cluster.createTopic(topic)
-    const side = { security: undefined, nameServer: cluster.nameServer }
-
-    // Ours -> Java: the Java consumer gets the committed message; the rolled-back one, sent first, never arrives.
-    const javaConsumer = await runJava('consume', side, { topic, group: uniqueName('tx_java_consumer'), count: 1, 'timeout-ms': 90_000 })
-    closers.push(() => javaConsumer.stop())
-    await javaConsumer.waitLine((l) => l.started === true, 'java consumer started')
-    const producer = new TransactionProducer({ nameServer: cluster.nameServer, group: uniqueName('tx_producer'), topics: [topic], checker: () => 'rollback' })
-    closers.push(() => producer.close())
-    await producer.sendInTransaction({ topic, body: 'ts-rollback' }, () => 'rollback')
-    await producer.sendInTransaction({ topic, body: 'ts-commit' }, () => 'commit')
-    await javaConsumer.waitLine((l) => l.body === 'ts-commit', 'our committed message at the Java consumer')
-    expect(javaConsumer.lines.filter((l) => l.body !== undefined).map((l) => l.body)).toEqual(['ts-commit'])
-
-    // Java -> ours: a Java TransactionMQProducer commits one, rolls one back, and leaves one to its check-back (commit).
-    const received = await consume(topic)
-    const javaProducer = await runJava('produce-tx', side, { topic, group: uniqueName('tx_java_producer'), prefix: 'java', 'timeout-ms': 90_000 })
-    closers.push(() => javaProducer.stop())
-    await javaProducer.waitLine((l) => l.sent === 3, 'three Java half messages sent')
-    await waitFor(() => received.some((r) => r.body === 'java-unknown'), { timeoutMs: 90_000, message: 'the Java message committed by its check-back' })
-    await javaProducer.waitLine((l) => l.checked === 'java-unknown', 'the Java check-back')
-    expect(received.map((r) => r.body).filter((b) => b.startsWith('java-')).sort()).toEqual(['java-commit', 'java-unknown'])
   })
 })
