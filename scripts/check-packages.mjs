@@ -329,7 +329,7 @@ export async function checkPackages(options = {}) {
     mkdirSync(dir, { recursive: true })
     writeJson(join(dir, 'package.json'), { name: 'size-probe', private: true, version: '1.0.0' })
     // a peer of the client (same version): install it with the client's tarball, as a user would
-    const peers = p.name === '@rocketmq-ts/proxy' && clientTgz !== undefined ? [clientTgz] : []
+    const peers = ['@rocketmq-ts/proxy', '@rocketmq-ts/opentelemetry'].includes(p.name) && clientTgz !== undefined ? [clientTgz] : []
     const r = run('npm', ['install', '--omit=dev', ...NPM_QUIET, p.tarball, ...peers], { cwd: dir })
     p.installed = r.status === 0 ? { bytes: treeBytes(join(dir, 'node_modules')), ...inspectInstall(join(dir, 'node_modules')) } : { error: r.output.slice(0, 400) }
     if (p.installed.bytes !== undefined) p.installed.mb = Number((p.installed.bytes / 1048576).toFixed(2))
