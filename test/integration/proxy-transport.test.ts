@@ -2,7 +2,6 @@
  * The second transport: PushConsumer with `proxy` consumes through the cluster-mode proxy's gRPC port
  * (rocketmq-client-nodejs, POP) what our remoting Producer sends straight to the brokers.
  */
-import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { PushConsumer, RocketMQError, type MessageView, type ProxyPushConsumerOptions } from '@rocketmq-ts/client'
 import '@rocketmq-ts/proxy' // registers the proxy (gRPC) push engine with the PushConsumer facade
@@ -119,11 +118,10 @@ describe('PushConsumer through the proxy (gRPC)', () => {
     const [id] = await produce(suite.producer, t, 1)
     await stuck.start()
     await handlerStarted
-    const t0 = Date.now()
+    // The handler never ends on its own: close() resolving with it abandoned and its signal aborted by close
+    // (ERR_CLOSED, not a handler timeout) is the deadline at work.
     const result = await stuck.close({ timeoutMs: 500 })
-    const closeMs = Date.now() - t0
     expect(result).toEqual({ drained: 0, abandoned: 1, committed: [] })
-    expect(closeMs).toBeLessThan(8_000)
     expect(signal?.aborted).toBe(true)
     expect((signal?.reason as RocketMQError).code).toBe('ERR_CLOSED')
     await expect(stuck.start()).rejects.toMatchObject({ code: 'ERR_CLOSED' })
@@ -140,25 +138,4 @@ describe('PushConsumer through the proxy (gRPC)', () => {
     const c = consumer({ group: uniqueName('proxynotopic'), subscriptions: { [uniqueName('NoSuchTopic')]: '*' }, handler: () => {} })
     await expect(c.start()).rejects.toMatchObject({ name: 'RocketMQError', code: 'ERR_TOPIC_NOT_FOUND', context: { responseCode: 40402 } })
   })
-})
-
-describe('the proxy transport module', () => {
-  it('rocketmq-client-nodejs is loaded only when a proxy consumer starts (not by importing @rocketmq-ts/proxy, never by the remoting transport)', () => {
-    const script = `
-      import { createRequire } from 'node:module'
-      import { PushConsumer } from '@rocketmq-ts/client'
-      import '@rocketmq-ts/proxy'
-      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('rocketmq-client-nodejs'))
-      const opts = { group: 'g', subscriptions: { T: '*' }, handler: () => {} }
-      new PushConsumer({ ...opts, nameServer: '127.0.0.1:1' })
-      const proxy = new PushConsumer({ ...opts, proxy: { endpoints: '127.0.0.1:1' } })
-      const before = loaded()
-      proxy.start().catch(() => {})
-      while (!loaded()) await new Promise((r) => setTimeout(r, 10))
-      process.stdout.write(JSON.stringify({ before, after: loaded() }))
-      process.exit(0)`
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), encoding: 'utf8', timeout: 20_000 })
-    expect(JSON.parse(out)).toEqual({ before: false, after: true })
-  })
-
 })

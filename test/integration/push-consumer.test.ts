@@ -47,7 +47,8 @@ describe('consumer groups', () => {
     expect(m.topic).toBe(t)
     expect(m.keys).toEqual(['m-0'])
     expect(m.body.toString()).toBe('m-0')
-    expect(m.queue.broker).toMatch(/^broker-[ab]$/)
+    expect(m.queue.brokerName).toMatch(/^broker-[ab]$/)
+    expect(m.queue.broker).toBe(m.queue.brokerName) // the deprecated alias
   })
 
   it('only messages whose tag matches the expression are delivered', async () => {
@@ -105,10 +106,8 @@ describe('clustering', () => {
     expect(inB.size).toBeGreaterThan(0)
 
     const c = mk('c')
-    const joinedAt = Date.now()
     await c.start()
     await waitUntil(() => balanced([a, b, c], [2, 1, 1]), 10_000, '2/1/1 split')
-    expect(Date.now() - joinedAt).toBeLessThan(10_000)
     const all = [a, b, c].flatMap((x) => x.assignment().filter((q) => q.topic === t).map(key))
     expect(new Set(all).size).toBe(4)
     expect(all).toHaveLength(4)
@@ -194,7 +193,7 @@ describe('offsets', () => {
 })
 
 describe('long polling', () => {
-  it('a message sent while the broker holds the pull reaches the handler in well under a second', async () => {
+  it('a message sent while the broker holds the pull reaches the handler through that held pull', async () => {
     const t = await topic('TopicLongPoll')
     const arrivals: number[] = []
     const pulls: Array<{ sentAt: number; durationMs: number; status: string; queue: MessageQueue }> = []
@@ -205,10 +204,11 @@ describe('long polling', () => {
     const r = await suite.producer.send({ topic: t, body: 'ping' })
     await waitUntil(() => arrivals.length === 1, 5_000, 'delivery')
     const latency = arrivals[0]! - sentAt
-    expect(latency).toBeLessThan(1000)
     const found = pulls.find((p) => p.status === 'FOUND' && p.queue.queueId === r.queue.queueId && p.queue.brokerName === r.queue.brokerName)!
-    // The pull that delivered it was sent before the message existed: the broker held it and answered on arrival.
+    // The pull that delivered it was sent before the message existed: the broker held it and answered on arrival
+    // (order, not wall time: no new pull was needed after the send).
     expect(found.sentAt).toBeLessThanOrEqual(sentAt)
+    expect(found.sentAt + found.durationMs).toBeGreaterThanOrEqual(sentAt)
     console.info(`[long polling] latency ${latency} ms; pull held ${found.durationMs} ms`)
   })
 })
@@ -255,7 +255,7 @@ describe('rebalance hooks', () => {
     const group = uniqueName('hooks')
     const inflight = new Map<string, number>()
     const handled = new Map<string, Set<number>>()
-    const revokes: Array<{ queues: MessageQueue[]; inflightAtRevoke: number; committed: number[]; ownedDuringHook: boolean }> = []
+    const revokes: Array<{ queues: MessageQueue[]; inflightAtRevoke: number; committed: number[]; ownedDuringHook: boolean; abortedAtStart: boolean }> = []
     const assigned: MessageQueue[][] = []
     const slow: PushConsumer = consumer({
       nameServer: suite.cluster.nameServer,
@@ -272,8 +272,9 @@ describe('rebalance hooks', () => {
         inflight.set(k, inflight.get(k)! - 1)
       },
       onAssign: async (queues) => void assigned.push(queues),
+      // Records only: an expect in here would be swallowed by the consumer (a hook failure is reported, not thrown).
       onRevoke: async (queues, { signal }) => {
-        expect(signal.aborted).toBe(false)
+        const abortedAtStart = signal.aborted
         const mine = queues.filter((q) => q.topic === t)
         // What this member committed for the queues before the hook (the new owner may already be committing more).
         const committed = mine.map((q) => lastCommit.get(key(q)) ?? -1)
@@ -282,6 +283,7 @@ describe('rebalance hooks', () => {
           inflightAtRevoke: mine.reduce((s, q) => s + (inflight.get(key(q)) ?? 0), 0),
           committed,
           ownedDuringHook: mine.every((q) => slow.assignment().some((a) => key(a) === key(q) && a.topic === t)),
+          abortedAtStart,
         })
       },
     })
@@ -301,6 +303,7 @@ describe('rebalance hooks', () => {
       expect(rev.queues).toHaveLength(2)
       expect(rev.inflightAtRevoke).toBe(0)
       expect(rev.ownedDuringHook).toBe(true) // released only after the hook
+      expect(revokes.map((r) => r.abortedAtStart)).not.toContain(true) // the hook's signal is live when it starts
       rev.queues.forEach((q, i) => {
         const done = handled.get(key(q)) ?? new Set<number>()
         const committed = rev.committed[i]!
@@ -347,6 +350,7 @@ describe('handler deadlines and close', () => {
     const group = uniqueName('close')
     let started = 0
     let sawAbort = false
+    let abortReason: unknown
     const c = new PushConsumer({
       nameServer: suite.cluster.nameServer,
       group,
@@ -356,17 +360,19 @@ describe('handler deadlines and close', () => {
         if (m.body.toString() === 'stuck') {
           await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
           sawAbort = signal.aborted
+          abortReason = signal.reason
         }
       },
     })
     await c.start()
     await suite.producer.send({ topic: t, body: 'stuck' })
     await waitUntil(() => started === 1, 10_000, 'the stuck handler to start')
-    const t0 = Date.now()
+    // The handler never ends on its own (handlerTimeoutMs is 15 min): close() resolving with it abandoned, its signal
+    // aborted by close (ERR_CLOSED), is the deadline at work.
     const result = await c.close({ timeoutMs: 500 })
-    expect(Date.now() - t0).toBeLessThan(5_000)
     expect(result.abandoned).toBe(1)
     expect(sawAbort).toBe(true)
+    expect((abortReason as { code?: string }).code).toBe('ERR_CLOSED')
     expect(await c.close()).toBe(result)
     await expect(c.start()).rejects.toMatchObject({ code: 'ERR_CLOSED' })
     // The abandoned message was not committed: the next member of the group gets it again.
@@ -382,15 +388,20 @@ describe('close during a rebalance', () => {
     const t = await topic('TopicCloseRebalance')
     const group = uniqueName('closereb')
     let stuck = 0
+    const reasons: unknown[] = []
     const a = new PushConsumer({
       nameServer: suite.cluster.nameServer,
       group,
       rebalanceIntervalMs: 2000,
+      // Neither the revoke's drain nor a handler deadline may end this test's wait: only close()'s own deadline can.
+      revokeTimeoutMs: 600_000,
+      handlerTimeoutMs: 600_000,
       subscriptions: { [t]: '*' },
       consumeFrom: 'first',
       handler: async (_m, { signal }) => {
         stuck++
         await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
+        reasons.push(signal.reason)
       },
     })
     const revoking: MessageQueue[][] = []
@@ -404,10 +415,10 @@ describe('close during a rebalance', () => {
     await b.start()
     // A's rebalance is now draining revoked queues whose handlers are stuck.
     await waitUntil(() => revoking.some((r) => r.length > 0), 10_000, 'A to start revoking')
-    const t0 = Date.now()
     const result = await a.close({ timeoutMs: 500 })
-    expect(Date.now() - t0).toBeLessThan(15_000)
     expect(result.abandoned).toBeGreaterThan(0)
+    await waitUntil(() => reasons.length === 4, 10_000, 'every stuck handler to see its abort')
+    expect(reasons.map((r) => (r as { code?: string }).code)).toEqual(Array(4).fill('ERR_CLOSED'))
   })
 })
 

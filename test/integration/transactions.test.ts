@@ -73,10 +73,12 @@ describe('TransactionProducer', () => {
     await cluster.createTopic(topic)
     const received = await consume(topic)
     const checks: Check[] = []
+    const answered: TransactionCheckEvent[] = []
     const producer = new TransactionProducer({
       nameServer: cluster.nameServer,
       group: uniqueName('tx_producer'),
       topics: [topic],
+      onCheck: (e) => answered.push(e),
       checker: (m: MessageView) => {
         const body = m.body.toString('utf8')
         checks.push({ body, transactionId: m.msgId, at: Date.now() })
@@ -84,8 +86,6 @@ describe('TransactionProducer', () => {
       },
     })
     closers.push(() => producer.close())
-    const answered: TransactionCheckEvent[] = []
-    producer.on('transaction.checked', (e: TransactionCheckEvent) => answered.push(e))
     await producer.start()
 
     const rolledBack = await producer.sendInTransaction({ topic, body: 'rolled-back', keys: 'order-1' }, () => 'rollback')
@@ -149,6 +149,7 @@ describe('TransactionProducer', () => {
       nameServer: cluster.nameServer,
       group,
       topics: [topic],
+      onCheck: (e) => answered.push(e),
       checker: async (m: MessageView) => {
         const body = m.body.toString('utf8')
         const state = decisions[body] ?? 'unknown'
@@ -157,7 +158,6 @@ describe('TransactionProducer', () => {
       },
     })
     closers.push(() => successor.close())
-    successor.on('transaction.checked', (e: TransactionCheckEvent) => answered.push(e))
     await successor.start()
 
     await waitFor(() => received.some((r) => r.body === 'pay-order-A'), { timeoutMs: 90_000, message: 'A, committed by the new member' })

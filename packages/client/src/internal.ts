@@ -1,8 +1,8 @@
 /**
  * `@rocketmq-ts/client/internal`: the pieces the sibling transport package `@rocketmq-ts/proxy` builds on (the push
  * engine seam, the shared handler pool, option parsing, async helpers). Not part of the public API: no stability
- * promise outside the `@rocketmq-ts/*` packages of the same version.
- * @internal
+ * promise outside the `@rocketmq-ts/*` packages of the same version. (No internal tag here: the client's build
+ * strips declarations so tagged, and these must stay in its .d.ts for the proxy package.)
  * @packageDocumentation
  */
 export { registerProxyEngine, type PushEngine, type PushEngineFactory, type CloseResult } from './consumer/push-engine.js'

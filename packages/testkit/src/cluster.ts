@@ -1,6 +1,11 @@
 /**
  * A real Apache RocketMQ cluster on loopback: NameServer, broker-a and broker-b (master id 0 + slave id 1 each)
  * and a cluster-mode proxy, run as plain JVMs from Maven Central jars (see jars.ts). No Docker.
+ *
+ * Why over 400 lines (for now): the start sequence, the running cluster's fault helpers (ManagedCluster) and the
+ * security setup share the port plan, run directory and JVM arguments. The next cuts, once the secured-cluster work
+ * that is changing the security helpers has landed: security (securitySetup .. adminSecurity) and the mqadmin
+ * helpers (createTopicOn, runAdmin, externalCluster) into their own files.
  */
 import { execFile, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'

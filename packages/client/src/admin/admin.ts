@@ -4,11 +4,8 @@
  */
 import { RocketMQError, isRocketMQError, isTransportError } from '../errors.js'
 import { silentLogger, type Logger } from '../logger.js'
-import { RequestCode } from '../remoting/codes.js'
 import { compareMessageQueues, mqKey, subscribeQueues, type MessageQueue, type TopicRouteData } from '../protocol/route.js'
-import { RETRY_PREFIX } from '../protocol/namespace.js'
 import { createClusterClient, type ClientDeps, type ClusterPort } from '../cluster/port.js'
-import { getMaxOffset, searchOffsetByTimestamp, updateConsumerOffset } from '../cluster/broker-api.js'
 import { delay } from '../util/async.js'
 import { parseOptions, remotingSecurity } from '../config/common.js'
 import {
@@ -24,12 +21,13 @@ import {
 } from '../config/admin.js'
 import { allocateQueues, resolveStrategy, type AllocationFunction, type AllocationStrategy, type ResolveStrategyOptions } from '../consumer/rebalance/strategies.js'
 import * as req from './requests.js'
+import type { AdminIO } from './admin-io.js'
+import { describeGroup } from './describe-group.js'
+import { resetOffset } from './reset-offset.js'
 import type {
   AllocationExplanation,
   ExplainAllocationInput,
   GroupDescription,
-  GroupMember,
-  QueueProgress,
   ResetOffsetResult,
   TopicRouteInfo,
   TopicStats,
@@ -214,110 +212,7 @@ export class Admin {
    */
   async describeGroup(group: string, options: { topics?: string[]; includeRetryTopic?: boolean } = {}): Promise<GroupDescription> {
     this.check()
-    const g = parseOptions(adminGroupSchema, group, 'describeGroup group')
-    const info = await this.clusterInfo()
-    const masters = [...info.brokers.entries()]
-      .map(([name, bd]) => ({ name, address: bd.addrs.get(0) ?? [...bd.addrs.values()][0] }))
-      .filter((b): b is { name: string; address: string } => b.address !== undefined)
-
-    // Members: every broker's view, merged (a member heartbeats every broker).
-    const members = new Map<string, GroupMember & { via: string }>()
-    let meta: Pick<GroupDescription, 'consumeType' | 'messageModel' | 'consumeFromWhere'> = {}
-    const subscriptions = new Map<string, { topic: string; expression: string; expressionType: string }>()
-    for (const b of masters) {
-      const c = await req.getConsumerConnectionList(this.cluster.remoting, b.address, g, this.timeout)
-      if ('offline' in c) continue
-      meta = { consumeType: c.consumeType, messageModel: c.messageModel, consumeFromWhere: c.consumeFromWhere }
-      for (const s of c.subscriptions) subscriptions.set(s.topic, s)
-      for (const conn of c.connections) {
-        if (members.has(conn.clientId)) continue
-        members.set(conn.clientId, {
-          clientId: conn.clientId,
-          address: conn.clientAddr,
-          language: conn.language,
-          version: req.versionName(conn.version),
-          subscriptions: [],
-          queues: [],
-          via: b.address,
-        })
-      }
-    }
-    const subs = [...subscriptions.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0))
-    for (const m of members.values()) m.subscriptions = subs.map((s) => ({ topic: s.topic, expression: s.expression, type: s.expressionType === 'SQL92' ? 'SQL92' : 'TAG' }))
-
-    // Owners: each member's own list of queues (GET_CONSUMER_RUNNING_INFO, forwarded by the broker to the member).
-    const owners = new Map<string, { clientId: string; pullFromBrokerId?: number }>()
-    for (const m of members.values()) {
-      try {
-        const ri = await req.getConsumerRunningInfo(this.cluster.remoting, m.via, g, m.clientId, this.timeout)
-        for (const [mq, pq] of ri.queues) {
-          if (pq.droped === true) continue
-          m.queues.push(mq)
-          const from = typeof pq.pullFromBrokerId === 'number' ? pq.pullFromBrokerId : undefined
-          owners.set(mqKey(mq), from === undefined ? { clientId: m.clientId } : { clientId: m.clientId, pullFromBrokerId: from })
-        }
-        m.queues.sort(compareMessageQueues)
-      } catch (e) {
-        m.runningInfoError = isRocketMQError(e) ? e : new RocketMQError('ERR_BROKER', String(e), { cause: e })
-      }
-    }
-
-    // Offsets per queue: each broker's consume stats for the group's topics.
-    const wanted = new Set<string>([...subs.map((s) => s.topic), ...(options.topics ?? [])])
-    if (!options.includeRetryTopic) for (const t of wanted) if (t.startsWith(RETRY_PREFIX)) wanted.delete(t)
-    if (options.includeRetryTopic) wanted.add(RETRY_PREFIX + g)
-    const rows: req.OffsetWrapperRow[] = []
-    let consumeTps = 0
-    if (wanted.size > 0) {
-      for (const topic of wanted) {
-        const route = await this.cluster.getRoute(topic, true, this.timeout).catch(() => undefined)
-        if (!route) continue
-        for (const bd of route.brokerDatas) {
-          const addr = bd.brokerAddrs.get(0) ?? [...bd.brokerAddrs.values()][0]
-          if (addr === undefined) continue
-          const s = await req.getConsumeStats(this.cluster.remoting, addr, g, topic, this.timeout * 3)
-          rows.push(...s.rows)
-          consumeTps += s.consumeTps
-        }
-      }
-    } else {
-      for (const b of masters) {
-        const s = await req.getConsumeStats(this.cluster.remoting, b.address, g, undefined, this.timeout * 3)
-        rows.push(...s.rows.filter((r) => options.includeRetryTopic || !r.queue.topic.startsWith(RETRY_PREFIX)))
-        consumeTps += s.consumeTps
-      }
-    }
-    const seen = new Set<string>()
-    const queues: QueueProgress[] = []
-    for (const r of rows.sort((a, b) => compareMessageQueues(a.queue, b.queue))) {
-      const key = mqKey(r.queue)
-      if (seen.has(key)) continue
-      seen.add(key)
-      const owner = owners.get(key)
-      queues.push({
-        queue: r.queue,
-        owner: owner?.clientId,
-        brokerOffset: r.brokerOffset,
-        committedOffset: r.consumerOffset,
-        lag: Math.max(0, r.brokerOffset - r.consumerOffset),
-        inflight: Math.max(0, r.pullOffset - r.consumerOffset),
-        lastConsumeTimestamp: r.lastTimestamp > 0 ? r.lastTimestamp : undefined,
-        readFromSlave: owner?.pullFromBrokerId === undefined ? undefined : owner.pullFromBrokerId !== 0,
-      })
-    }
-    if (members.size === 0 && queues.length === 0) {
-      throw new RocketMQError('ERR_GROUP_NOT_FOUND', `Consumer group '${g}' has no member online and no committed offset on any broker`, { context: { group: g } })
-    }
-    const out: GroupDescription = {
-      group: g,
-      state: members.size > 0 ? 'running' : 'stopped',
-      ...meta,
-      members: [...members.values()].map(({ via: _via, ...m }) => m).sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0)),
-      queues,
-      totalLag: queues.reduce((n, q) => n + q.lag, 0),
-      consumeTps,
-    }
-    return out
+    return describeGroup(this.io(), parseOptions(adminGroupSchema, group, 'describeGroup group'), options)
   }
 
   /**
@@ -334,81 +229,18 @@ export class Admin {
     const g = parseOptions(adminGroupSchema, group, 'resetOffset group')
     const t = parseOptions(adminTopicSchema, topic, 'resetOffset topic')
     const to = parseOptions(resetTargetSchema, target, 'resetOffset target')
-    const route = await this.route(t)
-    const queues: ResetOffsetResult['queues'] = []
-    const brokers: ResetOffsetResult['brokers'] = []
-    const masterOf = (brokerName: string): string => {
-      const addr = route.brokerDatas.find((b) => b.brokerName === brokerName)?.brokerAddrs.get(0)
-      if (addr === undefined) throw new RocketMQError('ERR_BROKER_NOT_FOUND', `Broker '${brokerName}' has no master online; offsets can only be reset on the master`, { retriable: true, context: { broker: brokerName, topic: t, group: g } })
-      return addr
-    }
-    if ('timestamp' in to) {
-      const ts = to.timestamp instanceof Date ? to.timestamp.getTime() : to.timestamp
-      for (const qd of [...route.queueDatas].sort((a, b) => (a.brokerName < b.brokerName ? -1 : 1))) {
-        const addr = masterOf(qd.brokerName)
-        const ans = await req.invokeBrokerToResetOffset(this.cluster.remoting, addr, { topic: t, group: g, timestamp: ts }, this.timeout)
-        if (ans.kind === 'reset') {
-          brokers.push({ brokerName: qd.brokerName, brokerVersion: req.versionName(ans.brokerVersion), method: ans.brokerVersion >= req.V5_0_0 ? 'broker' : 'members' })
-          for (const [queue, offset] of ans.offsets) queues.push({ queue, offset })
-          continue
-        }
-        // No member online (or no offsets yet): write the offsets directly, as mqadmin's fallback does.
-        brokers.push({ brokerName: qd.brokerName, brokerVersion: req.versionName(ans.brokerVersion), method: 'direct' })
-        for (let i = 0; i < qd.readQueueNums; i++) {
-          const queue = { topic: t, brokerName: qd.brokerName, queueId: i }
-          const offset = ts < 0 ? await getMaxOffset(this.cluster.remoting, addr, queue, this.timeout) : await searchOffsetByTimestamp(this.cluster.remoting, addr, queue, ts, this.timeout)
-          await updateConsumerOffset(this.cluster.remoting, addr, g, queue, offset, { timeoutMs: this.timeout })
-          queues.push({ queue, offset })
-        }
-      }
-    } else {
-      const byBroker = new Map<string, Array<{ queueId: number; offset: number }>>()
-      for (const o of to.offsets) {
-        const list = byBroker.get(o.queue.brokerName) ?? []
-        list.push({ queueId: o.queue.queueId, offset: o.offset })
-        byBroker.set(o.queue.brokerName, list)
-      }
-      for (const [brokerName, list] of byBroker) {
-        const qd = route.queueDatas.find((q) => q.brokerName === brokerName)
-        if (!qd) throw new RocketMQError('ERR_INVALID_OPTION', `Topic '${t}' has no queues on broker '${brokerName}'`, { context: { topic: t, broker: brokerName, field: 'offsets' } })
-        const bad = list.find((q) => q.queueId >= qd.readQueueNums)
-        if (bad) throw new RocketMQError('ERR_INVALID_OPTION', `Topic '${t}' has ${qd.readQueueNums} queues on '${brokerName}'; queueId ${bad.queueId} does not exist`, { context: { topic: t, broker: brokerName, field: 'offsets' } })
-        const addr = masterOf(brokerName)
-        const conn = await req.getConsumerConnectionList(this.cluster.remoting, addr, g, this.timeout)
-        const running = !('offline' in conn) && conn.connections.length > 0
-        const serverSide = conn.brokerVersion >= req.V5_0_0 && (await this.serverSideReset(addr))
-        if (running && !serverSide) {
-          throw new RocketMQError(
-            'ERR_UNSUPPORTED_VERSION',
-            conn.brokerVersion >= req.V5_0_0
-              ? `Resetting a running group to explicit offsets needs the broker's server-side reset; broker '${brokerName}' (${req.versionName(conn.brokerVersion)}) has useServerSideResetOffset=false. Stop the group first, or reset by { timestamp }`
-              : `Resetting a running group to explicit offsets needs RocketMQ 5.x; broker '${brokerName}' runs ${req.versionName(conn.brokerVersion)}. Stop the group first, or reset by { timestamp }`,
-            { context: { broker: brokerName, group: g, topic: t, brokerVersion: req.versionName(conn.brokerVersion) } },
-          )
-        }
-        brokers.push({ brokerName, brokerVersion: req.versionName(conn.brokerVersion), method: serverSide ? 'broker' : 'direct' })
-        for (const q of list) {
-          const queue = { topic: t, brokerName, queueId: q.queueId }
-          if (serverSide) {
-            const ans = await req.invokeBrokerToResetOffset(this.cluster.remoting, addr, { topic: t, group: g, timestamp: -1, queueId: q.queueId, offset: q.offset }, this.timeout)
-            if (ans.kind !== 'reset') throw new RocketMQError('ERR_BROKER', `Broker '${brokerName}' did not reset ${t}:${q.queueId}: ${ans.remark}`, { context: { broker: brokerName, group: g, topic: t, queueId: q.queueId } })
-          } else {
-            await updateConsumerOffset(this.cluster.remoting, addr, g, queue, q.offset, { timeoutMs: this.timeout })
-          }
-          queues.push({ queue, offset: q.offset })
-        }
-      }
-    }
-    queues.sort((a, b) => compareMessageQueues(a.queue, b.queue))
-    return { group: g, topic: t, queues, brokers }
+    return resetOffset(this.io(), g, t, to)
   }
 
-  /** GET_BROKER_CONFIG's useServerSideResetOffset (5.x default true). */
-  private async serverSideReset(address: string): Promise<boolean> {
-    const res = await this.cluster.remoting.invoke(address, RequestCode.GET_BROKER_CONFIG, {}, undefined, { timeoutMs: this.timeout })
-    const text = res.body?.toString('utf8') ?? ''
-    const m = /^useServerSideResetOffset=(\w+)/m.exec(text)
-    return m === null ? true : m[1] === 'true'
+  /** What the group and offset operations (describe-group.ts, reset-offset.ts) need from this Admin. */
+  private io(): AdminIO {
+    return {
+      remoting: this.cluster.remoting,
+      timeout: this.timeout,
+      clusterInfo: () => this.clusterInfo(),
+      getRoute: (topic) => this.cluster.getRoute(topic, true, this.timeout),
+      route: (topic) => this.route(topic),
+    }
   }
 
   // ------------------------------------------------------------------ allocation

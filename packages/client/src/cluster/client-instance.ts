@@ -1,42 +1,25 @@
 /**
  * One client instance (Java MQClientInstance): a client id, a connection pool, the route cache and broker address
- * book, heartbeats, and the requests brokers send to the client. Each consumer and producer owns one instance, so
+ * book, heartbeats, and the requests brokers send to the client (answered in broker-requests.ts). Each consumer and producer owns one instance, so
  * two consumers in one process are two distinct members of their group.
  */
 import { EventEmitter } from 'node:events'
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
 import type { Credentials } from '../remoting/acl.js'
-import { RocketMQError, toRocketMQError } from '../errors.js'
+import { RocketMQError, isRocketMQError } from '../errors.js'
 import { childLogger, type Logger } from '../logger.js'
 import type { RemotingCommand } from '../remoting/command.js'
-import { RequestCode, ResponseCode } from '../remoting/codes.js'
+import { RequestCode } from '../remoting/codes.js'
 import { RemotingClient } from '../remoting/remoting-client.js'
-import { buildClientId, buildHeartbeatBody, type ConsumeFromWhere } from '../protocol/heartbeat.js'
 import { decodeMessage, type MessageView } from '../protocol/message.js'
-import { parseLenientJson, parseMessageQueueMap, stringifyMessageQueueMap } from '../protocol/fastjson.js'
+import { buildClientId, buildHeartbeatBody } from '../protocol/heartbeat.js'
 import { MASTER_ID, publishQueues, subscribeQueues, type MessageQueue, type TopicRouteData } from '../protocol/route.js'
 import { RETRY_PREFIX } from '../protocol/namespace.js'
-import type { SubscriptionData } from '../protocol/tag.js'
 import { NameServerClient } from './name-server.js'
 import * as api from './broker-api.js'
+import { answerBrokerRequest, type ConsumerRegistration } from './broker-requests.js'
 
-export interface ConsumerRegistration {
-  readonly group: string
-  readonly consumeType: 'CONSUME_PASSIVELY' | 'CONSUME_ACTIVELY'
-  readonly messageModel: 'CLUSTERING' | 'BROADCASTING'
-  readonly consumeFromWhere: ConsumeFromWhere
-  subscriptions(): SubscriptionData[]
-  /** A broker says the group's members changed (NOTIFY_CONSUMER_IDS_CHANGED). */
-  onConsumerIdsChanged(): void
-  /** RESET_CONSUMER_CLIENT_OFFSET from a broker or an admin tool. */
-  onResetOffset?(topic: string, offsets: Array<[MessageQueue, number]>): Promise<void>
-  /** GET_CONSUMER_STATUS_FROM_CLIENT: committed offsets of a topic. */
-  consumerStatus?(topic: string): Array<[MessageQueue, number]>
-  /** GET_CONSUMER_RUNNING_INFO body (a console asks for it). */
-  runningInfo?(): { properties: Record<string, string>; subscriptionSet: SubscriptionData[]; mqTable: Array<[MessageQueue, Record<string, unknown>]>; statusTable?: Record<string, unknown> }
-  /** CONSUME_MESSAGE_DIRECTLY: run the handler on one message a console sends. */
-  consumeMessageDirectly?(message: MessageView): Promise<{ consumeResult: string; remark?: string; spentTimeMills: number }>
-}
+export type { ConsumerRegistration } from './broker-requests.js'
 
 /** CHECK_TRANSACTION_STATE (39): a broker asks how a half message's transaction ended. */
 export interface TransactionCheckRequest {
@@ -77,7 +60,7 @@ export interface BrokerAddress {
   brokerId: number
 }
 
-export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError] }> {
+export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]; refused: [RocketMQError] }> {
   readonly clientId: string
   readonly remoting: RemotingClient
   readonly nameServer: NameServerClient
@@ -102,7 +85,8 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     this.remoting = new RemotingClient({
       logger: this.logger,
       connectTimeoutMs: options.requestTimeoutMs,
-      onRequest: (cmd, conn) => this.handleBrokerRequest(cmd, conn.address),
+      onRequest: (cmd, conn) =>
+        cmd.code === RequestCode.CHECK_TRANSACTION_STATE ? this.checkTransactionState(cmd, conn.address) : answerBrokerRequest(cmd, this.consumers, this.logger),
       ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
       ...(options.tls === undefined ? {} : { tls: options.tls }),
     })
@@ -119,7 +103,22 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     if (this.started || this.closed) return
     this.started = true
     this.every(this.options.pollNameServerIntervalMs, () => this.refreshAllRoutes())
-    this.every(this.options.heartbeatIntervalMs, () => this.sendHeartbeatToAllBrokers())
+    this.every(this.options.heartbeatIntervalMs, () => this.periodicHeartbeat())
+  }
+
+  /**
+   * The timer's heartbeat. What fails start() (authentication failed, group denied, every topic denied) is final
+   * here too: it is emitted as 'refused' (the consumer then fails for good) instead of being logged every interval.
+   */
+  private async periodicHeartbeat(): Promise<void> {
+    try {
+      await this.sendHeartbeatToAllBrokers()
+    } catch (e) {
+      if (!isRocketMQError(e) || (e.code !== 'ERR_AUTH' && e.code !== 'ERR_FORBIDDEN')) throw e
+      if (this.closed) return
+      this.logger.error({ err: e }, 'the brokers refuse this client (ACL); it stops')
+      this.emit('refused', e)
+    }
   }
 
   /** A repeating task whose failures are reported, never thrown out of the timer. */
@@ -332,6 +331,10 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     this.on('accessDenied', listener)
   }
 
+  onRefused(listener: (err: RocketMQError) => void): void {
+    this.on('refused', listener)
+  }
+
   /** Topics the broker ACL refused to this client (see sendHeartbeatToAllBrokers). */
   deniedTopic(topic: string): RocketMQError | undefined {
     return this.deniedTopics.get(topic)
@@ -360,89 +363,33 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     return refused
   }
 
-  // ---------------------------------------------------------------- requests from brokers
-
-  private async handleBrokerRequest(cmd: RemotingCommand, address: string): Promise<RemotingCommand | undefined> {
+  /**
+   * CHECK_TRANSACTION_STATE (39), oneway: the answer is a separate END_TRANSACTION to the same broker. The group is the
+   * half message's PGROUP property (Java ClientRemotingProcessor.checkTransactionState).
+   */
+  private checkTransactionState(cmd: RemotingCommand, address: string): undefined {
     const ext = cmd.extFields ?? {}
-    const reply = (code: number, remark?: string, body?: Buffer): RemotingCommand => ({
-      code,
-      language: 'JAVA',
-      version: 0,
-      opaque: cmd.opaque,
-      flag: 1,
-      remark,
-      body,
-    })
-    switch (cmd.code) {
-      case RequestCode.NOTIFY_CONSUMER_IDS_CHANGED: {
-        const c = this.consumers.get(ext.consumerGroup ?? '')
-        this.logger.info({ group: ext.consumerGroup }, 'broker notified: consumer ids changed')
-        c?.onConsumerIdsChanged()
-        return undefined
-      }
-      case RequestCode.RESET_CONSUMER_CLIENT_OFFSET: {
-        const c = this.consumers.get(ext.group ?? '')
-        if (c?.onResetOffset && cmd.body) {
-          const entries = parseOffsetTable(cmd.body)
-          await c.onResetOffset(ext.topic ?? '', entries)
-        }
-        return undefined
-      }
-      case RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT: {
-        const c = this.consumers.get(ext.group ?? '')
-        const entries = c?.consumerStatus?.(ext.topic ?? '') ?? []
-        return reply(ResponseCode.SUCCESS, undefined, Buffer.from(`{"messageQueueTable":${stringifyMessageQueueMap(entries)}}`))
-      }
-      case RequestCode.GET_CONSUMER_RUNNING_INFO: {
-        const c = this.consumers.get(ext.consumerGroup ?? '')
-        if (!c?.runningInfo) return reply(ResponseCode.SYSTEM_ERROR, `The Consumer Group <${ext.consumerGroup}> not exist in this consumer`)
-        const info = c.runningInfo()
-        const body =
-          `{"properties":${JSON.stringify(info.properties)},"subscriptionSet":${JSON.stringify(info.subscriptionSet)},` +
-          `"mqTable":${stringifyMessageQueueMap(info.mqTable)},"statusTable":${JSON.stringify(info.statusTable ?? {})},"jstack":""}`
-        return reply(ResponseCode.SUCCESS, undefined, Buffer.from(body, 'utf8'))
-      }
-      case RequestCode.CONSUME_MESSAGE_DIRECTLY: {
-        const c = this.consumers.get(ext.consumerGroup ?? '')
-        if (!c?.consumeMessageDirectly || !cmd.body) return reply(ResponseCode.SYSTEM_ERROR, `The Consumer Group <${ext.consumerGroup}> not exist in this consumer`)
-        try {
-          const msg = decodeMessage(cmd.body)
-          if (ext.brokerName) msg.brokerName = ext.brokerName
-          const r = await c.consumeMessageDirectly(msg)
-          const body = { order: false, autoCommit: true, consumeResult: r.consumeResult, remark: r.remark ?? null, spentTimeMills: r.spentTimeMills }
-          return reply(ResponseCode.SUCCESS, undefined, Buffer.from(JSON.stringify(body)))
-        } catch (e) {
-          throw toRocketMQError(e, 'ERR_MESSAGE_DECODE', 'CONSUME_MESSAGE_DIRECTLY failed')
-        }
-      }
-      case RequestCode.CHECK_TRANSACTION_STATE: {
-        // Oneway: the answer is a separate END_TRANSACTION to the same broker. The group is the half message's PGROUP
-        // property (Java ClientRemotingProcessor.checkTransactionState).
-        if (!cmd.body) return undefined
-        const message = decodeMessage(cmd.body)
-        const group = message.properties.PGROUP ?? ''
-        const reg = this.producers.get(group)
-        const tranStateTableOffset = ext.tranStateTableOffset
-        const commitLogOffset = ext.commitLogOffset
-        if (reg?.checkTransaction === undefined || tranStateTableOffset === undefined || commitLogOffset === undefined) {
-          this.logger.warn({ group, address, msgId: message.msgId }, 'transaction check-back for a group this client cannot answer; ignored (the broker asks again later)')
-          return undefined
-        }
-        if (ext.bname) message.brokerName = ext.bname
-        reg.checkTransaction({
-          address,
-          message,
-          topic: ext.topic,
-          tranStateTableOffset,
-          commitLogOffset,
-          transactionId: ext.transactionId,
-          brokerName: ext.bname,
-        })
-        return undefined
-      }
-      default:
-        return undefined
+    if (!cmd.body) return undefined
+    const message = decodeMessage(cmd.body)
+    const group = message.properties.PGROUP ?? ''
+    const reg = this.producers.get(group)
+    const tranStateTableOffset = ext.tranStateTableOffset
+    const commitLogOffset = ext.commitLogOffset
+    if (reg?.checkTransaction === undefined || tranStateTableOffset === undefined || commitLogOffset === undefined) {
+      this.logger.warn({ group, address, msgId: message.msgId }, 'transaction check-back for a group this client cannot answer; ignored (the broker asks again later)')
+      return undefined
     }
+    if (ext.bname) message.brokerName = ext.bname
+    reg.checkTransaction({
+      address,
+      message,
+      topic: ext.topic,
+      tranStateTableOffset,
+      commitLogOffset,
+      transactionId: ext.transactionId,
+      brokerName: ext.bname,
+    })
+    return undefined
   }
 
   // ---------------------------------------------------------------- close
@@ -472,10 +419,4 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
 export function brokerAddrEntries(addrs: Map<number, string> | Record<string | number, string>): Array<[number, string]> {
   if (addrs instanceof Map) return [...addrs.entries()]
   return Object.entries(addrs).map(([k, v]) => [Number(k), v] as [number, string])
-}
-
-/** ResetOffsetBody {"offsetTable":{{mq}:offset,...}} in fastjson's object-key dialect. */
-function parseOffsetTable(body: Buffer): Array<[MessageQueue, number]> {
-  const parsed = parseLenientJson(body.toString('utf8')) as { offsetTable?: unknown } | null
-  return parseMessageQueueMap(parsed?.offsetTable).map(([mq, v]) => [mq, Number(v)] as [MessageQueue, number])
 }

@@ -36,6 +36,11 @@ export interface ClusterPort {
   sendHeartbeatToAllBrokers(): Promise<void>
   /** Calls `listener` when the broker ACL refuses a subscribed topic (it is then left out; see ClientInstance). */
   onAccessDenied?(listener: (err: RocketMQError) => void): void
+  /**
+   * Calls `listener` when a periodic heartbeat is refused for good (ERR_AUTH, the group denied, or every subscribed
+   * topic denied: what fails start()); the consumer then fails for good.
+   */
+  onRefused?(listener: (err: RocketMQError) => void): void
   /** Unregisters and closes every connection; idempotent and bounded. */
   close(): Promise<void>
 }
@@ -71,7 +76,7 @@ export const createClusterClient: ClusterFactory = (o) =>
     tls: o.tls,
   })
 
-/** Internal dependencies a test may replace; not part of the public options. @internal */
+/** Dependencies a test may replace (the cluster port): the consumers' and the producer's second constructor argument. */
 export interface ClientDeps {
   cluster?: ClusterFactory
 }

@@ -60,6 +60,8 @@ export const transactionOptionsSchema = z
      * first send. Without it, a broker learns about this member on its first send to it.
      */
     topics: z.array(topicSchema).max(1024).optional(),
+    /** Called after each check-back is answered (or could not be): { msgId, transactionId, topic, broker, state, error? }. */
+    onCheck: z.custom<(event: import('../producer/transaction-producer.js').TransactionCheckEvent) => void>((v) => typeof v === 'function', { message: 'must be a function (event) => void' }).optional(),
     /** Check-backs answered at the same time; more wait in a queue of up to 2000 (beyond, dropped: the broker asks again). */
     maxConcurrentChecks: z.number().int().min(1).max(1024).default(8),
   })

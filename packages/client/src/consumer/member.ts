@@ -6,7 +6,7 @@
  */
 import { consumerMetrics, type ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
-import { toRocketMQError } from '../errors.js'
+import { toRocketMQError, type RocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
 import { remotingSecurity } from '../config/common.js'
 import { createClusterClient, type ClusterFactory, type ClusterPort } from '../cluster/port.js'
@@ -34,6 +34,8 @@ export interface MemberParts {
   policy: PolicyFactory
   /** Default: the real client instance (createClusterClient). */
   cluster?: ClusterFactory
+  /** The member failed for good (the brokers refuse it); the facade closes and settles `closed()`. */
+  onFailed?: (err: RocketMQError) => void
 }
 
 export type Committed = Array<{ queue: MessageQueue; offset: number }>
@@ -46,6 +48,7 @@ export class Member {
   readonly policy: ConsumptionPolicy
   readonly rebalancer: Rebalancer
   private readonly reader: QueueReader
+  private failed = false
 
   constructor(parts: MemberParts) {
     const o = parts.options
@@ -62,6 +65,13 @@ export class Member {
     })
     this.ctx = createContext(o, this.cluster, logger, parts.events)
     this.cluster.onAccessDenied?.((err) => this.ctx.report(err))
+    this.cluster.onRefused?.((err) => {
+      if (this.failed) return
+      this.failed = true
+      this.ctx.report(err)
+      this.ctx.emit('consumer.failed', err)
+      parts.onFailed?.(err)
+    })
     this.offsets = this.ctx.broadcasting
       ? // Stable across restarts so a member resumes; members on one host need distinct instanceNames (as in Java).
         new LocalFileOffsetStore(o.offsetStoreDir, `${o.clientIp ?? localIPv4()}@${o.instanceName ?? 'DEFAULT'}`, o.group)

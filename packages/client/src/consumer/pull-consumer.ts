@@ -11,7 +11,8 @@ import { mqKey, type MessageQueue } from '../protocol/route.js'
 import { Member } from './member.js'
 import { PullPolicy } from './pull-policy.js'
 import type { ProcessQueue } from './process-queue.js'
-import type { ConsumerEvents, TypedConsumerCallbacks } from './types.js'
+import type { CloseResult, ConsumerEvents, TypedConsumerCallbacks } from './types.js'
+import { Ending } from './ending.js'
 
 /** Options of `new PullConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
 export type PullConsumerOptions = Omit<PullConsumerOptionsInput, keyof TypedConsumerCallbacks> & TypedConsumerCallbacks
@@ -35,7 +36,8 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   private readonly policy: PullPolicy
   private state: 'new' | 'starting' | 'started' | 'closed' = 'new'
   private startPromise?: Promise<void>
-  private closePromise?: Promise<Array<{ queue: MessageQueue; offset: number }>>
+  private closePromise?: Promise<CloseResult>
+  private readonly ending = new Ending()
 
   constructor(options: PullConsumerOptions, deps: ClientDeps = {}) {
     super()
@@ -58,6 +60,10 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
       events: this as EventEmitter<ConsumerEvents>,
       cluster: deps.cluster,
       policy: (host) => (policy = new PullPolicy(host, parsed)),
+      onFailed: (err) => {
+        this.ending.fail(err)
+        this.close().catch(() => undefined)
+      },
     })
     this.policy = policy!
   }
@@ -77,9 +83,21 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     })().catch(async (e: unknown) => {
       await this.member.abort()
       this.state = 'closed'
+      // A failed start leaves the consumer closed: that is failing for good (close() waits for start, never aborts it).
+      this.ending.fail(e)
+      this.ending.stopped()
       throw e
     })
     return this.startPromise
+  }
+
+  /**
+   * Resolves once the consumer has stopped, for whatever reason: with `undefined` after `close()`, with the error when
+   * it failed for good (start() failed, or the brokers refused it later: see the `consumer.failed` event). Never
+   * rejects; poll() on a failed consumer throws ERR_CLOSED with that error as its cause.
+   */
+  closed(): Promise<RocketMQError | undefined> {
+    return this.ending.promise
   }
 
   /** Assign mode: read exactly these queues (no group rebalance). Replaces the previous assignment. */
@@ -117,7 +135,8 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   // ------------------------------------------------------------------ polling
 
   private assertStarted(): void {
-    if (this.state === 'closed') throw new RocketMQError('ERR_CLOSED', 'The consumer is closed')
+    const failure = this.ending.failure
+    if (this.state === 'closed') throw new RocketMQError('ERR_CLOSED', failure ? `The consumer failed: ${failure.message}` : 'The consumer is closed', failure ? { cause: failure } : {})
     if (this.state !== 'started') throw new RocketMQError('ERR_NOT_STARTED', 'Call and await start() before poll()')
   }
 
@@ -262,18 +281,24 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     return [...this.member.rebalancer.table.values()].filter((pq) => pq.paused).map((pq) => this.u(pq.mq))
   }
 
-  /** Commit, unregister, close. Idempotent. Returns the offsets committed. */
-  close(): Promise<Array<{ queue: MessageQueue; offset: number }>> {
-    this.closePromise ??= (async () => {
+  /**
+   * Commit, unregister, close. Idempotent (the same promise every time). Resolves with the same shape as
+   * `PushConsumer.close()`: `committed` are the offsets stored, `abandoned` the messages fetched ahead but never handed
+   * out (the queue's next owner reads them), `drained` is 0 (no handler runs inside a pull consumer).
+   */
+  close(): Promise<CloseResult> {
+    this.closePromise ??= (async (): Promise<CloseResult> => {
       await this.startPromise?.catch(() => undefined)
-      if (this.state === 'closed') return []
+      if (this.state === 'closed') return { drained: 0, abandoned: 0, committed: [] }
       this.state = 'closed'
       this.policy.arrivals.notify()
       // With auto-commit, close commits what was handed out; without it, only what commit() stored is kept.
       if (this.options.autoCommit) this.policy.storePositions()
+      let abandoned = 0
+      for (const pq of this.member.rebalancer.table.values()) abandoned += pq.count
       this.member.stop()
-      return this.uOffsets(await this.member.shutdown())
-    })()
+      return { drained: 0, abandoned, committed: this.uOffsets(await this.member.shutdown()) }
+    })().finally(() => this.ending.stopped())
     return this.closePromise
   }
 

@@ -18,6 +18,7 @@ import type { MessageView } from '../protocol/message.js'
 import type { RocketMQError } from '../errors.js'
 import type { DedupeOptions, HandlerMessage } from './payload.js'
 import type { CodecOption } from '../protocol/payload-codec.js'
+import { Ending } from './ending.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
 export type { CloseResult } from './push-engine.js'
@@ -97,13 +98,21 @@ export type PushConsumerEvents = OrderedEvents
  */
 export class PushConsumer<C extends CodecOption<any> | undefined = undefined> extends EventEmitter<PushConsumerEvents> {
   private readonly engine: PushEngine
+  private readonly ending = new Ending()
+  private closing?: Promise<CloseResult>
 
   constructor(options: PushConsumerOptions<C> | ProxyPushConsumerOptions, deps: ClientDeps = {}) {
     super()
     const viaProxy = options !== null && typeof options === 'object' && (options as { proxy?: unknown }).proxy !== undefined
     // Engines emit the events they know (push events; ordered ones add lock events): the facade is their emitter.
     const events = this as unknown as EventEmitter<PushEvents>
-    this.engine = viaProxy ? createProxyEngine(options, events) : new RemotingPushEngine(options, events, deps)
+    this.engine = viaProxy ? createProxyEngine(options, events) : new RemotingPushEngine(options, events, deps, (err) => this.failed(err))
+  }
+
+  /** Failed for good after start (the engine reported it as `consumer.failed`): close, then settle closed(). */
+  private failed(err: RocketMQError): void {
+    this.ending.fail(err)
+    this.close().catch(() => undefined)
   }
 
   /** The parsed options with their defaults (through the proxy the remoting-only ones are undefined). */
@@ -121,7 +130,23 @@ export class PushConsumer<C extends CodecOption<any> | undefined = undefined> ex
 
   /** Connects, registers the group and resolves once consumption runs (remoting: after the first rebalance). */
   start(): Promise<void> {
-    return this.engine.start()
+    return this.engine.start().catch((e: unknown) => {
+      // A failed start leaves the consumer closed (the engine undid it): that is failing for good.
+      if (!this.closing) {
+        this.ending.fail(e)
+        this.ending.stopped()
+      }
+      throw e
+    })
+  }
+
+  /**
+   * Resolves once the consumer has stopped, for whatever reason: with `undefined` after `close()`, with the error when
+   * it failed for good (start() failed, or the brokers refused it later: see the `consumer.failed` event). Never
+   * rejects. `const err = await consumer.closed(); if (err) process.exitCode = 1`.
+   */
+  closed(): Promise<RocketMQError | undefined> {
+    return this.ending.promise
   }
 
   /** The queues this member owns now ([] through the proxy). */
@@ -148,7 +173,8 @@ export class PushConsumer<C extends CodecOption<any> | undefined = undefined> ex
    * Idempotent: later calls return the same result.
    */
   close(opts: { timeoutMs?: number } = {}): Promise<CloseResult> {
-    return this.engine.close(opts)
+    this.closing ??= this.engine.close(opts).finally(() => this.ending.stopped())
+    return this.closing
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

@@ -9,15 +9,9 @@ import type { EventEmitter } from 'node:events'
 import { RocketMQError } from '../errors.js'
 import type { MessageQueue } from '../protocol/route.js'
 import type { PushEvents } from './push-policy.js'
+import type { CloseResult } from './types.js'
 
-export interface CloseResult {
-  /** Messages whose handlers finished during close. */
-  drained: number
-  /** Messages still running at the deadline: their signals were aborted; they will be delivered again. */
-  abandoned: number
-  /** Offsets committed by close ([] through the proxy: no offsets there). */
-  committed: Array<{ queue: MessageQueue; offset: number }>
-}
+export type { CloseResult } from './types.js'
 
 export interface PushEngine {
   /** The parsed options (remoting or proxy shape). */

@@ -30,7 +30,7 @@ export class RemotingPushEngine implements PushEngine {
   private startPromise?: Promise<void>
   private closePromise?: Promise<CloseResult>
 
-  constructor(input: unknown, events: EventEmitter<PushEvents>, deps: ClientDeps = {}) {
+  constructor(input: unknown, events: EventEmitter<PushEvents>, deps: ClientDeps = {}, onFailed?: (err: RocketMQError) => void) {
     this.options = parseOptions(pushConsumerOptionsSchema, input, 'PushConsumer')
     // The namespace edge: the member sees wrapped group and topics; handlers get plain names back.
     // Typed payloads and dedupe wrap outermost: they see the wire view (a dead-lettered message names its real topic).
@@ -48,6 +48,7 @@ export class RemotingPushEngine implements PushEngine {
       options,
       events: events as unknown as EventEmitter<ConsumerEvents>,
       cluster: deps.cluster,
+      onFailed,
       // `ordering: 'queue' | 'key'`: the ordered policy (broker queue locks, consumer/orderly) instead of concurrent handlers.
       policy: (host) =>
         (policy = options.ordering === 'none' ? new PushPolicy(host, options, events) : new OrderedPolicy(host, options, events as unknown as EventEmitter<OrderedEvents>)),

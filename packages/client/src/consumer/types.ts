@@ -17,6 +17,19 @@ export interface RevokeContext {
   signal: AbortSignal
 }
 
+/** What `close()` reports, for the push consumer (either transport) and the pull consumer alike. */
+export interface CloseResult {
+  /** Push: messages whose handlers finished during close. Pull: always 0 (no handler runs inside the consumer). */
+  drained: number
+  /**
+   * Push: messages still running at the deadline; their signals were aborted and they will be delivered again.
+   * Pull: messages fetched ahead but never handed out by `poll()`; the next owner of their queue reads them.
+   */
+  abandoned: number
+  /** Offsets committed by close ([] through the proxy: no offsets there). */
+  committed: Array<{ queue: MessageQueue; offset: number }>
+}
+
 export interface RebalanceEvent {
   added: MessageQueue[]
   removed: MessageQueue[]
@@ -73,5 +86,11 @@ export interface ConsumerEvents {
   'offset.moved': [{ queue: MessageQueue; nextOffset: number }]
   /** Every pull result: when the request left, how long the broker held it, what came back and from which broker id. */
   'pull.completed': [{ queue: MessageQueue; status: PullResult['status']; messages: number; sentAt: number; durationMs: number; brokerId: number; address: string; nextOffset: number }]
+  /**
+   * The consumer failed for good and closes itself: the brokers refuse it (authentication failed, the group denied,
+   * every subscribed topic denied; what fails start() fails a running consumer the same way). `closed()` resolves
+   * with the same error once it has stopped. Retriable failures are never this event: they are `error` and retried.
+   */
+  'consumer.failed': [RocketMQError]
   error: [RocketMQError]
 }

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events'
 import { MAX_TIMER_MS, parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
 import { unwrapQueue, withoutNamespace, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
@@ -40,9 +39,10 @@ export interface SendOptions {
 
 /**
  * Sends messages: sync, oneway and batch; keys, tags, properties, delay levels; a queue selector for ordering by key;
- * a failed sync send is retried on another broker.
+ * a failed sync send is retried on another broker. Not an event emitter: every outcome is the promise of the call
+ * (send spans are on the `rocketmq-ts:send` diagnostics channel).
  */
-export class Producer extends EventEmitter {
+export class Producer {
   readonly options: ProducerOptions
   protected readonly client: ClusterPort
   private counter = Math.floor(Math.random() * 1024)
@@ -53,7 +53,6 @@ export class Producer extends EventEmitter {
   private readonly codec: Codec<unknown> | undefined
 
   constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
-    super()
     this.options = parseOptions(producerOptionsSchema, options, 'Producer')
     this.client = (deps.cluster ?? createClusterClient)({
       nameServer: this.options.nameServer,

@@ -37,6 +37,8 @@ export type TransactionProducerOptions = ProducerOptionsInput & {
   checker: TransactionChecker
   topics?: readonly string[]
   maxConcurrentChecks?: number
+  /** Called after each check-back is answered (or could not be). */
+  onCheck?: (event: TransactionCheckEvent) => void
 }
 
 export interface TransactionSendResult extends SendResult {
@@ -53,7 +55,7 @@ export interface TransactionSendResult extends SendResult {
   endError?: RocketMQError
 }
 
-/** A check-back answered (or failed): `rocketmq-ts` TransactionProducer event 'transaction.checked'. */
+/** A check-back answered (or failed), given to the `onCheck` option. */
 export interface TransactionCheckEvent {
   transactionId: string
   msgId: string
@@ -75,6 +77,7 @@ export class TransactionProducer extends Producer {
   private readonly checker: TransactionChecker
   private readonly topics: readonly string[]
   private readonly maxConcurrentChecks: number
+  private readonly onChecked: ((event: TransactionCheckEvent) => void) | undefined
   /** The group as the broker knows it (with the namespace). */
   private readonly wireGroup: string
   private readonly heartbeated = new Set<string>()
@@ -84,12 +87,13 @@ export class TransactionProducer extends Producer {
 
   constructor(options: TransactionProducerOptions, deps: ClientDeps = {}) {
     const input = (options ?? {}) as Record<string, unknown>
-    const { checker, topics, maxConcurrentChecks, ...rest } = input
-    const tx = parseOptions(transactionOptionsSchema, { group: rest['group'], checker, topics, maxConcurrentChecks }, 'TransactionProducer')
+    const { checker, topics, maxConcurrentChecks, onCheck, ...rest } = input
+    const tx = parseOptions(transactionOptionsSchema, { group: rest['group'], checker, topics, maxConcurrentChecks, onCheck }, 'TransactionProducer')
     super(rest as ProducerOptionsInput, deps)
     this.checker = tx.checker
     this.topics = tx.topics ?? []
     this.maxConcurrentChecks = tx.maxConcurrentChecks
+    this.onChecked = tx.onCheck
     this.wireGroup = wrapNamespace(this.options.namespace, this.options.group)
     this.client.registerProducer(this.wireGroup, { group: this.wireGroup, checkTransaction: (req) => this.onCheck(req) })
   }
@@ -260,9 +264,13 @@ export class TransactionProducer extends Producer {
       }
     }
     if (error !== undefined) this.client.logger.warn({ msgId, err: error }, 'transaction check-back not answered')
-    if (this.listenerCount('transaction.checked') > 0) {
+    if (this.onChecked !== undefined) {
       const event: TransactionCheckEvent = { transactionId, msgId, topic: message.topic, broker: req.brokerName, state, ...(error === undefined ? {} : { error }) }
-      this.emit('transaction.checked', event)
+      try {
+        this.onChecked(event)
+      } catch (e) {
+        this.client.logger.error({ err: e }, 'onCheck threw')
+      }
     }
   }
 }

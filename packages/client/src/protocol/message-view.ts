@@ -55,14 +55,15 @@ export const KEY_SEPARATOR = ' '
 const EMPTY = Buffer.alloc(0)
 
 /**
- * The queue a message came from. `broker` is the public contract's name; `brokerName` makes it a MessageQueue,
- * so it can be passed straight to seek/commit/pause.
+ * The queue a message came from: a MessageQueue (`topic`, `brokerName`, `queueId`, the names the whole API uses), so
+ * it can be passed straight to seek/commit/pause and compared with `assignment()` and event payloads.
  */
 export interface MessageQueueRef {
   topic: string
-  broker: string
   brokerName: string
   queueId: number
+  /** @deprecated The same value as `brokerName`, kept for code written against 0.1; use `brokerName`. */
+  broker: string
 }
 
 /**

@@ -3,6 +3,11 @@
  *
  * A Connection is single-use: once its socket is gone (closed by us, by the peer, by a bad frame or by a failed
  * connect) it stays closed, and `RemotingClient` makes a new one on the next call.
+ *
+ * Why one file over 400 lines: connect, the pending-request table (opaque, timers, aborts), writes, frame dispatch and
+ * close all read and change the same state (socket, state, pending) and must agree on one ordering of close versus
+ * timeout versus response; apart they would pass that state around. What stands alone already lives elsewhere:
+ * frames (codec.ts), commands (command.ts), TLS error mapping (tls-errors.ts), the pool (remoting-client.ts).
  */
 import { EventEmitter } from 'node:events'
 // Default imports for the runtime calls (unit tests replace net.createConnection on the module object); the

@@ -109,4 +109,38 @@ describe('poll', () => {
     await pass(1000)
     expect(broker.requestsOf(RequestCode.PULL_MESSAGE, 'c1').filter((r) => r.ext.queueId === '0').length).toBe(6)
   })
+
+  it('close() resolves with the push consumer\'s CloseResult shape: committed offsets, messages fetched but never handed out, drained 0', async () => {
+    broker.append(Q0, 'a0', 'a1', 'a2', 'a3', 'a4')
+    const c = consumer({ subscriptions: { T: '*' } })
+    await c.start()
+    await until(() => c.metrics().cachedCount === 5, 'all five fetched ahead')
+    expect(await pollNow(c, 2)).toEqual(['a0', 'a1'])
+    let result: Awaited<ReturnType<PullConsumer['close']>> | undefined
+    const closing = c.close()
+    void closing.then((r) => (result = r))
+    await until(() => result !== undefined, 'closed')
+    expect(result).toEqual({ drained: 0, abandoned: 3, committed: expect.arrayContaining([{ queue: Q0, offset: 2 }]) })
+    expect(broker.committedOffset('G', Q0)).toBe(2)
+    expect(c.close()).toBe(closing) // idempotent: the same promise
+  })
+
+  it('an abort ends a poll(), messages() or batches() that waits for messages, without any time passing', async () => {
+    const c = consumer({ subscriptions: { T: '*' } })
+    await c.start()
+    const ac = new AbortController()
+    const ended: string[] = []
+    const drain = async (name: string, it: AsyncIterable<unknown>) => {
+      for await (const _ of it) ended.push(`${name} yielded`)
+      ended.push(name)
+    }
+    const loops = [drain('messages', c.messages({ signal: ac.signal })), drain('batches', c.batches({ signal: ac.signal })), c.poll({ timeoutMs: 600_000, signal: ac.signal }).then(() => void ended.push('poll'))]
+    await pass(0)
+    expect(parkedPolls(c)).toBe(3)
+    ac.abort()
+    await vi.advanceTimersByTimeAsync(0) // settles promises; the fake clock does not move
+    expect(ended.sort()).toEqual(['batches', 'messages', 'poll'])
+    expect(parkedPolls(c)).toBe(0)
+    await Promise.all(loops)
+  })
 })

@@ -142,12 +142,11 @@ describe('Connection against a fake server', () => {
       conn.close()
       await conn.waitClosed()
     })
-    const started = Date.now()
     const err = await rejection(conn.invoke(RequestCode.PULL_MESSAGE, { q: '1' }, undefined, { timeoutMs: 100 }))
     expect(err.code).toBe('ERR_TIMEOUT')
     expect(err.retriable).toBe(true)
     expect(err.context).toMatchObject({ address: s.address, requestCode: 11 })
-    expect(Date.now() - started).toBeGreaterThanOrEqual(95)
+    expect(err.message).toMatch(/timed out after 100 ms/)
     expect(conn.pendingCount).toBe(0)
     const peer = s.peers[0]!
     const [late] = await peer.waitFor(1)
@@ -247,9 +246,8 @@ describe('Connection against a fake server', () => {
     const port = await unusedPort()
     const conn = connection(`127.0.0.1:${port}`)
     const closed = once(conn, 'close')
-    const started = Date.now()
+    // Fails on the refusal itself (ECONNREFUSED below), not at the request's 5 s timeout.
     const err = await rejection(conn.invoke(RequestCode.GET_ROUTEINFO_BY_TOPIC, { topic: 'T' }, undefined, { timeoutMs: 5000 }))
-    expect(Date.now() - started).toBeLessThan(1000)
     expect(err.code).toBe('ERR_CONNECTION')
     expect(err.retriable).toBe(true)
     expect(err.context.address).toBe(`127.0.0.1:${port}`)
@@ -265,9 +263,7 @@ describe('Connection against a fake server', () => {
     cleanups.push(() => spy.mockRestore())
     const conn = new Connection({ address: '127.0.0.1:1', connectTimeoutMs: 80 })
     const closed = once(conn, 'close')
-    const started = Date.now()
     const [e1, e2] = await Promise.all([rejection(conn.connect()), rejection(conn.invoke(34, {}, undefined, { timeoutMs: 5000 }))])
-    expect(Date.now() - started).toBeGreaterThanOrEqual(75)
     expect(spy).toHaveBeenCalledTimes(1)
     for (const e of [e1, e2]) {
       expect(e.code).toBe('ERR_CONNECTION')
@@ -304,9 +300,11 @@ describe('requests from the server (§11)', () => {
 
   it('answers with the handler response, flag 1 and the same opaque; code 3 for undefined; code 1 for a throw', async () => {
     const seen: number[] = []
+    const conns: unknown[] = []
+    // Records only: a throw in here is the case under test (code 1), so an expect in here could not fail the test.
     const handler: RequestHandler = async (cmd, conn) => {
       seen.push(cmd.code)
-      expect(conn).toBeInstanceOf(Connection)
+      conns.push(conn)
       if (cmd.code === RequestCode.GET_CONSUMER_RUNNING_INFO) {
         return createResponseCommand(ResponseCode.SUCCESS, undefined, undefined, Buffer.from('{"properties":{}}'))
       }
@@ -334,6 +332,7 @@ describe('requests from the server (§11)', () => {
     expect(byOpaque.get(503)!.remark).toMatch(/9999/)
     expect(byOpaque.get(504)).toMatchObject({ code: 0, flag: 1, remark: 'sync' })
     expect(seen.sort()).toEqual([221, 307, 309, 9999])
+    expect(conns).toEqual([conn, conn, conn, conn]) // the handler is told which connection the request came on
   })
 
   it('never answers oneway requests, but runs the handler and emits request', async () => {

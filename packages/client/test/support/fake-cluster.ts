@@ -282,7 +282,18 @@ export class FakeBroker {
 
   /** A ClusterFactory for `new PushConsumer(opts, { cluster })`: each call is one client with this id. */
   factory(clientId: string): ClusterFactory {
-    return () => new FakeCluster(this, clientId)
+    return () => {
+      const c = new FakeCluster(this, clientId)
+      this.clusters.push(c)
+      return c
+    }
+  }
+
+  private readonly clusters: FakeCluster[] = []
+
+  /** A periodic heartbeat of this client refused for good (as ClientInstance reports an ACL refusal after start). */
+  refuse(clientId: string, err: RocketMQError): void {
+    for (const c of this.clusters) if (c.clientId === clientId && !c.isClosed) c.refused(err)
   }
 }
 
@@ -293,6 +304,7 @@ export class FakeCluster implements ClusterPort {
   isClosed = false
   private readonly timers: NodeJS.Timeout[] = []
   private readonly groups: string[] = []
+  private readonly refusedListeners: Array<(err: RocketMQError) => void> = []
   started = false
 
   constructor(
@@ -355,6 +367,14 @@ export class FakeCluster implements ClusterPort {
   }
 
   async sendHeartbeatToAllBrokers(): Promise<void> {}
+
+  onRefused(listener: (err: RocketMQError) => void): void {
+    this.refusedListeners.push(listener)
+  }
+
+  refused(err: RocketMQError): void {
+    for (const l of this.refusedListeners) l(err)
+  }
 
   async close(): Promise<void> {
     if (this.isClosed) return

@@ -3,6 +3,9 @@
  * two masters, the order producer, and team consumers as child processes. It shows who owns which queue, stops one
  * stock instance and starts another (a visible rebalance), and ends with a per-group summary of produced, consumed,
  * duplicated and lost messages. Everything it started is stopped, also on abort (Ctrl-C).
+ *
+ * Why one file over 400 lines: it is a script read top to bottom, one scene after another; most of its length is the
+ * result types the demo test checks (DemoSummary, DemoView) and the narration.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'

@@ -1,6 +1,7 @@
 /**
  * Ordered push consumption (`ordering: 'queue' | 'key'`), the Java ConsumeMessageOrderlyService rules as a
- * consumption policy (consumer/policy.ts):
+ * consumption policy (consumer/policy.ts). (Just over 400 lines: the rules below share one per-queue state, and the
+ * parts that stand alone are already their own files: ordered-lanes.ts, queue-lock-manager.ts, the handler pool.)
  * - Clustering: a queue is taken (`admit`) only once this member holds its broker lock (QueueLockManager); the others
  *   are retried by the rebalancer's next pass. A queue is pulled (`canPull`) and handled only while its lock is held;
  *   a lost or expired lock stops it until it is locked again (retried every second). If the previous owner committed
