@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { PullConsumer, PushConsumer, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
 import { uniqueName, waitUntil } from './helpers.js'
 import { consumerSuite } from './support/consumers.js'
-import { Timeline, checkKeyOrder, ensureJavaMembers, overlaps, startJavaOrderlyMember, startOrderlyChild } from './support/orderly.js'
+import { Timeline, checkKeyOrder, ensureJavaMembers, overlaps, startJavaOrderlyMember, startOrderlyChild, type JavaMember, type OrderlyChild } from './support/orderly.js'
 
 const suite = consumerSuite()
 
@@ -43,6 +43,20 @@ async function sendStep(t: string, orders: number, step: number): Promise<string
 
 const qkey = (q: MessageQueue) => `${q.brokerName}:${q.queueId}`
 
+/** Whether a child member's last lock event for each of its queues of `t` is 'acquired'. */
+function holdsLocks(child: OrderlyChild, t: string): boolean {
+  return child.queues.every((q) => child.locks.filter((l) => l.topic === t && l.queue === qkey(q)).at(-1)?.ev === 'acquired')
+}
+
+/**
+ * Waits for `cond` while collecting the Java member's events; a Java member that died meanwhile fails the wait at once
+ * (with its exit status and output) instead of letting it time out or pass without it.
+ */
+async function untilWithJava(java: JavaMember, cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  await waitUntil(() => java.proc.exitCode !== null || java.proc.signalCode !== null || (java.collect(), cond()), timeoutMs, what)
+  java.check()
+}
+
 /** An in-process ordered member that records handler runs in the timeline. */
 function recordingMember(timeline: Timeline, name: string, opts: Partial<PushConsumerOptions> & { nameServer: string; group: string; topic: string; handlerMs?: number }): PushConsumer {
   const { topic: t, handlerMs = 0, ...rest } = opts
@@ -66,13 +80,21 @@ describe('ordered consumption', () => {
     const group = uniqueName('orderchurn')
     const timeline = new Timeline()
     const ns = suite.cluster.nameServer
-    const sent = [...(await sendStep(t, 200, 1)), ...(await sendStep(t, 200, 2)), ...(await sendStep(t, 200, 3))]
-    const m1 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm1', handlerMs: 5 })
-    const m2 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm2', handlerMs: 5 })
-    await waitUntil(() => m1.queues.length === 2 && m2.queues.length === 2, 30_000, '2/2 split')
+    // Both members first settle on a 2/2 split with their queues locked, and only then are steps 1-3 sent: sent before,
+    // the first member could drain all 600 before the second one joined, and nothing would be left to hand over.
+    const m1 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm1', handlerMs: 20 })
+    const m2 = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'm2', handlerMs: 20 })
+    await waitUntil(() => m1.queues.length === 2 && m2.queues.length === 2 && holdsLocks(m1, t) && holdsLocks(m2, t), 90_000, '2/2 split, each member holding the locks of its queues')
+    // Steps 1-3 go out while the members consume; m1 is killed midway, once both handled some (sending 600 takes
+    // longer than handling 150 at 20 ms each over 4 queues), so m1 still has its own queues' messages waiting.
+    const sending = (async () => [...(await sendStep(t, 200, 1)), ...(await sendStep(t, 200, 2)), ...(await sendStep(t, 200, 3))])()
+    sending.catch(() => undefined)
     await timeline.until(() => timeline.records.some((r) => r.member === 'm1') && timeline.records.some((r) => r.member === 'm2') && timeline.records.length >= 150, 60_000, 'both members consuming')
     const killedAt = await m1.kill()
     const handledBeforeKill = timeline.finishedBodies().size
+    const sent = await sending
+    expect(handledBeforeKill).toBeLessThan(sent.length)
+    expect(timeline.records.filter((r) => r.member === 'm1').length).toBeLessThan(300)
     // The survivor takes m1's queues once the broker lets m1's locks lapse (60 s after m1's last renewal).
     await timeline.until(() => sent.every((b) => timeline.finishedBodies().has(b)), 120_000, 'steps 1-3 of every order after the kill')
     sent.push(...(await sendStep(t, 200, 4)))
@@ -105,28 +127,19 @@ describe('ordered consumption', () => {
     const sent = [...(await sendStep(t, 100, 1)), ...(await sendStep(t, 100, 2)), ...(await sendStep(t, 100, 3))]
     const java = await startJavaOrderlyMember(timeline, { nameServer: ns, group, topic: t, name: 'java', eventsFile: join(dir, 'events.csv'), handlerMs: 10, logRoot: dir })
     try {
-      await waitUntil(() => {
-        java.collect()
-        return timeline.records.length >= 50
-      }, 60_000, 'the Java member consuming')
+      await untilWithJava(java, () => timeline.records.length >= 50, 60_000, 'the Java member consuming')
       // A TS member joins while Java is busy: two queues move from Java to TS.
       const ts = await startOrderlyChild(timeline, { nameServer: ns, group, topic: t, name: 'ts', handlerMs: 5 })
       await waitUntil(() => ts.queues.length === 2, 30_000, 'the TS member to own 2 queues')
       // Java releases them after its rebalance (once its consume loop let go of the queue); then the TS member locks them.
-      await waitUntil(() => ts.locks.filter((l) => l.ev === 'acquired' && l.topic === t).length >= 2, 90_000, 'the TS member to lock its 2 queues')
+      await untilWithJava(java, () => ts.locks.filter((l) => l.ev === 'acquired' && l.topic === t).length >= 2, 90_000, 'the TS member to lock its 2 queues')
       sent.push(...(await sendStep(t, 100, 4)))
-      await waitUntil(() => {
-        java.collect()
-        return sent.every((b) => timeline.finishedBodies().has(b))
-      }, 90_000, 'steps 1-4 with both members')
+      await untilWithJava(java, () => sent.every((b) => timeline.finishedBodies().has(b)), 90_000, 'steps 1-4 with both members')
       expect(timeline.records.some((r) => r.member === 'ts')).toBe(true)
       // The TS member leaves: its queues go back to Java.
       await ts.close()
       sent.push(...(await sendStep(t, 100, 5)))
-      await waitUntil(() => {
-        java.collect()
-        return sent.every((b) => timeline.finishedBodies().has(b))
-      }, 90_000, 'step 5 after the TS member left')
+      await untilWithJava(java, () => sent.every((b) => timeline.finishedBodies().has(b)), 90_000, 'step 5 after the TS member left')
     } finally {
       await java.close()
       java.collect()
@@ -244,4 +257,23 @@ describe('ordered consumption', () => {
       await c.close()
     }
   }, 180_000)
+
+  it('the Java member harness: a Java member that dies during a test fails it (collect, close), a clean stop exits 0', async () => {
+    ensureJavaMembers(suite.cluster.addresses().rocketmqVersion)
+    const t = await topic('TopicOrderJavaHarness')
+    const dir = mkdtempSync(join(tmpdir(), 'orderly-java-harness-'))
+    const timeline = new Timeline()
+    const start = (name: string) => startJavaOrderlyMember(timeline, { nameServer: suite.cluster.nameServer, group: uniqueName('orderharness'), topic: t, name, eventsFile: join(dir, `${name}.csv`), logRoot: dir })
+    const clean = await start('clean')
+    clean.collect()
+    await clean.close()
+    expect(clean.proc.exitCode).toBe(0)
+
+    const crashing = await start('crashing')
+    crashing.proc.kill('SIGKILL')
+    await new Promise((resolve) => crashing.proc.once('exit', resolve))
+    expect(() => crashing.collect()).toThrow(/the Java orderly member crashing died during the test \(exit code none, signal SIGKILL/)
+    await expect(untilWithJava(crashing, () => false, 60_000, 'never')).rejects.toThrow(/died during the test/)
+    await expect(crashing.close()).rejects.toThrow(/died during the test/)
+  }, 120_000)
 })

@@ -111,7 +111,7 @@ export class ProxyPushEngine implements PushEngine {
     const consumer = new SimpleConsumer({
       endpoints: o.proxy.endpoints,
       sslEnabled: o.proxy.sslEnabled || (o.tls !== undefined && o.tls !== false),
-      namespace: o.namespace ?? o.proxy.namespace,
+      namespace: o.proxy.namespace, // always '' (a namespace is refused through the proxy: config/consumer.ts)
       ...(o.proxy.credentials
         ? { sessionCredentials: o.proxy.credentials }
         : o.credentials

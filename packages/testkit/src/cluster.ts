@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { TestkitError } from './errors.js'
-import { ensureJars, type ProgressSink } from './jars.js'
+import { ensureJars, rocketmqMajor, type ProgressSink } from './jars.js'
 import { defaultCacheDir, defaultRunRoot, projectRoot } from './paths.js'
 import { isAlive, owns, pollUntil, portOpen, processInspection, processState, signal, spawnDetached, stopPid, tailFile, waitForOutput } from './proc.js'
 import { createTestPki, type TestPki } from './pki.js'
@@ -75,7 +75,10 @@ export interface StartClusterOptions extends Omit<PortOptions, 'portOffset'> {
    * ports are all free (useful when several test runs share a machine). Default 0.
    */
   portOffset?: number | 'auto'
-  /** Start the cluster-mode proxy (remoting 8080, gRPC 8081). Default true. */
+  /**
+   * Start the cluster-mode proxy (remoting 8080, gRPC 8081). Default true on 5.x, false on 4.x: RocketMQ 4.x has no
+   * proxy, and `withProxy: true` with a 4.x version throws ERR_TESTKIT_UNSUPPORTED_VERSION.
+   */
   withProxy?: boolean
   /** Start broker-a-1 and broker-b-1 (slaves). Default true. */
   withSlaves?: boolean
@@ -108,7 +111,7 @@ export interface StartClusterOptions extends Omit<PortOptions, 'portOffset'> {
   /**
    * ACL 2.0 on every broker (and the proxy): authentication and authorization, a Super admin user created at boot
    * (`admin`, default rocketmq / a random password), then `users` created on every broker over remoting. The kit's
-   * own calls sign as the admin.
+   * own calls sign as the admin. 5.3+ only (ACL 2.0): a 4.x version throws ERR_TESTKIT_UNSUPPORTED_VERSION.
    */
   auth?: { admin?: { username: string; password: string }; users?: AuthUser[] }
   /**
@@ -125,7 +128,10 @@ export interface ClusterSecurity {
 }
 
 export interface CreateTopicOptions {
-  /** Read and write queues on each selected master (and pushed to its slave). Default 2. */
+  /**
+   * Read and write queues on each selected master (and pushed to its slave on 5.x; a 4.x slave refuses topic updates
+   * and copies its master's topics every 10 s). Default 2.
+   */
   queuesPerBroker?: number
   /** Which broker groups get the topic. Default both. */
   brokers?: BrokerName[]
@@ -229,6 +235,69 @@ const MAIN_CLASS: Record<NodeState['kind'] | 'tools', string> = {
 
 const MAIN_LOG: Record<NodeState['kind'], string> = { namesrv: 'namesrv.log', broker: 'broker.log', proxy: 'proxy.log' }
 
+/** The version a start uses: the option, else env ROCKETMQ_VERSION, else the pinned one. */
+export function resolveVersion(version?: string): string {
+  const env = process.env['ROCKETMQ_VERSION']
+  return version ?? (env !== undefined && env !== '' ? env : ROCKETMQ_VERSION)
+}
+
+/**
+ * What the kit can start for a RocketMQ version. 4.x (tested: 4.9.7): NameServer and master/slave brokers only —
+ * no proxy (it arrived in 5.0), no ACL 2.0 (5.3), no timer messages or POP (5.0).
+ */
+export interface VersionFeatures {
+  version: string
+  major: number
+  proxy: boolean
+  acl2: boolean
+  timer: boolean
+  pop: boolean
+}
+
+export function versionFeatures(version: string = resolveVersion()): VersionFeatures {
+  const major = rocketmqMajor(version)
+  const five = !(major < 5)
+  const [, minor = 0] = version.split('.').map((n) => Number.parseInt(n, 10))
+  return { version, major, proxy: five, acl2: five && (major > 5 || minor >= 3), timer: five, pop: five }
+}
+
+/**
+ * JDK 17 flags a 4.x JVM needs: its launch scripts (runserver.sh/runbroker.sh) carry JDK 8 flags (CMS, PermSize)
+ * that the kit never used; the broker releases mapped files through DirectBuffer.cleaner() by reflection, which
+ * JDK 17 allows only with these opens.
+ */
+export const LEGACY_JDK17_FLAGS: readonly string[] = Object.freeze([
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED',
+  // MappedFile.clean(): jdk.internal.ref.Cleaner.clean() at shutdown (else the shutdown hook dies half way)
+  '--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED',
+  '--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED',
+])
+
+/**
+ * RocketMQ 4.x NameServer, broker and mqadmin load `$ROCKETMQ_HOME/conf/logback_<name>.xml` themselves (5.x ships its
+ * logback config inside the jars): a minimal file per process, logging to `${user.home}/logs/rocketmqlogs/<name>.log`
+ * like 5.x does, so logTail() reads the same place.
+ */
+export function writeLegacyLogback(rocketmqHome: string): void {
+  mkdirSync(join(rocketmqHome, 'conf'), { recursive: true })
+  for (const [file, log] of [['logback_namesrv.xml', 'namesrv'], ['logback_broker.xml', 'broker'], ['logback_tools.xml', 'tools']] as const) {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<configuration>
+  <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+    <file>\${user.home}/logs/rocketmqlogs/${log}.log</file>
+    <append>true</append>
+    <encoder><pattern>%d{yyy-MM-dd HH:mm:ss,GMT+8} %p %t - %m%n</pattern><charset class="java.nio.charset.Charset">UTF-8</charset></encoder>
+  </appender>
+  <root level="INFO"><appender-ref ref="FILE"/></root>
+</configuration>
+`
+    writeFileSync(join(rocketmqHome, 'conf', file), xml)
+  }
+}
+
 function progressSink(p: StartClusterOptions['progress']): ProgressSink | undefined {
   if (p === true) return (line) => void process.stderr.write(`${line}\n`)
   if (typeof p === 'function') return p
@@ -281,7 +350,18 @@ function isBindFailure(e: unknown): boolean {
 export async function startCluster(options: StartClusterOptions = {}): Promise<Cluster> {
   const t0 = Date.now()
   const withSlaves = options.withSlaves ?? true
-  const withProxy = options.withProxy ?? true
+  const features = versionFeatures(resolveVersion(options.version))
+  const withProxy = options.withProxy ?? features.proxy
+  if (withProxy && !features.proxy) {
+    throw new TestkitError('ERR_TESTKIT_UNSUPPORTED_VERSION', `RocketMQ ${features.version} has no proxy (it arrived in 5.0): start with withProxy: false`, {
+      context: { version: features.version },
+    })
+  }
+  if (options.auth !== undefined && !features.acl2) {
+    throw new TestkitError('ERR_TESTKIT_UNSUPPORTED_VERSION', `RocketMQ ${features.version} has no ACL 2.0 (auth needs 5.3 or later)`, {
+      context: { version: features.version },
+    })
+  }
   const progress = progressSink(options.progress)
   const root = projectRoot()
   const runRoot = options.runRoot ?? defaultRunRoot(root)
@@ -319,9 +399,11 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<C
 
 async function startOnPorts(options: StartClusterOptions, plan: PortPlan, t0: number): Promise<Cluster> {
   const progress = progressSink(options.progress)
-  const version = options.version ?? process.env['ROCKETMQ_VERSION'] ?? ROCKETMQ_VERSION
+  const version = resolveVersion(options.version)
+  const features = versionFeatures(version)
+  const legacy = !features.proxy
   const withSlaves = options.withSlaves ?? true
-  const withProxy = options.withProxy ?? true
+  const withProxy = options.withProxy ?? features.proxy
   const root = projectRoot()
   const cacheDir = options.cacheDir ?? defaultCacheDir()
   const runRoot = options.runRoot ?? defaultRunRoot(root)
@@ -343,6 +425,7 @@ async function startOnPorts(options: StartClusterOptions, plan: PortPlan, t0: nu
   const specs = brokerSpecs(plan, withSlaves)
   const security = securitySetup(options, runDir)
   const tlsArgs = security.tls === undefined ? [] : tlsJvmArgs(security.tls)
+  if (legacy) writeLegacyLogback(runDir)
 
   const common = (home: string, logback: string): string[] => [
     '-server',
@@ -353,6 +436,7 @@ async function startOnPorts(options: StartClusterOptions, plan: PortPlan, t0: nu
     `-Drocketmq.home.dir=${runDir}`,
     `-Duser.home=${home}`,
     `-Drmq.logback.configurationFile=${logback}`,
+    ...(legacy ? LEGACY_JDK17_FLAGS : []),
     ...tlsArgs,
     '-cp',
     jars.classpath,
@@ -389,7 +473,7 @@ async function startOnPorts(options: StartClusterOptions, plan: PortPlan, t0: nu
     const conf = join(runDir, 'conf', `${spec.node}.properties`)
     const storeRoot = join(runDir, spec.node, 'store')
     const extra = { ...(security.auth === undefined ? {} : brokerAuthProperties(security.auth.admin)), ...(options.brokerProperties ?? {}) }
-    const props = brokerProperties(spec, { nameServer, storeRoot, extra })
+    const props = brokerProperties(spec, { nameServer, storeRoot, extra, version })
     writeFileSync(conf, toPropertiesText(props, `generated by @rocketmq-ts/testkit for ${spec.node}`))
     nodes[spec.node] = node(spec.node, 'broker', spec.port, (home) => [...jvm.broker, ...common(home, 'rmq.broker.logback.xml'), MAIN_CLASS.broker, '-c', conf])
   }
@@ -662,7 +746,9 @@ class ManagedCluster implements Cluster {
         targets.push(s.nodes[`${g}-0`]!.addr)
         expectInRoute.push(g)
       }
-      if (this.running(`${g}-1`)) targets.push(s.nodes[`${g}-1`]!.addr)
+      // A 4.x slave refuses topic updates ("Can't modify topic ... from slave broker"); it copies the master's
+      // topic table every 10 s (SlaveSynchronize).
+      if (this.running(`${g}-1`) && versionFeatures(s.rocketmqVersion).proxy) targets.push(s.nodes[`${g}-1`]!.addr)
     }
     if (targets.length === 0) throw new TestkitError('ERR_TESTKIT_STATE', `no running broker in ${groups.join(', ')} to create ${topic} on`)
     return createTopicOn(s.nameServer, topic, targets, expectInRoute, q, options, this.sec())
@@ -674,7 +760,11 @@ class ManagedCluster implements Cluster {
 
   async deleteTopic(topic: string, options: { timeoutMs?: number } = {}): Promise<void> {
     const s = this.load()
-    const addrs = (Object.values(s.nodes) as NodeState[]).filter((n) => n.kind === 'broker' && this.running(n.name)).map((n) => n.addr)
+    // a 4.x slave refuses topic updates; it drops the topic when it next copies its master's table (10 s)
+    const legacy = !versionFeatures(s.rocketmqVersion).proxy
+    const addrs = (Object.values(s.nodes) as NodeState[])
+      .filter((n) => n.kind === 'broker' && this.running(n.name) && !(legacy && n.name.endsWith('-1')))
+      .map((n) => n.addr)
     await deleteTopicFrom(s.nameServer, topic, addrs, options.timeoutMs ?? 30_000, this.sec())
   }
 
@@ -756,7 +846,7 @@ class ManagedCluster implements Cluster {
     const s = this.load()
     const home = join(s.runDir, 'tools')
     mkdirSync(home, { recursive: true })
-    return runAdmin(s.java, `${s.libDir}/*`, home, s.runDir, s.nameServer, args, options.timeoutMs ?? 60_000, s.security)
+    return runAdmin(s.java, `${s.libDir}/*`, home, s.runDir, s.nameServer, args, options.timeoutMs ?? 60_000, s.security, !versionFeatures(s.rocketmqVersion).proxy)
   }
 
   security(): ClusterSecurity | undefined {
@@ -860,10 +950,12 @@ function runAdmin(
   args: string[],
   timeoutMs: number,
   security?: ClusterSecurity,
+  legacy = false,
 ): Promise<AdminResult> {
   const started = Date.now()
   const fullArgs = [
     ...DEFAULT_JVM_OPTIONS.tools,
+    ...(legacy ? LEGACY_JDK17_FLAGS : []),
     ...(security?.tls === undefined ? [] : tlsJvmArgs(security.tls)),
     '-Dfile.encoding=UTF-8',
     '-Djava.net.preferIPv4Stack=true',
@@ -905,7 +997,7 @@ export async function externalCluster(nameServer: string, options: { cacheDir?: 
     if (b.brokerAddrs['1'] !== undefined) entry.slave = b.brokerAddrs['1']
     brokers[name as BrokerName] = entry
   }
-  const version = options.version ?? process.env['ROCKETMQ_VERSION'] ?? ROCKETMQ_VERSION
+  const version = resolveVersion(options.version)
   const unsupported = (what: string): never => {
     throw new TestkitError('ERR_TESTKIT_EXTERNAL_CLUSTER', `${what} is not possible on an external cluster (ROCKETMQ_NAMESRV=${nameServer})`)
   }
@@ -939,14 +1031,16 @@ export async function externalCluster(nameServer: string, options: { cacheDir?: 
       ),
     createTopic: async (topic, o = {}) => {
       const groups = (o.brokers ?? Object.keys(brokers)) as BrokerName[]
-      const targets = groups.flatMap((g) => [brokers[g]?.master, brokers[g]?.slave]).filter((a): a is string => a !== undefined && a !== '')
+      const legacy = !versionFeatures(version).proxy
+      const targets = groups.flatMap((g) => [brokers[g]?.master, legacy ? undefined : brokers[g]?.slave]).filter((a): a is string => a !== undefined && a !== '')
       return createTopicOn(nameServer, topic, targets, groups.filter((g) => (brokers[g]?.master ?? '') !== ''), o.queuesPerBroker ?? 2, o)
     },
     ensureDefaultTopics: async () => {
       for (const d of DEFAULT_TOPICS) await cluster.createTopic(d.topic, { queuesPerBroker: d.queuesPerBroker })
     },
     deleteTopic: async (topic, o = {}) => {
-      const addrs = Object.values(brokers).flatMap((b) => [b.master, b.slave]).filter((a): a is string => a !== undefined && a !== '')
+      const legacy = !versionFeatures(version).proxy
+      const addrs = Object.values(brokers).flatMap((b) => [b.master, legacy ? undefined : b.slave]).filter((a): a is string => a !== undefined && a !== '')
       await deleteTopicFrom(nameServer, topic, addrs, o.timeoutMs ?? 30_000)
     },
     killBroker: async () => unsupported('killBroker'),
@@ -961,7 +1055,9 @@ export async function externalCluster(nameServer: string, options: { cacheDir?: 
       const jars = await ensureJars({ version, cacheDir })
       const home = join(cacheDir, 'mqadmin-home')
       mkdirSync(home, { recursive: true })
-      return runAdmin(options.java ?? defaultJava(), jars.classpath, home, home, nameServer, args, o.timeoutMs ?? 60_000)
+      const legacy = !versionFeatures(version).proxy
+      if (legacy) writeLegacyLogback(home)
+      return runAdmin(options.java ?? defaultJava(), jars.classpath, home, home, nameServer, args, o.timeoutMs ?? 60_000, undefined, legacy)
     },
     logTail: () => '(external cluster: no logs)',
     createUser: async () => unsupported('createUser'),
@@ -1002,7 +1098,7 @@ export function brokerAuthProperties(admin: { username: string; password: string
 }
 
 /** rmq-proxy.json additions: ACL 2.0 through the brokers' metadata, and the kit's server certificate. */
-function proxySecurityConfig(security: ClusterSecurity): Record<string, unknown> {
+export function proxySecurityConfig(security: ClusterSecurity): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   if (security.auth !== undefined) {
     const { username, password } = security.auth.admin
@@ -1030,7 +1126,7 @@ function proxySecurityConfig(security: ClusterSecurity): Record<string, unknown>
  * the kit's certificate (test mode off, so it is really used), client side (brokers to NameServer, proxy, mqadmin)
  * verifying the server against the kit's CA and presenting the client certificate.
  */
-function tlsJvmArgs(tls: NonNullable<ClusterSecurity['tls']>): string[] {
+export function tlsJvmArgs(tls: NonNullable<ClusterSecurity['tls']>): string[] {
   const p = tls.pki
   return [
     `-Dtls.server.mode=${tls.mode}`,

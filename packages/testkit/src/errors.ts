@@ -12,6 +12,8 @@ export type TestkitErrorCode =
   | 'ERR_TESTKIT_EXTERNAL_CLUSTER'
   | 'ERR_TESTKIT_ARGUMENT'
   | 'ERR_TESTKIT_PKI'
+  /** The chosen RocketMQ version has no such feature (e.g. the proxy or ACL 2.0 on 4.x). */
+  | 'ERR_TESTKIT_UNSUPPORTED_VERSION'
   /** stop() found a process of the cluster still running after SIGKILL */
   | 'ERR_TESTKIT_STOP'
 

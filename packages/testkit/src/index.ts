@@ -13,9 +13,14 @@ export {
   type JvmOptions,
   type ClusterSecurity,
   brokerAuthProperties,
+  resolveVersion,
+  versionFeatures,
+  writeLegacyLogback,
+  LEGACY_JDK17_FLAGS,
+  type VersionFeatures,
 } from './cluster.js'
 export { createTestPki, type TestPki } from './pki.js'
-export { ensureJars, ROCKETMQ_ARTIFACTS, type EnsureJarsOptions, type JarSet, type ProgressSink } from './jars.js'
+export { ensureJars, ROCKETMQ_ARTIFACTS, rocketmqArtifacts, rocketmqMajor, type EnsureJarsOptions, type JarSet, type ProgressSink } from './jars.js'
 export { cleanupStaleRuns, readState, type ClusterState, type NodeState, type StartTimings } from './state.js'
 export {
   CLUSTER_NAME,
@@ -42,6 +47,7 @@ export {
   createTopicOnBroker,
   updateBrokerConfigAt,
   getBrokerConfigAt,
+  getBrokerVersionAt,
   getTopicConfigsAt,
   createUserAt,
   createAclAt,

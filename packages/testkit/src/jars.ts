@@ -13,6 +13,16 @@ import { isAlive, pollUntil } from './proc.js'
 /** Artifacts copied with all their runtime dependencies (rocketmq-client is there for a Java benchmark). */
 export const ROCKETMQ_ARTIFACTS = ['rocketmq-namesrv', 'rocketmq-broker', 'rocketmq-proxy', 'rocketmq-tools', 'rocketmq-client'] as const
 
+/** The major version of a RocketMQ version string ('4.9.7' -> 4); NaN when it does not start with a number. */
+export function rocketmqMajor(version: string): number {
+  return Number.parseInt(version, 10)
+}
+
+/** The artifacts a version has: RocketMQ 4.x has no proxy (rocketmq-proxy starts at 5.0.0). */
+export function rocketmqArtifacts(version: string): readonly string[] {
+  return rocketmqMajor(version) < 5 ? ROCKETMQ_ARTIFACTS.filter((a) => a !== 'rocketmq-proxy') : ROCKETMQ_ARTIFACTS
+}
+
 export type ProgressSink = (line: string) => void
 
 export interface EnsureJarsOptions {
@@ -42,7 +52,7 @@ export function versionDir(cacheDir: string, version: string): string {
 }
 
 function pom(version: string): string {
-  const deps = ROCKETMQ_ARTIFACTS.map(
+  const deps = rocketmqArtifacts(version).map(
     (a) => `    <dependency><groupId>org.apache.rocketmq</groupId><artifactId>${a}</artifactId><version>${version}</version></dependency>`,
   ).join('\n')
   return `<project xmlns="http://maven.apache.org/POM/4.0.0">

@@ -33,8 +33,9 @@ function openssl(args: string[], cwd: string): void {
   }
 }
 
-/** A fresh CA with a server and a client certificate in `dir` (created). Valid 2 days. ~0.3 s. */
-export function createTestPki(dir: string, options: { clientName?: string; caName?: string } = {}): TestPki {
+/** A fresh CA with a server and a client certificate in `dir` (created). Valid `days` (default 2). ~0.3 s. */
+export function createTestPki(dir: string, options: { clientName?: string; caName?: string; days?: number } = {}): TestPki {
+  const days = String(options.days ?? 2)
   mkdirSync(dir, { recursive: true })
   const p: TestPki = {
     dir,
@@ -46,7 +47,7 @@ export function createTestPki(dir: string, options: { clientName?: string; caNam
     clientKeyFile: join(dir, 'client.key'),
   }
   const caName = options.caName ?? 'rocketmq-ts testkit CA'
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p.caKeyFile, '-out', p.caFile, '-days', '2', '-subj', `/CN=${caName}`,
+  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p.caKeyFile, '-out', p.caFile, '-days', days, '-subj', `/CN=${caName}`,
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir)
   const issue = (name: string, cn: string, ext: string[]): void => {
     const key = join(dir, `${name}.key`)
@@ -54,7 +55,7 @@ export function createTestPki(dir: string, options: { clientName?: string; caNam
     const extFile = join(dir, `${name}.ext`)
     writeFileSync(extFile, `${ext.join('\n')}\n`)
     openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=${cn}`], dir)
-    openssl(['x509', '-req', '-in', csr, '-CA', p.caFile, '-CAkey', p.caKeyFile, '-CAcreateserial', '-out', join(dir, `${name}.pem`), '-days', '2', '-extfile', extFile], dir)
+    openssl(['x509', '-req', '-in', csr, '-CA', p.caFile, '-CAkey', p.caKeyFile, '-CAcreateserial', '-out', join(dir, `${name}.pem`), '-days', days, '-extfile', extFile], dir)
   }
   issue('server', 'localhost', ['basicConstraints=CA:FALSE', 'keyUsage=digitalSignature,keyEncipherment', 'extendedKeyUsage=serverAuth,clientAuth', 'subjectAltName=IP:127.0.0.1,DNS:localhost'])
   issue('client', options.clientName ?? 'rocketmq-ts-client', ['basicConstraints=CA:FALSE', 'keyUsage=digitalSignature,keyEncipherment', 'extendedKeyUsage=clientAuth'])

@@ -33,6 +33,7 @@ export const RequestCode = {
   GET_ALL_TOPIC_CONFIG: 21,
   UPDATE_BROKER_CONFIG: 25,
   GET_BROKER_CONFIG: 26,
+  GET_BROKER_RUNTIME_INFO: 28,
   GET_ROUTEINFO_BY_TOPIC: 105,
   GET_BROKER_CLUSTER_INFO: 106,
   AUTH_CREATE_USER: 3001,
@@ -248,6 +249,16 @@ export async function getBrokerConfigAt(brokerAddr: string, timeoutMs = 5000, se
     if (i > 0) out[line.slice(0, i).trim()] = line.slice(i + 1).trim()
   }
   return out
+}
+
+/** GET_BROKER_RUNTIME_INFO: the version a broker reports about itself, e.g. 'V4_9_7' or 'V5_5_0'. */
+export async function getBrokerVersionAt(brokerAddr: string, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<string> {
+  const reply = await remotingCall(brokerAddr, RequestCode.GET_BROKER_RUNTIME_INFO, {}, undefined, timeoutMs, sec)
+  expectSuccess(reply, 'get broker runtime info', brokerAddr)
+  const info = parseLenientJson<{ table?: Record<string, string> }>(reply.body.toString('utf8'))
+  const v = info.table?.['brokerVersionDesc']
+  if (v === undefined) throw new TestkitError('ERR_TESTKIT_REMOTING', `broker ${brokerAddr} reported no brokerVersionDesc`)
+  return v
 }
 
 export interface BrokerTopicConfig {

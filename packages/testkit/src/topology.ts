@@ -78,7 +78,7 @@ export type PropertyValue = string | number | boolean
  */
 export function brokerProperties(
   spec: BrokerNodeSpec,
-  o: { nameServer: string; storeRoot: string; extra?: Record<string, PropertyValue> },
+  o: { nameServer: string; storeRoot: string; extra?: Record<string, PropertyValue>; version?: string },
 ): Record<string, PropertyValue> {
   const props: Record<string, PropertyValue> = {
     brokerClusterName: CLUSTER_NAME,
@@ -118,6 +118,8 @@ export function brokerProperties(
     waitTimeMillsInSendQueue: 1000,
     osPageCacheBusyTimeOutMills: 3000,
   }
+  // RocketMQ 4.x has no timer store (5.0): leave its key out rather than rely on the broker ignoring it.
+  if (o.version !== undefined && Number.parseInt(o.version, 10) < 5) delete props['mappedFileSizeTimerLog']
   return { ...props, ...(o.extra ?? {}) }
 }
 

@@ -207,9 +207,14 @@ export function ensureJavaMembers(version: string): void {
 export interface JavaMember {
   proc: ChildProcess
   clientId: string
-  /** Reads the events file into the timeline (call before checking). */
+  /** Reads the events file into the timeline (call before checking); throws if the Java member died before close(). */
   collect(): void
-  /** SIGTERM: the shutdown hook runs DefaultMQPushConsumer.shutdown() (commits, unlocks). */
+  /** Throws (with the member's exit status and output) if it exited before close() was called. */
+  check(): void
+  /**
+   * SIGTERM: the shutdown hook runs DefaultMQPushConsumer.shutdown() (commits, unlocks) and exits 0. Rejects when the
+   * member had died before, or exits with anything else (a failed shutdown, a crash): a Java failure fails the test.
+   */
   close(): Promise<void>
 }
 
@@ -217,13 +222,28 @@ export interface JavaMember {
 export async function startJavaOrderlyMember(timeline: Timeline, a: { nameServer: string; group: string; topic: string; name: string; eventsFile: string; handlerMs?: number; logRoot: string }): Promise<JavaMember> {
   const cp = [JAR, join(JAVA_DIR, 'target', 'lib', '*')].join(':')
   const args = ['-Xmx256m', `-Duser.home=${a.logRoot}`, '-cp', cp, 'bench.OrderlyMember', '--namesrv', a.nameServer, '--group', a.group, '--topic', a.topic, '--member', a.name, '--events', a.eventsFile, '--handler-ms', String(a.handlerMs ?? 0)]
-  const proc = spawn(process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java', args, { stdio: ['ignore', 'pipe', 'inherit'] })
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
+  const proc = spawn(process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java', args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  let err = ''
+  proc.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)))
+  let status: { code: number | null; signal: NodeJS.Signals | null } | undefined
+  const exited = new Promise<void>((resolve) =>
+    proc.once('exit', (code, signal) => {
+      status = { code, signal }
+      resolve()
+    }),
+  )
+  let closing = false
+  const describe = () => `exit code ${status?.code ?? 'none'}${status?.signal ? `, signal ${status.signal}` : ''}\nstdout: ${out.slice(-2000)}\nstderr: ${err}`
   let collected = 0
   const member: JavaMember = {
     proc,
     clientId: '',
+    check: () => {
+      if (status !== undefined && !closing) throw new Error(`the Java orderly member ${a.name} died during the test (${describe()})`)
+    },
     collect: () => {
+      member.check()
       if (!existsSync(a.eventsFile)) return
       const lines = readFileSync(a.eventsFile, 'utf8').split('\n')
       // Only complete lines past what was read before.
@@ -235,13 +255,14 @@ export async function startJavaOrderlyMember(timeline: Timeline, a: { nameServer
       collected = Math.max(collected, lines.length - 1)
     },
     close: async () => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return
-      proc.kill('SIGTERM')
+      member.check()
+      closing = true
+      if (status === undefined) proc.kill('SIGTERM')
       await exited
+      if (status?.code !== 0) throw new Error(`the Java orderly member ${a.name} did not shut down cleanly (${describe()})`)
     },
   }
   await new Promise<void>((resolve, reject) => {
-    let out = ''
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString()
       const line = out.split('\n').find((l) => l.startsWith('{"ready"'))
@@ -250,7 +271,15 @@ export async function startJavaOrderlyMember(timeline: Timeline, a: { nameServer
         resolve()
       }
     })
-    proc.once('exit', (code) => reject(new Error(`Java orderly member exited early with ${code}: ${out.slice(-2000)}`)))
+    proc.once('exit', () => reject(new Error(`Java orderly member exited before it was ready (${describe()})`)))
+    // Bounded: a member that neither starts nor exits is killed and fails the test with its output.
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL')
+      reject(new Error(`Java orderly member ${a.name} not ready within 90 s; killed (${describe()})`))
+    }, 90_000)
+    timer.unref()
+    void exited.then(() => clearTimeout(timer))
+    proc.stdout!.on('data', () => member.clientId !== '' && clearTimeout(timer))
   })
   return member
 }

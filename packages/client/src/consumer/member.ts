@@ -64,7 +64,11 @@ export class Member {
       ...remotingSecurity(o, logger),
     })
     this.ctx = createContext(o, this.cluster, logger, parts.events)
-    this.cluster.onAccessDenied?.((err) => this.ctx.report(err))
+    // A subscribed topic the ACL refused: reported, and a rebalance releases its queues (the other topics go on).
+    this.cluster.onAccessDenied?.((err) => {
+      this.ctx.report(err)
+      this.rebalancer.trigger('a subscribed topic was refused by the broker ACL')
+    })
     this.cluster.onRefused?.((err) => {
       if (this.failed) return
       this.failed = true

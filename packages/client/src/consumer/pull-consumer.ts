@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events'
 import type { ConsumerMetrics } from './metrics.js'
 import { parseOptions } from '../config/common.js'
-import { unwrapQueue, unwrapView, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
+import { unwrapView } from '../protocol/namespace.js'
+import { NamespaceEdge } from './namespace-edge.js'
 import { pullConsumerOptionsSchema, type PullConsumerOptions as ParsedPullConsumerOptions, type PullConsumerOptionsInput } from '../config/consumer.js'
 import { RocketMQError } from '../errors.js'
 import { getMaxOffset, getMinOffset, searchOffsetByTimestamp } from '../cluster/broker-api.js'
@@ -34,6 +35,8 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   readonly options: ParsedPullConsumerOptions
   private readonly member: Member
   private readonly policy: PullPolicy
+  /** Set with the `namespace` option: maps every name the application sees (namespace-edge.ts). */
+  private readonly edge: NamespaceEdge | undefined
   private state: 'new' | 'starting' | 'started' | 'closed' = 'new'
   private startPromise?: Promise<void>
   private closePromise?: Promise<CloseResult>
@@ -42,22 +45,26 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   constructor(options: PullConsumerOptions, deps: ClientDeps = {}) {
     super()
     this.options = parseOptions(pullConsumerOptionsSchema, options, 'PullConsumer')
-    // The namespace edge: the member sees the wrapped group and topics; every queue and message crossing the public
-    // API below is mapped (w: in, u: out).
-    const ns = this.options.namespace
-    const parsed: ParsedPullConsumerOptions = ns
+    // The namespace edge: the member sees the wrapped group and topics; every queue, message, event and error crossing
+    // the public API below is mapped (w: in, u: out).
+    const edge = (this.edge = NamespaceEdge.of(this.options.namespace))
+    const parsed: ParsedPullConsumerOptions = edge
       ? {
           ...this.options,
-          group: wrapNamespace(ns, this.options.group),
+          group: edge.wrap(this.options.group),
           ...(this.options.subscriptions === undefined
             ? {}
-            : { subscriptions: Object.fromEntries(Object.entries(this.options.subscriptions).map(([t, e]) => [wrapNamespace(ns, t), e])) }),
+            : { subscriptions: Object.fromEntries(Object.entries(this.options.subscriptions).map(([t, e]) => [edge.wrap(t), e])) }),
+          allocation: edge.allocation(this.options.allocation),
+          onAssign: edge.onAssign(this.options.onAssign as Parameters<NamespaceEdge['onAssign']>[0]),
+          onRevoke: edge.onRevoke(this.options.onRevoke as Parameters<NamespaceEdge['onRevoke']>[0]),
+          undecodable: edge.undecodable(this.options.undecodable),
         }
       : this.options
     let policy: PullPolicy | undefined
     this.member = new Member({
       options: parsed,
-      events: this as EventEmitter<ConsumerEvents>,
+      events: edge ? edge.events(this as EventEmitter<ConsumerEvents>) : this,
       cluster: deps.cluster,
       policy: (host) => (policy = new PullPolicy(host, parsed)),
       onFailed: (err) => {
@@ -86,7 +93,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
       // A failed start leaves the consumer closed: that is failing for good (close() waits for start, never aborts it).
       this.ending.fail(e)
       this.ending.stopped()
-      throw e
+      throw this.edge ? this.edge.error(e) : e
     })
     return this.startPromise
   }
@@ -105,7 +112,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     if (this.options.subscriptions && Object.keys(this.options.subscriptions).length > 0) {
       throw new RocketMQError('ERR_INVALID_OPTION', 'assign() is for consumers without subscriptions; this one subscribes (subscribe mode)')
     }
-    await this.member.rebalancer.assignManually(queues.map((q) => this.w(q)))
+    await this.plain(this.member.rebalancer.assignManually(queues.map((q) => this.w(q))))
   }
 
   assignment(): MessageQueue[] {
@@ -113,15 +120,21 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   }
 
   private w<Q extends MessageQueue>(q: Q): Q {
-    return wrapQueue(this.options.namespace, q)
+    return this.edge ? this.edge.wrapQueue(q) : q
   }
 
   private u<Q extends MessageQueue>(q: Q): Q {
-    return unwrapQueue(this.options.namespace, q)
+    return this.edge ? this.edge.unwrapQueue(q) : q
+  }
+
+  /** Errors leave with the names the application knows. */
+  private plain<T>(p: Promise<T>): Promise<T> {
+    const edge = this.edge
+    return edge ? p.catch((e: unknown) => Promise.reject(edge.error(e))) : p
   }
 
   private uOffsets(list: Array<{ queue: MessageQueue; offset: number }>): Array<{ queue: MessageQueue; offset: number }> {
-    return this.options.namespace ? list.map((o) => ({ ...o, queue: this.u(o.queue) })) : list
+    return this.edge ? list.map((o) => ({ ...o, queue: this.u(o.queue) })) : list
   }
 
   /**
@@ -129,7 +142,9 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
    * the last pull response), lag, buffered count/bytes, last pull time, paused. From memory only: cheap to poll.
    */
   metrics(): ConsumerMetrics {
-    return this.member.metrics()
+    const m = this.member.metrics()
+    const edge = this.edge
+    return edge ? { ...m, group: edge.unwrap(m.group), queues: m.queues.map((q) => ({ ...q, queue: edge.unwrapQueue(q.queue) })) } : m
   }
 
   // ------------------------------------------------------------------ polling
@@ -184,14 +199,14 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
    * messages handed out so far; with one, exactly those offsets.
    */
   async commit(userOffsets?: ReadonlyArray<{ queue: MessageQueue; offset: number }>): Promise<Array<{ queue: MessageQueue; offset: number }>> {
-    return this.uOffsets(await this.commitWire(userOffsets?.map((o) => ({ queue: this.w(o.queue), offset: o.offset }))))
+    return this.uOffsets(await this.plain(this.commitWire(userOffsets?.map((o) => ({ queue: this.w(o.queue), offset: o.offset })))))
   }
 
   private async commitWire(offsets?: ReadonlyArray<{ queue: MessageQueue; offset: number }>): Promise<Array<{ queue: MessageQueue; offset: number }>> {
     if (offsets) {
       for (const { queue, offset } of offsets) this.policy.setPosition({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId }, offset)
       const done = await this.member.offsets.persistAll(offsets.map((o) => o.queue))
-      if (done.length > 0 && this.listenerCount('offset.committed') > 0) this.emit('offset.committed', { offsets: done })
+      if (done.length > 0 && this.listenerCount('offset.committed') > 0) this.emit('offset.committed', { offsets: this.uOffsets(done) })
       return done
     }
     this.policy.storePositions()
@@ -201,7 +216,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   /** The offset stored for the group (broker or local file), or -1 if none. */
   async committed(userQueue: MessageQueue): Promise<number> {
     const queue = this.w(userQueue)
-    return this.member.offsets.fetch({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId })
+    return this.plain(this.member.offsets.fetch({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId }))
   }
 
   private owned(queue: MessageQueue): ProcessQueue {
@@ -220,8 +235,11 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   }
 
   /** Continue reading the queue at `offset` (within [min, max] of the queue). */
-  async seek(userQueue: MessageQueue, offset: number): Promise<void> {
-    const queue = this.w(userQueue)
+  seek(userQueue: MessageQueue, offset: number): Promise<void> {
+    return this.plain(this.seekWire(this.w(userQueue), offset))
+  }
+
+  private async seekWire(queue: MessageQueue, offset: number): Promise<void> {
     const pq = this.owned(queue)
     const addr = await this.master(queue)
     const [min, max] = await Promise.all([getMinOffset(this.member.cluster.remoting, addr, pq.mq), getMaxOffset(this.member.cluster.remoting, addr, pq.mq)])
@@ -238,24 +256,25 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     this.policy.setPosition(pq.mq, offset)
   }
 
-  async seekToBeginning(userQueue: MessageQueue): Promise<void> {
-    const queue = this.w(userQueue)
-    const pq = this.owned(queue)
-    this.restart(pq, await getMinOffset(this.member.cluster.remoting, await this.master(queue), pq.mq))
+  seekToBeginning(userQueue: MessageQueue): Promise<void> {
+    return this.plain(this.seekEdge(this.w(userQueue), getMinOffset))
   }
 
-  async seekToEnd(userQueue: MessageQueue): Promise<void> {
-    const queue = this.w(userQueue)
+  seekToEnd(userQueue: MessageQueue): Promise<void> {
+    return this.plain(this.seekEdge(this.w(userQueue), getMaxOffset))
+  }
+
+  private async seekEdge(queue: MessageQueue, find: typeof getMinOffset): Promise<void> {
     const pq = this.owned(queue)
-    this.restart(pq, await getMaxOffset(this.member.cluster.remoting, await this.master(queue), pq.mq))
+    this.restart(pq, await find(this.member.cluster.remoting, await this.master(queue), pq.mq))
   }
 
   /** The first offset whose message was stored at or after `timestamp` (ms or Date). */
-  async offsetForTimestamp(userQueue: MessageQueue, timestamp: number | Date): Promise<number> {
+  offsetForTimestamp(userQueue: MessageQueue, timestamp: number | Date): Promise<number> {
     const queue = this.w(userQueue)
     const mq = { topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId }
     const ts = timestamp instanceof Date ? timestamp.getTime() : timestamp
-    return searchOffsetByTimestamp(this.member.cluster.remoting, await this.master(mq), mq, ts)
+    return this.plain(this.master(mq).then((address) => searchOffsetByTimestamp(this.member.cluster.remoting, address, mq, ts)))
   }
 
   /** Stop fetching and handing out these queues until resume(); other queues go on. */

@@ -67,6 +67,7 @@ type RemotingOnly =
   | 'pollNameServerIntervalMs'
   | 'instanceName'
   | 'clientIp'
+  | 'namespace'
   | 'codec'
   | 'invalidPayload'
   | 'dedupe'

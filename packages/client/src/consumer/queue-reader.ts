@@ -44,6 +44,8 @@ export interface ReaderDeps {
 
 export class QueueReader {
   private lastFlowControlEvent = 0
+  /** Topics whose pulls the broker ACL refused, reported once each until a pull of the topic succeeds again. */
+  private readonly refusedTopics = new Set<string>()
 
   constructor(private readonly deps: ReaderDeps) {}
 
@@ -118,6 +120,7 @@ export class QueueReader {
         const target = this.target(pq)
         address = target.address
         result = await this.pull(pq, target.address, target.brokerId, signal)
+        this.refusedTopics.delete(pq.mq.topic)
         if (ctx.listening('pull.completed')) {
           ctx.emit('pull.completed', {
             queue: pq.mq,
@@ -204,6 +207,13 @@ export class QueueReader {
     const err = toRocketMQError(e, 'ERR_BROKER', 'pull failed', { topic: pq.mq.topic, broker: pq.mq.brokerName, queueId: pq.mq.queueId })
     ctx.emit('pull.error', { queue: pq.mq, error: err, brokerAddress: address })
     ctx.logger.warn({ queue: pq.key, address, err }, 'pull failed')
+    if ((err.code === 'ERR_FORBIDDEN' || err.code === 'ERR_AUTH') && !this.refusedTopics.has(pq.mq.topic)) {
+      // A permission taken away while consuming: not something time fixes, so it is an `error` (once per topic), and a
+      // heartbeat now lets the client drop the refused topic from the group (the other topics keep flowing).
+      this.refusedTopics.add(pq.mq.topic)
+      ctx.report(err)
+      ctx.cluster.sendHeartbeatToAllBrokers().catch(() => undefined)
+    }
     if (isTransportError(err) || err.code === 'ERR_BROKER_NOT_FOUND') {
       // The broker may be gone: fall back to the master/slave we still know, and refresh routes.
       pq.pullFromBrokerId = pq.pullFromBrokerId === MASTER_ID ? 1 : MASTER_ID

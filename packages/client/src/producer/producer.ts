@@ -1,5 +1,6 @@
 import { MAX_TIMER_MS, parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
 import { unwrapQueue, withoutNamespace, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
+import { NamespaceEdge } from '../consumer/namespace-edge.js'
 import { producerOptionsSchema, type ProducerOptions, type ProducerOptionsInput } from '../config/producer.js'
 import { RocketMQError, isRocketMQError, isTransportError, toRocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
@@ -170,7 +171,8 @@ export class Producer {
     if (userOpts.queue !== undefined) opts.queue = wrapQueue(ns, userOpts.queue)
     const selector = userOpts.selector
     if (selector !== undefined) opts.selector = (queues, m) => wrapQueue(ns, selector(queues.map((q) => unwrapQueue(ns, q)), { ...m, topic: withoutNamespace(ns, m.topic) }))
-    const result = await this.sendWire(messages, opts, oneway, batch, extra, half)
+    const edge = new NamespaceEdge(ns)
+    const result = await this.sendWire(messages, opts, oneway, batch, extra, half).catch((e: unknown) => Promise.reject(edge.error(e)))
     return result === undefined ? undefined : { ...result, queue: unwrapQueue(ns, result.queue) }
   }
 

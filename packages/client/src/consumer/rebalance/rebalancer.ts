@@ -133,7 +133,9 @@ export class Rebalancer {
         desired.push(...(await allocateQueues(strategy, { group: ctx.group, topic, queues: sorted, clientIds: members, clientId: ctx.cluster.clientId })))
         done.add(topic)
       } catch (e) {
-        ctx.logger.warn({ group: ctx.group, topic, err: e }, 'rebalance of topic failed; keeping its queues')
+        // A topic the broker ACL refused (reported on `error` by the client): its queues are released.
+        if (isRocketMQError(e) && e.code === 'ERR_FORBIDDEN' && e.context.topic === topic) done.add(topic)
+        else ctx.logger.warn({ group: ctx.group, topic, err: e }, 'rebalance of topic failed; keeping its queues')
       }
     }
     await this.apply(desired, (mq) => done.has(mq.topic))

@@ -23,10 +23,23 @@ import org.apache.rocketmq.common.message.MessageExt;
  *   `start|end,member,broker:queueId,queueOffset,body,epochMs` (the body as UTF-8, commas and newlines as spaces).
  * - --count N: drain mode: exits after N messages and prints {"client","consumed","ms","msgsPerSec","startMs","ok"}.
  * - otherwise it runs until SIGTERM (shutdown() then releases its locks) or SIGKILL; it prints {"ready":true,...}
- *   once started.
+ *   once started. Exit status: 0 only after a clean shutdown() on SIGTERM; 4 when shutdown() threw, 3 when it ran
+ *   past --timeout-ms, 5 when it could not start (5 attempts) or failed otherwise (the test harness treats anything but
+ *   0 as a failed test).
  */
 public final class OrderlyMember {
-    public static void main(String[] argv) throws Exception {
+    public static void main(String[] argv) {
+        // Whatever fails here must end the JVM with a non-zero status: the client's non-daemon threads would otherwise
+        // keep a member whose start failed alive (and its harness waiting).
+        try {
+            run(argv);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(5);
+        }
+    }
+
+    private static void run(String[] argv) throws Exception {
         Args a = new Args(argv);
         String member = a.str("member", "java-" + ProcessHandle.current().pid());
         long handlerMs = a.num("handler-ms", 0);
@@ -41,51 +54,88 @@ public final class OrderlyMember {
         AtomicLong lastNs = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
 
-        DefaultMQPushConsumer c = new DefaultMQPushConsumer(a.str("group"));
-        c.setNamesrvAddr(a.str("namesrv"));
-        c.setInstanceName("orderly-" + member + "-" + ProcessHandle.current().pid());
-        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        c.setConsumeThreadMin(threads);
-        c.setConsumeThreadMax(threads);
-        c.setConsumeMessageBatchMaxSize(1);
-        c.subscribe(a.str("topic"), "*");
-        c.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
-            for (MessageExt m : msgs) {
-                String q = m.getBrokerName() + ":" + m.getQueueId();
-                String body = events == null ? "" : new String(m.getBody(), StandardCharsets.UTF_8).replace(',', ' ').replace('\n', ' ');
-                if (events != null) events.println("start," + member + "," + q + "," + m.getQueueOffset() + "," + body + "," + System.currentTimeMillis());
-                if (handlerMs > 0) {
-                    try {
-                        Thread.sleep(handlerMs);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+        java.util.function.Supplier<DefaultMQPushConsumer> build = () -> {
+            DefaultMQPushConsumer c = new DefaultMQPushConsumer(a.str("group"));
+            c.setNamesrvAddr(a.str("namesrv"));
+            c.setInstanceName("orderly-" + member + "-" + ProcessHandle.current().pid());
+            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            c.setConsumeThreadMin(threads);
+            c.setConsumeThreadMax(threads);
+            c.setConsumeMessageBatchMaxSize(1);
+            try {
+                c.subscribe(a.str("topic"), "*");
+            } catch (Exception e) {
+                throw new IllegalArgumentException(e);
+            }
+            c.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
+                for (MessageExt m : msgs) {
+                    String q = m.getBrokerName() + ":" + m.getQueueId();
+                    String body = events == null ? "" : new String(m.getBody(), StandardCharsets.UTF_8).replace(',', ' ').replace('\n', ' ');
+                    if (events != null) events.println("start," + member + "," + q + "," + m.getQueueOffset() + "," + body + "," + System.currentTimeMillis());
+                    if (handlerMs > 0) {
+                        try {
+                            Thread.sleep(handlerMs);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
+                    if (events != null) events.println("end," + member + "," + q + "," + m.getQueueOffset() + "," + body + "," + System.currentTimeMillis());
                 }
-                if (events != null) events.println("end," + member + "," + q + "," + m.getQueueOffset() + "," + body + "," + System.currentTimeMillis());
-            }
-            long n = received.addAndGet(msgs.size());
-            if (n == msgs.size()) firstNs.compareAndSet(0, System.nanoTime());
-            if (count > 0 && n >= count && n - msgs.size() < count) {
-                lastNs.set(System.nanoTime());
-                done.countDown();
-            }
-            return ConsumeOrderlyStatus.SUCCESS;
-        });
+                long n = received.addAndGet(msgs.size());
+                if (n == msgs.size()) firstNs.compareAndSet(0, System.nanoTime());
+                if (count > 0 && n >= count && n - msgs.size() < count) {
+                    lastNs.set(System.nanoTime());
+                    done.countDown();
+                }
+                return ConsumeOrderlyStatus.SUCCESS;
+            });
+            return c;
+        };
         long t0 = System.nanoTime();
-        c.start();
-        HeartbeatNudge.start(c.getDefaultMQPushConsumerImpl().getmQClientFactory(), 6000);
+        DefaultMQPushConsumer c = null;
+        for (int attempt = 1; c == null; attempt++) {
+            DefaultMQPushConsumer candidate = build.get();
+            try {
+                candidate.start();
+                c = candidate;
+            } catch (Exception e) {
+                // On a loaded machine the first route lookup can time out and fail start(); a failed consumer cannot be
+                // started again, so a new one is built (as an application would retry).
+                candidate.shutdown();
+                System.err.println("OrderlyMember: start attempt " + attempt + " failed: " + e);
+                if (attempt == 5) throw e;
+                Thread.sleep(1000);
+            }
+        }
+        final DefaultMQPushConsumer consumer = c;
+        HeartbeatNudge.start(consumer.getDefaultMQPushConsumerImpl().getmQClientFactory(), 6000);
         if (count <= 0) {
-            Runtime.getRuntime().addShutdownHook(new Thread(c::shutdown));
-            Args.printJson("ready", true, "member", member, "clientId", c.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId());
+            // A JVM ended by SIGTERM exits with 143 whatever its hooks do: halt with the outcome of shutdown() instead,
+            // so the harness can tell a clean stop (0) from a failed one.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                int status = 0;
+                try {
+                    consumer.shutdown();
+                } catch (Throwable t) {
+                    t.printStackTrace();
+                    status = 4;
+                }
+                if (events != null) events.flush();
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(status);
+            }));
+            Args.printJson("ready", true, "member", member, "clientId", consumer.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId());
             Thread.sleep(timeoutMs);
-            System.exit(0);
+            System.err.println("OrderlyMember: still running after --timeout-ms " + timeoutMs + "; exiting with 3");
+            System.exit(3);
         }
         boolean ok = done.await(timeoutMs, TimeUnit.MILLISECONDS);
         double ms = ok ? (lastNs.get() - firstNs.get()) / 1e6 : -1;
         double startMs = firstNs.get() == 0 ? -1 : (firstNs.get() - t0) / 1e6;
         Args.printJson("client", "java-orderly", "consumed", received.get(), "ms", Math.round(ms), "msgsPerSec", Args.rate(count, ms),
             "startMs", Math.round(startMs), "ok", ok);
-        c.shutdown();
+        consumer.shutdown();
         System.exit(ok ? 0 : 2);
     }
 }
