@@ -33,30 +33,61 @@ export type ErrorCode =
   | 'ERR_INVALID_SUBSCRIPTION'
   | 'ERR_PAYLOAD_INVALID'
 
+/** Where an error happened; each field is set when known (more fields may be present, e.g. `offset`, `attempts`). */
 export interface ErrorContext {
+  /** The broker name, e.g. `broker-a`. */
   broker?: string
+  /** The NameServer or broker address, `host:port`. */
   address?: string
+  /** The topic. */
   topic?: string
+  /** The queue id. */
   queueId?: number
+  /** The consumer or producer group. */
   group?: string
+  /** The remoting request code sent. */
   requestCode?: number
+  /** The response code the server answered. */
   responseCode?: number
+  /** The server's remark (its error text). */
   remark?: string
+  /** Anything else that locates the failure. */
   [key: string]: unknown
 }
 
+/** The optional parts of a RocketMQError. */
 export interface RocketMQErrorOptions {
+  /** Whether the same call may succeed if repeated. Default false. */
   retriable?: boolean
+  /** The underlying error. */
   cause?: unknown
+  /** Where it happened. */
   context?: ErrorContext
 }
 
+/**
+ * Every error the SDK throws, rejects with or emits. Match on `code` (stable), not on the message.
+ *
+ * ```ts
+ * try { await producer.send(m) } catch (e) { if (isRocketMQError(e) && e.retriable) ... }
+ * ```
+ */
 export class RocketMQError extends Error {
+  /** `'RocketMQError'`, or the subclass's name. */
   override readonly name: string = 'RocketMQError'
+  /** The stable error code, e.g. `ERR_TIMEOUT`. */
   readonly code: ErrorCode
+  /** Whether the same call may succeed if repeated (a timeout, a broker busy, a lost connection). */
   readonly retriable: boolean
+  /** Where it happened (broker, topic, queue, group, ...). */
   readonly context: ErrorContext
 
+  /**
+   * An error with a stable code.
+   * @param code the stable code
+   * @param message what happened and, where possible, what to do
+   * @param options retriable, cause, context
+   */
   constructor(code: ErrorCode, message: string, options: RocketMQErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
@@ -65,6 +96,7 @@ export class RocketMQError extends Error {
   }
 }
 
+/** Whether `e` is a RocketMQError (also a BrokerResponseError). */
 export function isRocketMQError(e: unknown): e is RocketMQError {
   return e instanceof RocketMQError
 }

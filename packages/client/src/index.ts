@@ -28,7 +28,7 @@ export type {
   TransactionCheckEvent,
 } from './producer/transaction-producer.js'
 export type { MessageView, MessageQueueRef } from './protocol/message.js'
-export type { MessageQueue } from './protocol/route.js'
+export type { MessageQueue, QueueOffset } from './protocol/message-queue.js'
 export {
   averagely,
   averagelyByCircle,
@@ -38,7 +38,9 @@ export {
   machineRoomNearby,
   BUILT_IN_STRATEGIES,
 } from './consumer/rebalance/strategies.js'
-export type { AllocationContext, AllocationFunction, AllocationStrategy, MachineRoomResolver } from './consumer/rebalance/strategies.js'
+export type { AllocationContext, AllocationFunction, AllocationStrategy, MachineRoomResolver, StrategyOptions } from './consumer/rebalance/strategies.js'
+export type { HashFunction } from './consumer/rebalance/consistent-hash.js'
+export type { PullStatus } from './cluster/broker-api.js'
 export { Admin } from './admin/admin.js'
 export type { AdminOptionsInput as AdminOptions, CreateTopicOptions, ResetTarget } from './config/admin.js'
 export type {
@@ -53,7 +55,7 @@ export type {
 } from './admin/types.js'
 export { RocketMQError, isRocketMQError } from './errors.js'
 export { BrokerResponseError } from './remoting/broker-error.js'
-export type { ErrorCode, ErrorContext } from './errors.js'
+export type { ErrorCode, ErrorContext, RocketMQErrorOptions } from './errors.js'
 export { silentLogger, consoleLogger } from './logger.js'
 export type { Logger } from './logger.js'
 export { CONSUMER_DEFAULTS, PRODUCER_DEFAULTS } from './config/index.js'

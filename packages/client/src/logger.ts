@@ -19,7 +19,7 @@ export interface Logger {
 
 const noop = (): void => {}
 
-/** The default logger: drops every line. Errors nobody hears are still shown (see {@link warnUnheard}). */
+/** The default logger: drops every line. Errors nobody hears are still shown, as a process warning (see the `error` event). */
 export const silentLogger: Logger = Object.freeze({
   debug: noop,
   info: noop,

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { TestkitError } from './errors.js'
 
+/** The CLI's help text. */
 export const USAGE = `usage: rocketmq-testkit <command> [options]
 
 commands:
@@ -19,19 +20,36 @@ options of up:
 
   -h, --help           this text (any command)`
 
+/** A parsed command line of the `rocketmq-testkit` CLI. */
 export type CliCommand =
-  | { command: 'help' }
   | {
+      /** Print the usage. */
+      command: 'help'
+    }
+  | {
+      /** Start a cluster. */
       command: 'up'
+      /** Stay in the foreground (Ctrl-C stops the cluster). */
       foreground: boolean
+      /** Start the proxy. */
       withProxy: boolean
+      /** Start the slaves. */
       withSlaves: boolean
+      /** Shift every port by this, or find a free offset. */
       portOffset: number | 'auto'
+      /** The RocketMQ version; undefined = the kit's pinned one. */
       version: string | undefined
+      /** Print progress lines. */
       progress: boolean
     }
-  | { command: 'down' }
-  | { command: 'status' }
+  | {
+      /** Stop the cluster `up` started. */
+      command: 'down'
+    }
+  | {
+      /** Show the recorded cluster. */
+      command: 'status'
+    }
 
 function usageError(message: string): TestkitError {
   return new TestkitError('ERR_TESTKIT_ARGUMENT', `${message}\n\n${USAGE}`)

@@ -52,10 +52,15 @@ import {
 } from './topology.js'
 import { ROCKETMQ_VERSION } from './version.js'
 
+/** Extra JVM flags per kind of process, replacing the defaults of that kind (`DEFAULT_JVM_OPTIONS`). */
 export interface JvmOptions {
+  /** Flags of the NameServer. */
   namesrv?: string[]
+  /** Flags of each broker (masters and slaves). */
   broker?: string[]
+  /** Flags of the proxy. */
   proxy?: string[]
+  /** Flags of the mqadmin runs (`cluster.admin()`). */
   tools?: string[]
 }
 
@@ -67,6 +72,7 @@ export const DEFAULT_JVM_OPTIONS: Readonly<Required<JvmOptions>> = Object.freeze
   tools: ['-Xmx256m', '-XX:TieredStopAtLevel=1'],
 })
 
+/** Options of `startCluster()`: what to start, where, and how long to wait. */
 export interface StartClusterOptions extends Omit<PortOptions, 'portOffset'> {
   /** RocketMQ version. Default: env ROCKETMQ_VERSION, else ROCKETMQ_VERSION from version.ts. */
   version?: string
@@ -90,6 +96,7 @@ export interface StartClusterOptions extends Omit<PortOptions, 'portOffset'> {
   runRoot?: string
   /** Java executable. Default `$JAVA_HOME/bin/java` or `java`. */
   java?: string
+  /** JVM flags per kind of process. Default `DEFAULT_JVM_OPTIONS`. */
   jvmOptions?: JvmOptions
   /** Extra/overriding broker properties for all four brokers. */
   brokerProperties?: Record<string, PropertyValue>
@@ -113,20 +120,53 @@ export interface StartClusterOptions extends Omit<PortOptions, 'portOffset'> {
    * (`admin`, default rocketmq / a random password), then `users` created on every broker over remoting. The kit's
    * own calls sign as the admin. 5.3+ only (ACL 2.0): a 4.x version throws ERR_TESTKIT_UNSUPPORTED_VERSION.
    */
-  auth?: { admin?: { username: string; password: string }; users?: AuthUser[] }
+  auth?: {
+    /** The Super admin created at boot. Default `rocketmq` with a random password. */
+    admin?: {
+      /** The admin's user name. */
+      username: string
+      /** The admin's password. */
+      password: string
+    }
+    /** Users created on every broker after start. */
+    users?: AuthUser[]
+  }
   /**
    * TLS on NameServer, brokers and proxy with a throw-away CA (openssl, files under `<runDir>/pki`):
    * 'enforcing' refuses plaintext, 'permissive' accepts both; `mutual` requires a client certificate signed by the CA.
    */
-  tls?: { mode: 'enforcing' | 'permissive'; mutual?: boolean }
+  tls?: {
+    /** `enforcing` refuses plaintext; `permissive` accepts both. */
+    mode: 'enforcing' | 'permissive'
+    /** Require a client certificate signed by the CA. Default false. */
+    mutual?: boolean
+  }
 }
 
 /** What a secured cluster records in its state (plain data; file paths under the run dir). */
 export interface ClusterSecurity {
-  auth?: { admin: { username: string; password: string } }
-  tls?: { mode: 'enforcing' | 'permissive'; mutual: boolean; pki: TestPki }
+  /** ACL 2.0 is on: the Super admin user the kit signs with. */
+  auth?: {
+    /** The admin's credentials. */
+    admin: {
+      /** The admin's user name. */
+      username: string
+      /** The admin's password. */
+      password: string
+    }
+  }
+  /** TLS is on. */
+  tls?: {
+    /** `enforcing` refuses plaintext; `permissive` accepts both. */
+    mode: 'enforcing' | 'permissive'
+    /** A client certificate is required. */
+    mutual: boolean
+    /** The throw-away CA and certificates (file paths). */
+    pki: TestPki
+  }
 }
 
+/** Options of `cluster.createTopic()`. */
 export interface CreateTopicOptions {
   /**
    * Read and write queues on each selected master (and pushed to its slave on 5.x; a 4.x slave refuses topic updates
@@ -137,6 +177,7 @@ export interface CreateTopicOptions {
   brokers?: BrokerName[]
   /** 6 = RW (default), 4 = R, 2 = W */
   perm?: number
+  /** An ordered topic (also writes the NameServer's ORDER_TOPIC_CONFIG). Default false. */
   order?: boolean
   /** Topic attributes, e.g. { 'message.type': 'FIFO' } */
   attributes?: Record<string, string>
@@ -144,49 +185,97 @@ export interface CreateTopicOptions {
   timeoutMs?: number
 }
 
+/** The outcome of one mqadmin run (`cluster.admin()`). */
 export interface AdminResult {
+  /** The process exit code (mqadmin exits 0 on most failures: read `output`). */
   exitCode: number
   /** stdout + stderr without logback status lines. mqadmin exits 0 on most failures: inspect this. */
   output: string
+  /** How long the run took, in ms. */
   durationMs: number
 }
 
 /** Plain-data view of a cluster (what globalSetup can `provide`). */
 export interface ClusterAddresses {
+  /** `host:port` of the NameServer. */
   nameServer: string
+  /** The broker cluster's name (`RmqItCluster`). */
   clusterName: string
-  brokers: Record<BrokerName, { master: string; slave?: string }>
-  proxy: { remoting: string; grpc: string } | null
+  /** Each broker group's master address, and its slave's when started. */
+  brokers: Record<
+    BrokerName,
+    {
+      /** `host:port` of the master. */
+      master: string
+      /** `host:port` of the slave, when started. */
+      slave?: string
+    }
+  >
+  /** The proxy's remoting and gRPC addresses; null without a proxy. */
+  proxy: {
+    /** `host:port` of the proxy's remoting endpoint. */
+    remoting: string
+    /** `host:port` of the proxy's gRPC endpoint. */
+    grpc: string
+  } | null
+  /** The RocketMQ version running, e.g. `5.3.1`. */
   rocketmqVersion: string
   /** path of state.json for attachCluster(); null for an external cluster */
   stateFile: string | null
+  /** true for a cluster this kit did not start (`externalCluster()`): it cannot be stopped or faulted. */
   external: boolean
   /** Set when the cluster was started with `auth` and/or `tls`. */
   security?: ClusterSecurity
 }
 
+/** A running cluster: its addresses, topic helpers, fault injection (kill, pause, restart) and `stop()`. */
 export interface Cluster {
+  /** `host:port` of the NameServer. */
   readonly nameServer: string
+  /** The broker cluster's name (`RmqItCluster`). */
   readonly clusterName: string
-  readonly brokers: Record<BrokerName, { master: string; slave?: string }>
-  readonly proxy: { remoting: string; grpc: string } | null
+  /** Each broker group's master address, and its slave's when started. */
+  readonly brokers: Record<
+    BrokerName,
+    {
+      /** `host:port` of the master. */
+      master: string
+      /** `host:port` of the slave, when started. */
+      slave?: string
+    }
+  >
+  /** The proxy's remoting and gRPC addresses; null without a proxy. */
+  readonly proxy: {
+    /** `host:port` of the proxy's remoting endpoint. */
+    remoting: string
+    /** `host:port` of the proxy's gRPC endpoint. */
+    grpc: string
+  } | null
   /** '' for an external cluster */
   readonly runDir: string
+  /** true for a cluster this kit did not start (`externalCluster()`): it cannot be stopped or faulted. */
   readonly external: boolean
   /** The latest state from disk (pids change on restarts, also from other processes). Throws if external. */
   state(): ClusterState
+  /** The addresses as plain data (to pass to another process, e.g. Vitest's `provide`). */
   addresses(): ClusterAddresses
+  /** How long each start phase took; null for an attached or external cluster. */
   timings(): StartTimings | null
   /** "127.0.0.1:port" of a broker node */
   brokerAddr(node: BrokerNode): string
   /** Live pids by node. */
   pids(): Partial<Record<NodeName, number>>
+  /** The NameServer's route of a topic; null when it has none. */
   route(topic: string): Promise<TopicRoute | null>
+  /** The NameServer's view of the brokers (GET_BROKER_CLUSTER_INFO). */
   clusterInfo(): Promise<ClusterInfo>
   /** Waits until the NameServer lists these broker nodes (default: all running ones). */
   waitForBrokers(nodes?: BrokerNode[], options?: { timeoutMs?: number }): Promise<ClusterInfo>
+  /** Creates (or updates) a topic on the chosen masters and their slaves, and waits until the NameServer routes it. */
   createTopic(topic: string, options?: CreateTopicOptions): Promise<TopicRoute>
+  /** Creates `DEFAULT_TOPICS` unless they exist. */
   ensureDefaultTopics(): Promise<void>
+  /** Deletes a topic from every broker and the NameServer. */
   deleteTopic(topic: string, options?: { timeoutMs?: number }): Promise<void>
   /** Sends `signal` (default SIGKILL) to the broker's pid; for SIGKILL/SIGTERM/SIGINT waits until it is gone. */
   killBroker(node: BrokerNode, signal?: NodeJS.Signals): Promise<void>
@@ -200,6 +289,7 @@ export interface Cluster {
   restartNameServer(): Promise<void>
   /** UPDATE_BROKER_CONFIG at runtime (persisted to the broker's config file, survives restartBroker). */
   updateBrokerConfig(node: BrokerNode, key: string, value: PropertyValue): Promise<void>
+  /** The running broker's configuration (GET_BROKER_CONFIG). */
   getBrokerConfig(node: BrokerNode): Promise<Record<string, string>>
   /** ACL 2.0 (`auth` clusters): creates or updates the user and its ACL on every running broker, masters and slaves. */
   createUser(user: AuthUser): Promise<void>
@@ -214,6 +304,7 @@ export interface Cluster {
    * shutdown takes ~10 s of fixed waits and the stores are deleted anyway), then removes the run dir. Idempotent.
    */
   stop(options?: { graceMs?: number }): Promise<void>
+  /** `await using cluster = await startCluster()`: `stop()` at the end of the scope. */
   [Symbol.asyncDispose](): Promise<void>
 }
 
@@ -246,14 +337,21 @@ export function resolveVersion(version?: string): string {
  * no proxy (it arrived in 5.0), no ACL 2.0 (5.3), no timer messages or POP (5.0).
  */
 export interface VersionFeatures {
+  /** The RocketMQ version, e.g. `5.5.0`. */
   version: string
+  /** Its major version. */
   major: number
+  /** It has the proxy (5.x). */
   proxy: boolean
+  /** It has ACL 2.0 (5.3 and later). */
   acl2: boolean
+  /** It has timer (delay by time) messages (5.x). */
   timer: boolean
+  /** It has POP consumption (5.x). */
   pop: boolean
 }
 
+/** What a RocketMQ version supports (default: the version the kit runs). */
 export function versionFeatures(version: string = resolveVersion()): VersionFeatures {
   const major = rocketmqMajor(version)
   const five = !(major < 5)
@@ -612,8 +710,21 @@ export function attachCluster(state: ClusterState | ClusterAddresses | string): 
 class ManagedCluster implements Cluster {
   readonly nameServer: string
   readonly clusterName: string
-  readonly brokers: Record<BrokerName, { master: string; slave?: string }>
-  readonly proxy: { remoting: string; grpc: string } | null
+  readonly brokers: Record<
+    BrokerName,
+    {
+      /** `host:port` of the master. */
+      master: string
+      /** `host:port` of the slave, when started. */
+      slave?: string
+    }
+  >
+  readonly proxy: {
+    /** `host:port` of the proxy's remoting endpoint. */
+    remoting: string
+    /** `host:port` of the proxy's gRPC endpoint. */
+    grpc: string
+  } | null
   readonly runDir: string
   readonly external = false
   private cached: ClusterState

@@ -17,9 +17,18 @@ export type TestkitErrorCode =
   /** stop() found a process of the cluster still running after SIGKILL */
   | 'ERR_TESTKIT_STOP'
 
+/** Every error the kit throws: match on `code`. */
 export class TestkitError extends Error {
+  /** The stable error code. */
   readonly code: TestkitErrorCode
+  /** Details: the node, the address, the command that failed, ... */
   readonly context: Record<string, unknown>
+  /**
+   * An error with a stable code.
+   * @param code the stable code
+   * @param message what happened and what to do
+   * @param options the cause and details
+   */
   constructor(code: TestkitErrorCode, message: string, options: { cause?: unknown; context?: Record<string, unknown> } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'TestkitError'

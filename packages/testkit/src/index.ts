@@ -34,6 +34,7 @@ export {
   toPropertiesText,
   type BrokerName,
   type BrokerNode,
+  type BrokerNodeSpec,
   type NodeName,
   type PortOptions,
   type PortPlan,

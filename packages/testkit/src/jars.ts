@@ -23,10 +23,14 @@ export function rocketmqArtifacts(version: string): readonly string[] {
   return rocketmqMajor(version) < 5 ? ROCKETMQ_ARTIFACTS.filter((a) => a !== 'rocketmq-proxy') : ROCKETMQ_ARTIFACTS
 }
 
+/** Receives human-readable progress lines (jar download, process starts). */
 export type ProgressSink = (line: string) => void
 
+/** Options of `ensureJars()`. */
 export interface EnsureJarsOptions {
+  /** The RocketMQ version, e.g. `5.3.1`. */
   version: string
+  /** The jar cache folder (a per-version folder is made in it). */
   cacheDir: string
   /** Called with human-readable progress lines. Silent when absent. */
   onProgress?: ProgressSink
@@ -36,14 +40,19 @@ export interface EnsureJarsOptions {
   timeoutMs?: number
 }
 
+/** The jars of one RocketMQ version, ready to run. */
 export interface JarSet {
+  /** The RocketMQ version. */
   version: string
+  /** The folder holding every jar. */
   libDir: string
   /** Java classpath: `<libDir>/*` */
   classpath: string
+  /** How many jars are there. */
   jarCount: number
   /** true if this call downloaded them */
   fetched: boolean
+  /** How long finding or downloading them took, in ms. */
   fetchMs: number
 }
 
@@ -93,6 +102,10 @@ function tryLock(lockDir: string): boolean {
   }
 }
 
+/**
+ * The RocketMQ jars of a version from Maven Central (`mvn dependency:copy-dependencies`), cached per version; concurrent
+ * callers (several test runs) share one download through a lock file.
+ */
 export async function ensureJars(options: EnsureJarsOptions): Promise<JarSet> {
   const { version, onProgress } = options
   const dir = versionDir(options.cacheDir, version)

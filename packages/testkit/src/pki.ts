@@ -10,16 +10,21 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { TestkitError } from './errors.js'
 
+/** The files of a throw-away PKI made by `createTestPki()`. */
 export interface TestPki {
+  /** The folder holding them. */
   dir: string
   /** CA certificate (PEM file): give it to clients as `tls.ca`. */
   caFile: string
+  /** The CA's private key (PEM file). */
   caKeyFile: string
   /** Server certificate (SAN IP:127.0.0.1, DNS:localhost) and its PKCS#8 key. */
   serverCertFile: string
+  /** The server certificate's key (PKCS#8 PEM file). */
   serverKeyFile: string
   /** Client certificate (CN=<clientName>) and its PKCS#8 key, for mutual TLS. */
   clientCertFile: string
+  /** The client certificate's key (PKCS#8 PEM file). */
   clientKeyFile: string
 }
 

@@ -107,6 +107,7 @@ export function owns(pid: number, marker: string): boolean {
   return info.command === null ? processInspection() === 'portable' : info.command.includes(marker)
 }
 
+/** Polls `cond` until it returns a truthy value (returned) or `timeoutMs` passes (ERR_TESTKIT_TIMEOUT naming `what`). */
 export async function pollUntil<T>(
   cond: () => T | Promise<T>,
   o: { timeoutMs: number; intervalMs?: number; what: string; onTimeout?: () => string },

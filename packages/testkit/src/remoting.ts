@@ -13,7 +13,14 @@ import { TestkitError } from './errors.js'
  * The signing is written here independently of the client package (the kit is the oracle the client is tested against).
  */
 export interface AdminSecurity {
-  credentials?: { accessKey: string; secretKey: string }
+  /** Sign every request (ACL) with this user. */
+  credentials?: {
+    /** The user name (ACL 2.0) or access key (ACL 1.0). */
+    accessKey: string
+    /** The password or secret key; it keys the signature, it is never sent. */
+    secretKey: string
+  }
+  /** Connect with TLS, with these node:tls options. */
   tls?: TlsConnectionOptions
 }
 
@@ -48,10 +55,15 @@ export const RequestCode = {
 
 export const ResponseCode = { SUCCESS: 0, TOPIC_NOT_EXIST: 17 } as const
 
+/** A server's answer to `remotingCall()`. */
 export interface RemotingReply {
+  /** The response code (0 = success). */
   code: number
+  /** The server's remark (its error text). */
   remark?: string
+  /** The response header's fields. */
   extFields?: Record<string, string>
+  /** The response body (empty when there is none). */
   body: Buffer
 }
 
@@ -152,25 +164,40 @@ export function parseLenientJson<T>(text: string): T {
   }
 }
 
+/** A broker group in a NameServer answer. */
 export interface BrokerData {
+  /** The cluster it belongs to. */
   cluster: string
+  /** The broker name, e.g. `broker-a`. */
   brokerName: string
   /** brokerId ("0" master, "1" slave) -> "host:port" */
   brokerAddrs: Record<string, string>
 }
+/** A topic's queues on one broker group, in a NameServer route. */
 export interface QueueData {
+  /** The broker name. */
   brokerName: string
+  /** Queues consumers read. */
   readQueueNums: number
+  /** Queues producers write. */
   writeQueueNums: number
+  /** 6 = read+write, 4 = read only, 2 = write only. */
   perm: number
+  /** The topic's system flags (Java TopicSysFlag). */
   topicSysFlag?: number
 }
+/** A topic's route, as the NameServer answers GET_ROUTEINFO_BY_TOPIC. */
 export interface TopicRoute {
+  /** The broker groups serving the topic, with their addresses. */
   brokerDatas: BrokerData[]
+  /** The topic's queues on each broker group. */
   queueDatas: QueueData[]
 }
+/** The NameServer's view of the brokers (GET_BROKER_CLUSTER_INFO). */
 export interface ClusterInfo {
+  /** Every registered broker group by name. */
   brokerAddrTable: Record<string, BrokerData>
+  /** Cluster name -> its broker names. */
   clusterAddrTable: Record<string, string[]>
 }
 
@@ -190,18 +217,24 @@ export async function getTopicRoute(nameServer: string, topic: string, timeoutMs
   return parseLenientJson<TopicRoute>(reply.body.toString('utf8'))
 }
 
+/** The NameServer's view of the brokers (GET_BROKER_CLUSTER_INFO). */
 export async function getClusterInfo(nameServer: string, timeoutMs = 5000, sec: AdminSecurity = {}): Promise<ClusterInfo> {
   const reply = await remotingCall(nameServer, RequestCode.GET_BROKER_CLUSTER_INFO, {}, undefined, timeoutMs, sec)
   expectSuccess(reply, 'cluster info', nameServer)
   return parseLenientJson<ClusterInfo>(reply.body.toString('utf8'))
 }
 
+/** A topic to create on one broker (`createTopicOnBroker`). */
 export interface TopicSpec {
+  /** The topic. */
   topic: string
+  /** Queues consumers read. */
   readQueueNums: number
+  /** Queues producers write. */
   writeQueueNums: number
   /** 6 = read+write (default), 4 = read only, 2 = write only. */
   perm?: number
+  /** An ordered topic. Default false. */
   order?: boolean
   /** e.g. { 'message.type': 'FIFO' } -> "+message.type=FIFO" */
   attributes?: Record<string, string>
@@ -261,12 +294,19 @@ export async function getBrokerVersionAt(brokerAddr: string, timeoutMs = 5000, s
   return v
 }
 
+/** A topic as a broker stores it (GET_ALL_TOPIC_CONFIG). */
 export interface BrokerTopicConfig {
+  /** The topic. */
   topicName: string
+  /** Queues consumers read. */
   readQueueNums: number
+  /** Queues producers write. */
   writeQueueNums: number
+  /** 6 = read+write, 4 = read only, 2 = write only. */
   perm: number
+  /** An ordered topic. */
   order?: boolean
+  /** The topic's attributes, e.g. `{ 'message.type': 'FIFO' }`. */
   attributes?: Record<string, string>
 }
 
@@ -279,7 +319,9 @@ export async function getTopicConfigsAt(brokerAddr: string, timeoutMs = 5000, se
 
 /** An ACL 2.0 user (`userType` Super skips every permission check). */
 export interface AuthUser {
+  /** The user name. */
   username: string
+  /** The password. */
   password: string
   /** Default false: a Normal user, allowed only what its `acls` grant. */
   superUser?: boolean
@@ -287,6 +329,7 @@ export interface AuthUser {
   acls?: AuthAclEntry[]
 }
 
+/** One ACL 2.0 policy entry of a user. */
 export interface AuthAclEntry {
   /** 'Topic:<name>', 'Group:<name>', 'Topic:prefix*', 'Topic:*', '*' */
   resource: string
@@ -294,6 +337,7 @@ export interface AuthAclEntry {
   actions: string[]
   /** Default 'Allow'. */
   decision?: 'Allow' | 'Deny'
+  /** Only from these IPs or CIDR ranges. Default any. */
   sourceIps?: string[]
 }
 

@@ -5,8 +5,11 @@ import { TestkitError } from './errors.js'
 import { isAlive, owns, stopPid } from './proc.js'
 import type { BrokerName, NodeName, PortPlan } from './topology.js'
 
+/** One process of the cluster in the state file. */
 export interface NodeState {
+  /** The node, e.g. `broker-a-0`. */
   name: NodeName
+  /** What kind of process it is. */
   kind: 'namesrv' | 'broker' | 'proxy'
   /** null when the process was stopped/killed through the kit */
   pid: number | null
@@ -20,43 +23,86 @@ export interface NodeState {
   outFile: string
   /** the main RocketMQ log file */
   mainLog: string
+  /** The executable started (java). */
   command: string
+  /** Its arguments. */
   args: string[]
+  /** Stopped by SIGSTOP (`pauseBroker`). */
   paused: boolean
 }
 
+/** How long each phase of `startCluster()` took, in ms. */
 export interface StartTimings {
+  /** Finding or downloading the jars. */
   jarsMs: number
+  /** Starting the NameServer. */
   nameServerMs: number
+  /** Starting the masters. */
   mastersMs: number
+  /** Starting the slaves. */
   slavesMs: number
+  /** Until the NameServer listed every broker. */
   registrationMs: number
+  /** Starting the proxy. */
   proxyMs: number
+  /** Creating the default topics. */
   topicsMs: number
+  /** The whole start. */
   totalMs: number
 }
 
+/** The serializable state of a started cluster (`<runDir>/state.json`), read by `attachCluster()` and the CLI. */
 export interface ClusterState {
+  /** The format's version. */
   schema: 1
+  /** The RocketMQ version running. */
   rocketmqVersion: string
+  /** The broker cluster's name. */
   clusterName: string
+  /** The run folder (stores, logs, configuration). */
   runDir: string
+  /** This file's path. */
   stateFile: string
+  /** The folder of the jars. */
   libDir: string
+  /** The Java executable. */
   java: string
   /** the process whose death makes the watchdog tear the cluster down */
   ownerPid: number
   /** true for a cluster meant to outlive its starter (CLI `up`): never treated as stale */
   detached: boolean
+  /** The watchdog process, if any. */
   watchdogPid: number | null
+  /** When the cluster was started (ISO 8601). */
   createdAt: string
+  /** The ports in use. */
   ports: PortPlan
+  /** `host:port` of the NameServer. */
   nameServer: string
-  brokers: Record<BrokerName, { master: string; slave?: string }>
-  proxy: { remoting: string; grpc: string } | null
+  /** Each broker group's master address, and its slave's when started. */
+  brokers: Record<
+    BrokerName,
+    {
+      /** `host:port` of the master. */
+      master: string
+      /** `host:port` of the slave, when started. */
+      slave?: string
+    }
+  >
+  /** The proxy's addresses; null without a proxy. */
+  proxy: {
+    /** `host:port` of the remoting endpoint. */
+    remoting: string
+    /** `host:port` of the gRPC endpoint. */
+    grpc: string
+  } | null
+  /** Every process by node. */
   nodes: Partial<Record<NodeName, NodeState>>
+  /** SIGTERM grace before SIGKILL on restarts, in ms. */
   stopTimeoutMs: number
+  /** Deadline of each start phase, in ms. */
   startTimeoutMs: number
+  /** How long the start took, by phase. */
   timings: StartTimings
   /** auth/TLS settings of a secured cluster (absent for a plain one). */
   security?: import('./cluster.js').ClusterSecurity
@@ -68,6 +114,7 @@ export function writeState(state: ClusterState): void {
   renameSync(tmp, state.stateFile)
 }
 
+/** Reads a cluster's state file; ERR_TESTKIT_STATE when it is missing or not a state file. */
 export function readState(stateFile: string): ClusterState {
   let text: string
   try {

@@ -3,28 +3,44 @@
  * is generated from the same functions by `write-compose-config.ts`, so both setups run identical brokers.
  */
 
+/** The broker cluster's name. */
 export const CLUSTER_NAME = 'RmqItCluster'
+/** The two broker groups (each a master and a slave). */
 export const BROKER_NAMES = ['broker-a', 'broker-b'] as const
+/** A broker group's name. */
 export type BrokerName = (typeof BROKER_NAMES)[number]
+/** The four broker processes: `<brokerName>-<brokerId>`. */
 export const BROKER_NODES = ['broker-a-0', 'broker-a-1', 'broker-b-0', 'broker-b-1'] as const
 /** `<brokerName>-<brokerId>`: id 0 is the master, id 1 the slave. */
 export type BrokerNode = (typeof BROKER_NODES)[number]
+/** Every process of the cluster. */
 export type NodeName = 'namesrv' | BrokerNode | 'proxy'
 
 /** The topics every cluster gets from `ensureDefaultTopics()`: name and queues per master. */
-export const DEFAULT_TOPICS: ReadonlyArray<{ topic: string; queuesPerBroker: number }> = [
+export const DEFAULT_TOPICS: ReadonlyArray<{
+  /** The topic. */
+  topic: string
+  /** Queues on each master. */
+  queuesPerBroker: number
+}> = [
   { topic: 'TopicOrderPaySuccess', queuesPerBroker: 2 },
 ]
 
+/** One broker process of the topology. */
 export interface BrokerNodeSpec {
+  /** The node, e.g. `broker-a-0`. */
   node: BrokerNode
+  /** Its broker group. */
   brokerName: BrokerName
+  /** 0 = master, 1 = slave. */
   brokerId: 0 | 1
+  /** Its role. */
   role: 'ASYNC_MASTER' | 'SLAVE'
   /** Main remoting port. The broker also binds port-2 (fast/VIP) and port+1 (HA). */
   port: number
 }
 
+/** The ports of the cluster (each defaulted, then shifted by `portOffset`). */
 export interface PortOptions {
   /** Added to every default port (to run a second cluster beside the first). Default 0. */
   portOffset?: number
@@ -38,13 +54,19 @@ export interface PortOptions {
   proxyGrpc?: number
 }
 
+/** The ports a cluster uses. */
 export interface PortPlan {
+  /** The NameServer's port. */
   nameServer: number
+  /** Each broker's main remoting port. */
   brokers: Record<BrokerNode, number>
+  /** The proxy's remoting port. */
   proxyRemoting: number
+  /** The proxy's gRPC port. */
   proxyGrpc: number
 }
 
+/** The ports for these options. */
 export function portPlan(options: PortOptions = {}): PortPlan {
   const off = options.portOffset ?? 0
   const base = options.brokerBase ?? 10911 + off
@@ -56,6 +78,7 @@ export function portPlan(options: PortOptions = {}): PortPlan {
   }
 }
 
+/** The broker processes of the topology on these ports (masters only without slaves). */
 export function brokerSpecs(plan: PortPlan, withSlaves: boolean): BrokerNodeSpec[] {
   const all: BrokerNodeSpec[] = BROKER_NODES.map((node) => {
     const brokerId = node.endsWith('-0') ? 0 : 1
@@ -70,6 +93,7 @@ export function brokerSpecs(plan: PortPlan, withSlaves: boolean): BrokerNodeSpec
   return withSlaves ? all : all.filter((s) => s.brokerId === 0)
 }
 
+/** A value of a RocketMQ `.properties` file. */
 export type PropertyValue = string | number | boolean
 
 /**

@@ -54,6 +54,11 @@ export class Admin {
   private readonly logger: Logger
   private closed = false
 
+  /**
+   * Checks the options (ERR_INVALID_OPTION names a wrong one); connects on first use.
+   * @param options the connection options, as the consumers' (see {@link AdminOptions})
+   * @param deps test seam: a scripted cluster instead of the network
+   */
   constructor(options: AdminOptionsInput, deps: ClientDeps = {}) {
     this.options = parseOptions(adminOptionsSchema, options, 'Admin')
     this.logger = this.options.logger ?? silentLogger
@@ -281,6 +286,7 @@ export class Admin {
     await this.cluster.close()
   }
 
+  /** `await using admin = new Admin(...)`: `close()` at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
   }

@@ -37,6 +37,10 @@ function extNumber(res: RemotingCommand, key: string, context: ErrorContext, min
 /** Largest broker id a pull response may suggest (ids are 0 for the master, small positive for slaves). */
 const MAX_BROKER_ID = 2147483647
 
+/**
+ * A pull's outcome: `FOUND` (messages), `NO_NEW_MSG` (nothing after the offset), `NO_MATCHED_MSG` (nothing matched the
+ * subscription), `OFFSET_ILLEGAL` (the offset is outside the queue; the consumer corrects it).
+ */
 export type PullStatus = 'FOUND' | 'NO_NEW_MSG' | 'NO_MATCHED_MSG' | 'OFFSET_ILLEGAL'
 
 export interface PullResult {
@@ -245,15 +249,23 @@ export interface SendMessageHeader {
   brokerName: string
 }
 
+/**
+ * A stored message's status (Java SendStatus): `SEND_OK`, or stored but `FLUSH_DISK_TIMEOUT` (sync flush late),
+ * `FLUSH_SLAVE_TIMEOUT` (sync replication late) or `SLAVE_NOT_AVAILABLE` (sync replication impossible).
+ */
 export type SendStatus = 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE'
 
+/** What `producer.send()` resolves with: the message is stored on the broker. */
 export interface SendResult {
+  /** The store status; anything but `SEND_OK` means stored, with weaker durability than asked. */
   status: SendStatus
   /** The client-side unique id (UNIQ_KEY); for a batch, the ids joined by ','. */
   msgId: string
   /** The broker's store id (host, port, commit-log offset). */
   offsetMsgId: string
+  /** The queue the message went to. */
   queue: MessageQueue
+  /** Its offset in that queue (for a batch, the first message's). */
   queueOffset: number
   /** A transactional (half) message's transaction id as the broker reports it (its UNIQ_KEY). */
   transactionId?: string

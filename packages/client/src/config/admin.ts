@@ -6,6 +6,10 @@ import { clientOptionsShape, groupSchema, topicSchema } from './common.js'
  * requestTimeoutMs, logger, instanceName, clientIp).
  */
 export const adminOptionsSchema = z.object(clientOptionsShape).strict()
+/**
+ * Options of `new Admin(options)`: the connection options of every client.
+ * @useDeclaredType
+ */
 export type AdminOptionsInput = z.input<typeof adminOptionsSchema>
 export type AdminOptions = z.output<typeof adminOptionsSchema>
 
@@ -18,25 +22,71 @@ export const createTopicOptionsSchema = z
     queuesPerBroker: z.number({ required_error: 'is required (queues on each master, e.g. 4)' }).int().min(1).max(1024),
     /** Broker names (e.g. ['broker-a']); default every broker of the cluster(s) the NameServer knows. */
     brokers: z.array(z.string().min(1)).nonempty().optional(),
-    /** Default 6 (read + write). */
+    /**
+     * Permission of the topic: 6 = read + write, 4 = read only, 2 = write only.
+     * @defaultValue 6
+     */
     perm: permSchema.optional(),
-    /** An ordered topic: also writes the NameServer's ORDER_TOPIC_CONFIG (`broker-a:4;broker-b:4`), as `mqadmin updateTopic -o true`. */
+    /**
+     * An ordered topic: also writes the NameServer's ORDER_TOPIC_CONFIG (`broker-a:4;broker-b:4`), as `mqadmin updateTopic -o true`.
+     * @defaultValue false
+     */
     order: z.boolean().optional(),
-    /** How long to wait for the NameServer to list the topic on every broker (default 15 s). */
+    /**
+     * How long to wait for the NameServer to list the topic on every broker, in ms.
+     * @defaultValue 15000
+     */
     timeoutMs: z.number().int().positive().optional(),
   })
   .strict()
+/**
+ * Options of `admin.createTopic(topic, options)`.
+ * @useDeclaredType
+ */
 export type CreateTopicOptions = z.input<typeof createTopicOptionsSchema>
 
-const queueRef = z.object({ brokerName: z.string().min(1), queueId: z.number().int().min(0) }).passthrough()
+const queueRef = z
+  .object({
+    /** The broker name. */
+    brokerName: z.string().min(1),
+    /** The queue id. */
+    queueId: z.number().int().min(0),
+  })
+  .passthrough()
 
 export const resetTargetSchema = z.union(
   [
-    z.object({ timestamp: z.union([z.number().int(), z.date()]) }).strict(),
-    z.object({ offsets: z.array(z.object({ queue: queueRef, offset: z.number().int().min(0) }).strict()).nonempty() }).strict(),
+    z
+      .object({
+        /** Per queue, the first message stored at or after this time: ms since the epoch, or a Date. */
+        timestamp: z.union([z.number().int(), z.date()]),
+      })
+      .strict(),
+    z
+      .object({
+        /** Exact offsets, per queue. */
+        offsets: z
+          .array(
+            z
+              .object({
+                /** The queue (a MessageQueue; the topic is the one reset). */
+                queue: queueRef,
+                /** Its new offset: the next message the group consumes. */
+                offset: z.number().int().min(0),
+              })
+              .strict(),
+          )
+          .nonempty(),
+      })
+      .strict(),
   ],
   { errorMap: () => ({ message: 'must be { timestamp } (ms since the epoch, or a Date) or { offsets: [{ queue: { brokerName, queueId }, offset }] }' }) },
 )
+/**
+ * Where `admin.resetOffset` moves a group: `{ timestamp }` (ms since the epoch, or a Date: the first message stored at
+ * or after it, per queue) or `{ offsets: [{ queue, offset }] }` (exact offsets).
+ * @useDeclaredType
+ */
 export type ResetTarget = z.input<typeof resetTargetSchema>
 
 export { groupSchema as adminGroupSchema, topicSchema as adminTopicSchema }

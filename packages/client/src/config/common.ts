@@ -83,6 +83,7 @@ export const credentialsSchema = z
     accessKey: z.string({ required_error: 'is required (ACL 2.0: the user name)' }).min(1, 'must not be empty (ACL 2.0: the user name)'),
     /** ACL 2.0: the user's password. Never sent; it keys the HMAC. */
     secretKey: z.string({ required_error: "is required (ACL 2.0: the user's password)" }).min(1, "must not be empty (ACL 2.0: the user's password)"),
+    /** ACL 1.0 with temporary credentials (STS): the session token sent with every request. */
     securityToken: z.string().min(1).optional(),
   })
   .strict()
@@ -100,12 +101,18 @@ export const tlsSchema = z.union(
         cert: pem.optional(),
         /** Client private key for mutual TLS (PEM). */
         key: pem.optional(),
+        /** Passphrase of an encrypted `key`. */
         passphrase: z.string().optional(),
         /** Name to verify the server certificate against (and to send as SNI); default the host connected to. */
         servername: z.string().min(1).optional(),
-        /** Default true. false accepts any server certificate: for tests only (logged once as a warning). */
+        /**
+         * Verify the server certificate. `false` accepts any server certificate: for tests only (logged once as a warning).
+         * @defaultValue true
+         */
         rejectUnauthorized: z.boolean().optional(),
+        /** Replaces the host name check of the server certificate (node:tls `checkServerIdentity`); return an Error to refuse. */
         checkServerIdentity: z.custom<(host: string, cert: unknown) => Error | undefined>((v) => typeof v === 'function', { message: 'must be a function (host, cert) => Error | undefined' }).optional(),
+        /** Lowest TLS version accepted; default node:tls's (TLSv1.2). */
         minVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional(),
       })
       .strict()
@@ -119,18 +126,42 @@ export const tlsSchema = z.union(
 )
 export type TlsInput = z.input<typeof tlsSchema>
 
+/** The connection options every client has (consumers, producer, admin). */
 export const clientOptionsShape = {
+  /**
+   * The NameServer address(es): `'host:port'`, several joined by `;` (or `,`), or an array (Java namesrvAddr).
+   * Required (except for a push consumer given `proxy`).
+   */
   nameServer: nameServerSchema,
+  /**
+   * A pino-shaped logger (`debug` / `info` / `warn` / `error`, optional `child`), e.g. pino or `consoleLogger('info')`.
+   * Default silent; background errors nobody listens to still show as a process warning.
+   */
   logger: loggerSchema.optional(),
-  /** Distinguishes clients in one process; defaults to `pid#hrtime`. */
+  /**
+   * Distinguishes clients in one process and names a broadcasting member's offset folder (Java instanceName).
+   * Default `pid#hrtime`, unique per client.
+   */
   instanceName: z.string().min(1).optional(),
-  /** The IP announced in the client id; defaults to the first non-internal IPv4. */
+  /** The IP announced in the client id (Java clientIP). Default the first non-internal IPv4 of this host. */
   clientIp: z
     .string()
     .refine((v) => isIP(v) !== 0, { message: "must be an IPv4 or IPv6 address, e.g. '10.0.0.5'" })
     .optional(),
+  /**
+   * Deadline of one request to a NameServer or broker, in ms (Java mqClientApiTimeout); pulls add `brokerSuspendMs`.
+   * @defaultValue 3000
+   */
   requestTimeoutMs: timerMs().default(3000),
+  /**
+   * Interval of the heartbeat to every broker, in ms (Java heartbeatBrokerInterval).
+   * @defaultValue 30000
+   */
   heartbeatIntervalMs: timerMs().default(30_000),
+  /**
+   * Interval of the route refresh from the NameServer, in ms (Java pollNameServerInterval).
+   * @defaultValue 30000
+   */
   pollNameServerIntervalMs: timerMs().default(30_000),
   /** Sign requests for an ACL-enabled cluster (ACL 2.0 user name + password, or ACL 1.0 access/secret key). */
   credentials: credentialsSchema.optional(),
@@ -201,10 +232,10 @@ type DefaultedKeys<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.Z
  * The default of every field of a zod object shape that has one, read from the schema itself, so that a default is
  * stated once (in the schema) and the exported `*_DEFAULTS` tables cannot drift from it.
  */
-export function schemaDefaults<S extends z.ZodRawShape>(shape: S): { readonly [K in DefaultedKeys<S>]: z.output<S[K]> } {
+export function schemaDefaults<S extends z.ZodRawShape>(shape: S): { readonly [K in keyof Pick<S, DefaultedKeys<S>>]: z.output<S[K]> } {
   const out: Record<string, unknown> = {}
   for (const [key, field] of Object.entries(shape)) if (field instanceof z.ZodDefault) out[key] = (field._def as { defaultValue: () => unknown }).defaultValue()
-  return Object.freeze(out) as { readonly [K in DefaultedKeys<S>]: z.output<S[K]> }
+  return Object.freeze(out) as { readonly [K in keyof Pick<S, DefaultedKeys<S>>]: z.output<S[K]> }
 }
 
 /** `codec`: a built-in name, a `{ decode }` codec or a schema with `parse`. */

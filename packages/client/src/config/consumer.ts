@@ -35,7 +35,12 @@ const subscriptionExpression = z.union([
     const p = tagExpressionProblem(s)
     if (p) ctx.addIssue({ code: z.ZodIssueCode.custom, message: p })
   }),
-  z.object({ sql: z.string().min(1, 'SQL92 expression must not be empty') }).strict(),
+  z
+    .object({
+      /** A SQL92 filter over the message properties, e.g. `"region = 'east' AND amount > 100"` (the broker must enable it). */
+      sql: z.string().min(1, 'SQL92 expression must not be empty'),
+    })
+    .strict(),
 ])
 export type SubscriptionExpression = z.infer<typeof subscriptionExpression>
 
@@ -55,7 +60,14 @@ const allocationSchema = z.union(
       errorMap: () => ({ message: `unknown allocation strategy; use one of ${ALLOCATION_NAMES.join(', ')}, or a function` }),
     }),
     fn<(...args: never[]) => unknown>('({ consumerGroup, currentClientId, messageQueues, clientIds }) => queues'),
-    z.object({ name: z.string(), allocate: fn<(...args: never[]) => unknown>('allocate(ctx)') }).passthrough(),
+    z
+      .object({
+        /** The strategy's name, reported to the broker and in events. */
+        name: z.string(),
+        /** `(context) => queues`: this member's share of the topic's queues. */
+        allocate: fn<(...args: never[]) => unknown>('allocate(ctx)'),
+      })
+      .passthrough(),
   ],
   {
     errorMap: () => ({
@@ -72,6 +84,7 @@ export const consumeFromSchema = z
     z.enum(['first', 'last']),
     z
       .object({
+        /** Start at the first message stored at or after this time: ms since the epoch, or a Date. */
         timestamp: z.union([
           z.number().int().min(0).max(MAX_TIMESTAMP_MS),
           z.date().refine((d) => !Number.isNaN(d.getTime()) && d.getTime() >= 0 && d.getTime() <= MAX_TIMESTAMP_MS),
@@ -94,34 +107,107 @@ function exactlyOneHandler(o: { handler?: unknown; batchHandler?: unknown }, ctx
 /** Options shared by the push and pull consumers. */
 export const baseConsumerShape = {
   ...clientOptionsShape,
+  /** The consumer group: one name per consuming system, e.g. `'stock_consumer_group'` (Java consumerGroup). Required. */
   group: groupSchema,
+  /**
+   * `'clustering'`: each message goes to one member of the group, offsets on the broker. `'broadcasting'`: every member
+   * gets every message, offsets in a local file (Java messageModel).
+   * @defaultValue 'clustering'
+   */
   model: z.enum(['clustering', 'broadcasting'], { errorMap: () => ({ message: "must be 'clustering' or 'broadcasting'" }) }).default('clustering'),
+  /**
+   * Topic -> tag expression: `'*'`, `'TagA || TagB'`, or `{ sql: 'a > 5' }` (SQL92, the broker must enable it), e.g.
+   * `{ TopicOrderPaySuccess: '*' }` (Java subscribe()). Required for the push consumer; the pull consumer may `assign()`
+   * queues instead.
+   */
   subscriptions: subscriptionsSchema,
+  /**
+   * How the group's members share a topic's queues: a built-in name (`'averagely'`, `'averagely-by-circle'`,
+   * `'consistent-hash'`, `'by-config'`, `'machine-room'`, `'machine-room-nearby'`), a function
+   * `({ consumerGroup, currentClientId, messageQueues, clientIds }) => queues`, or `{ name, allocate }`
+   * (Java allocateMessageQueueStrategy). Every member of a group must use the same strategy.
+   * @defaultValue 'averagely'
+   */
   allocation: allocationSchema.default('averagely'),
-  /** Options for strategies that need them (by-config queues, machine-room rooms, nearby resolver). */
+  /**
+   * Options of the strategies that need them: `queues` for `'by-config'`, `rooms` for `'machine-room'`, `resolver`
+   * (and a fallback strategy) for `'machine-room-nearby'`, `virtualNodes` for `'consistent-hash'`.
+   */
   allocationOptions: z.record(z.unknown()).optional(),
+  /**
+   * Where a group with no committed offset starts on a queue: `'last'` (new messages only), `'first'` (everything the
+   * broker still has), or `{ timestamp }` (ms since the epoch, or a Date) (Java consumeFromWhere / consumeTimestamp).
+   * A group that has committed offsets always resumes there.
+   * @defaultValue 'last'
+   */
   consumeFrom: consumeFromSchema,
+  /**
+   * `async (queues, { seek, signal }) => void`: awaited (up to `hookTimeoutMs`) before newly assigned queues are pulled;
+   * `seek(queue, offset)` sets where a queue starts. A hook that throws is reported on `error`; the queues stay assigned.
+   */
   onAssign: fn<(...args: never[]) => unknown>('async (queues) => void | offsets').optional(),
+  /**
+   * `async (queues, { signal }) => void`: awaited (up to `hookTimeoutMs`) after the revoked queues' in-flight messages
+   * finished and their offsets were committed, before the queues are released.
+   */
   onRevoke: fn<(...args: never[]) => unknown>('async (queues, { signal }) => void').optional(),
-  /** Messages pulled per request (Java pullBatchSize). */
+  /**
+   * Messages asked for per pull request (Java pullBatchSize).
+   * @defaultValue 32
+   */
   pullBatchSize: z.number().int().min(1).max(1024).default(32),
-  /** Flow control per queue: cached message count and bytes (Java pullThresholdForQueue / SizeForQueue). */
+  /**
+   * Flow control: a queue stops pulling while it caches more than this many messages (Java pullThresholdForQueue).
+   * @defaultValue 1000
+   */
   pullThresholdForQueue: z.number().int().positive().max(1_000_000_000).default(1000),
+  /**
+   * Flow control: a queue stops pulling while its cached bodies take more than this many MiB
+   * (Java pullThresholdSizeForQueue).
+   * @defaultValue 100
+   */
   pullThresholdSizeForQueueMiB: z.number().positive().finite().max(1024 * 1024).default(100),
-  /** Optional per-topic cache limits, split over the queues this member owns. */
+  /**
+   * Flow control per topic: cached messages over all owned queues of a topic, split evenly over them; overrides
+   * `pullThresholdForQueue` (Java pullThresholdForTopic). Default unset (no topic limit).
+   */
   pullThresholdForTopic: z.number().int().positive().max(1_000_000_000).optional(),
+  /**
+   * Flow control per topic: cached MiB over all owned queues of a topic, split evenly over them; overrides
+   * `pullThresholdSizeForQueueMiB` (Java pullThresholdSizeForTopic). Default unset (no topic limit).
+   */
   pullThresholdSizeForTopicMiB: z.number().positive().finite().max(1024 * 1024).optional(),
-  /** How long the broker may hold an empty pull (long polling). */
+  /**
+   * How long the broker may hold a pull that finds nothing (long polling), in ms (Java brokerSuspendMaxTimeMillis).
+   * @defaultValue 15000
+   */
   brokerSuspendMs: z.number().int().min(1000).max(60_000).default(15_000),
+  /**
+   * Interval of the periodic rebalance pass, in ms; a broker's "the group changed" notice also starts one at once
+   * (Java rocketmq.client.rebalance.waitInterval).
+   * @defaultValue 20000
+   */
   rebalanceIntervalMs: timerMs().default(20_000),
+  /**
+   * Interval of the periodic offset commit (to the broker, or the local file in broadcasting), in ms
+   * (Java persistConsumerOffsetInterval).
+   * @defaultValue 5000
+   */
   persistOffsetIntervalMs: timerMs().default(5_000),
-  /** Directory for broadcasting offsets (one file per member); default ~/.rocketmq_offsets. */
+  /**
+   * Folder of the broadcasting offset files (`<dir>/<ip>@<instanceName>/<group>/offsets.json`; Java
+   * rocketmq.client.localOffsetStoreDir). Default `~/.rocketmq_offsets`.
+   */
   offsetStoreDir: z.string().min(1).optional(),
-  /** Read from this broker id regardless of the broker's advice (0 = master); default follows suggestWhichBrokerId. */
+  /**
+   * Pull from this broker id whatever the master suggests (0 = the master, 1 = the first slave). Default unset: follow
+   * the broker's suggestWhichBrokerId.
+   */
   readFromBrokerId: z.number().int().nonnegative().max(2_147_483_647).optional(),
   /**
    * Largest decoded (decompressed) message body accepted, checked while inflating; a larger one is ERR_MESSAGE_DECODE.
-   * Default 16 MiB: 4x the broker's 4 MiB message limit, which Java producers apply before compressing.
+   * In bytes; 16 MiB = 4x the broker's 4 MiB message limit, which Java producers apply before compressing.
+   * @defaultValue 16777216
    */
   maxMessageBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   /**
@@ -129,17 +215,23 @@ export const baseConsumerShape = {
    * the queue at that offset and tries again with back-off (3 s doubling to 60 s), `'skip'` moves past it; a function
    * `({ queue, offset, error, attempts }) => 'stall' | 'skip'` decides per attempt (e.g. skip once an operator agreed).
    * Either way every attempt is reported as an `error` event (ERR_MESSAGE_DECODE with topic, queue and offset).
+   * @defaultValue 'stall'
    */
   undecodable: z
     .union([z.enum(['stall', 'skip']), fn<(...args: never[]) => unknown>("({ queue, offset, error, attempts }) => 'stall' | 'skip'")], {
       errorMap: () => ({ message: "must be 'stall', 'skip' or a function returning one of them" }),
     })
     .default('stall'),
-  /** How long a rebalance awaits `onAssign` / `onRevoke` before it aborts their signal and goes on (was a fixed 30 s). */
+  /**
+   * How long a rebalance awaits `onAssign` / `onRevoke`, in ms; then their signal aborts, ERR_TIMEOUT is reported on
+   * `error`, and the rebalance goes on.
+   * @defaultValue 30000
+   */
   hookTimeoutMs: timerMs().default(30_000),
   /**
    * How long a rebalance waits for the in-flight messages of a revoked queue before it commits and releases the queue
-   * (messages still running then are not committed; the next owner receives them again).
+   * (messages still running then are not committed; the next owner receives them again), in ms.
+   * @defaultValue 30000
    */
   revokeTimeoutMs: timerMs().default(30_000),
 } as const
@@ -154,15 +246,27 @@ export type BaseConsumerOptions = Omit<z.output<typeof baseConsumerSchema>, 'sub
 export const pushConsumerOptionsSchema = z
   .object({
     ...baseConsumerShape,
+    /**
+     * `async (message, { signal, queue, group }) => void`: resolve = consumed; throw = retried later (clustering) or
+     * reported and skipped (broadcasting) (Java MessageListenerConcurrently). Give `handler` or `batchHandler`.
+     */
     handler: fn<(...args: never[]) => unknown>('async (message, context) => void').optional(),
+    /** `async (messages, context) => void`: up to `batchSize` messages of one queue at a time, retried together. */
     batchHandler: fn<(...args: never[]) => unknown>('async (messages, context) => void').optional(),
-    /** Handlers running at once (Java consumeThreadMax). */
+    /**
+     * Handlers running at once (Java consumeThreadMax).
+     * @defaultValue 20
+     */
     concurrency: z.number().int().min(1, 'must be at least 1').max(1000).default(20),
-    /** Messages per batchHandler call (Java consumeMessageBatchMaxSize). */
+    /**
+     * Messages per `batchHandler` call (Java consumeMessageBatchMaxSize).
+     * @defaultValue 1
+     */
     batchSize: z.number().int().min(1).max(1024).default(1),
     /**
      * Deliveries of a failing message before it goes to %DLQ%<group>. Default 16 with `ordering: 'none'` (Java
-     * concurrently) and unbounded in the ordered modes (Java orderly); -1 means that default.
+     * concurrently) and unbounded in the ordered modes (Java orderly); -1 means that default (Java maxReconsumeTimes).
+     * @defaultValue 16 (ordering 'none'), unbounded (ordering 'queue' / 'key')
      */
     maxReconsumeTimes: z.number().int().min(-1).max(10_000).optional(),
     /**
@@ -170,13 +274,24 @@ export const pushConsumerOptionsSchema = z
      * while this member holds the queue's broker lock (Java MessageListenerOrderly). `'key'`: locked queues as in
      * `'queue'`, but messages with different ordering keys (`__SHARDINGKEY`, else the first key) run in parallel up to
      * `concurrency`, and one key's messages strictly in order.
+     * @defaultValue 'none'
      */
     ordering: z.enum(['none', 'queue', 'key'], { errorMap: () => ({ message: "must be 'none', 'queue' or 'key'" }) }).default('none'),
-    /** Ordered modes: how long a queue pauses after a failed message before it is handled again (Java suspendCurrentQueueTimeMillis). */
+    /**
+     * Ordered modes: how long a queue pauses after a failed message before it is handled again, in ms
+     * (Java suspendCurrentQueueTimeMillis).
+     * @defaultValue 1000
+     */
     suspendMs: z.number().int().min(10).max(30_000).default(1000),
-    /** After this long a handler's signal is aborted and the message is retried (Java consumeTimeout, 15 min). */
+    /**
+     * After this many ms a handler's signal is aborted and the message is retried (Java consumeTimeout, 15 min).
+     * @defaultValue 900000
+     */
     handlerTimeoutMs: timerMs().default(15 * 60_000),
-    /** Default deadline of close() for draining in-flight messages. */
+    /**
+     * Default deadline of `close()` for draining in-flight messages, in ms (Java awaitTerminationMillisWhenShutdown).
+     * @defaultValue 30000
+     */
     closeTimeoutMs: timerMs(0).default(30_000),
     /**
      * Decode (and check) each body before the handler runs; the handler reads `message.value`. 'json', 'text',
@@ -199,8 +314,11 @@ export const pushConsumerOptionsSchema = z
         z.boolean(),
         z
           .object({
+            /** The business key of a message (e.g. an order id); `undefined` = never deduplicated. Default: the message id. */
             key: fn<(...args: never[]) => unknown>('(message) => string | undefined').optional(),
+            /** Keys remembered (least recently used dropped first). */
             max: z.number().int().min(1).max(10_000_000).default(10_000),
+            /** How long a key is remembered, in ms. */
             ttlMs: timerMs().default(3_600_000),
           })
           .strict(),
@@ -216,11 +334,31 @@ export type PushConsumerOptions = z.output<typeof pushConsumerOptionsSchema>
 export const pullConsumerOptionsSchema = z
   .object({
     ...baseConsumerShape,
+    /**
+     * Topic -> tag expression, as for the push consumer (subscribe mode: the group's queues are shared by rebalance).
+     * Leave it out to `assign()` queues yourself (assign mode).
+     */
     subscriptions: subscriptionsSchema.optional(),
+    /**
+     * Commit the offsets of polled messages every `autoCommitIntervalMs` and at `close()`; `false`: only `commit()`
+     * commits (Java autoCommit).
+     * @defaultValue true
+     */
     autoCommit: z.boolean().default(true),
+    /**
+     * Interval of the automatic commit, in ms (Java autoCommitIntervalMillis).
+     * @defaultValue 5000
+     */
     autoCommitIntervalMs: timerMs().default(5_000),
-    /** Upper bound of messages cached over all queues (Java pullThresholdForAll). */
+    /**
+     * Upper bound of messages cached over all queues, waiting for `poll()` (Java pullThresholdForAll).
+     * @defaultValue 10000
+     */
     maxCachedMessages: z.number().int().positive().max(1_000_000_000).default(10_000),
+    /**
+     * How long `poll()` waits for a first message by default, in ms; 0 returns at once (Java pollTimeoutMillis).
+     * @defaultValue 5000
+     */
     pollTimeoutMs: timerMs(0).default(5_000),
   })
   .strict()
@@ -238,7 +376,9 @@ export const CONCURRENT_MAX_RECONSUME_TIMES = 16
 export const CONSUMER_DEFAULTS = Object.freeze({
   ...schemaDefaults(pushConsumerOptionsSchema.innerType().shape),
   ...schemaDefaults(pullConsumerOptionsSchema.shape),
+  /** Deliveries of a failing message before the DLQ with `ordering: 'none'` (Java: 16). */
   maxReconsumeTimes: CONCURRENT_MAX_RECONSUME_TIMES,
+  /** Deliveries of a failing message before the DLQ in the ordered modes: unbounded (Java orderly). */
   orderedMaxReconsumeTimes: Number.POSITIVE_INFINITY,
 })
 
@@ -274,23 +414,53 @@ export const proxyOptionsSchema = z
         }
         return list.join(';')
       }),
-    /** TLS to the proxy. Default false (plaintext; a proxy with permissive TLS accepts both). */
+    /**
+     * TLS to the proxy, verified against the system CAs (a proxy with permissive TLS accepts both); same as the
+     * consumer's `tls: true`.
+     * @defaultValue false
+     */
     sslEnabled: z.boolean().default(false),
-    /** Refused when not empty: see PROXY_NAMESPACE_REFUSED. */
+    /**
+     * Refused when not empty (see PROXY_NAMESPACE_REFUSED): give the consumer's `namespace` instead.
+     * @defaultValue ''
+     */
     namespace: z.string().max(0, PROXY_NAMESPACE_REFUSED).default(''),
+    /** ACL credentials for the proxy (rocketmq-client-nodejs sessionCredentials); same as the consumer's `credentials`. */
     credentials: z
-      .object({ accessKey: z.string().min(1), accessSecret: z.string().min(1), securityToken: z.string().min(1).optional() })
+      .object({
+        /** The access key (ACL 2.0: the user name). */
+        accessKey: z.string().min(1),
+        /** The secret key (ACL 2.0: the password); it keys the signature, it is never sent. */
+        accessSecret: z.string().min(1),
+        /** Session token of temporary credentials. */
+        securityToken: z.string().min(1).optional(),
+      })
       .strict()
       .optional(),
-    /** How long a received message stays hidden from other members; renewed while its handler runs. Min 10 s (the proxy's). */
+    /**
+     * How long a received message stays hidden from other members, in ms; renewed while its handler runs. At least
+     * 10000 (the proxy refuses shorter).
+     * @defaultValue 30000
+     */
     invisibleDurationMs: z.number().int().min(10_000, 'must be at least 10000 (the proxy refuses shorter)').max(12 * 3_600_000).default(30_000),
-    /** Delay before a failed message is delivered again, by attempt (the last entry repeats). */
+    /**
+     * Delay before a failed message is delivered again, in ms, by attempt (the last entry repeats): the broker's delay
+     * levels 3..18.
+     * @defaultValue [10000, 30000, 60000, 120000, ..., 7200000]
+     */
     retryDelaysMs: z.array(timerMs(0)).nonempty().default([...PROXY_RETRY_DELAYS_MS] as [number, ...number[]]),
-    /** Receive calls (long polls) in flight at once; each asks one broker behind the proxy (round robin). */
+    /**
+     * Receive calls (long polls) in flight at once; each asks one broker behind the proxy (round robin).
+     * @defaultValue 2
+     */
     receivers: z.number().int().min(1).max(64).default(2),
   })
   .strict()
 
+/**
+ * `proxy` of `new PushConsumer({ proxy, ... })`: the RocketMQ 5.x proxy's gRPC endpoint and the POP settings.
+ * @useDeclaredType
+ */
 export type ProxyOptionsInput = z.input<typeof proxyOptionsSchema>
 export type ProxyOptions = z.output<typeof proxyOptionsSchema>
 

@@ -4,16 +4,37 @@ import { clientOptionsShape, codecSchema, groupSchema, schemaDefaults, timerMs, 
 export const producerOptionsSchema = z
   .object({
     ...clientOptionsShape,
+    /**
+     * The producer group (Java producerGroup): names the producer to the broker; transactional producers need their own.
+     * @defaultValue 'DEFAULT_PRODUCER'
+     */
     group: groupSchema.default('DEFAULT_PRODUCER'),
+    /**
+     * Deadline of one `send()` over all its attempts, in ms (Java sendMsgTimeout).
+     * @defaultValue 3000
+     */
     sendTimeoutMs: timerMs().default(3000),
-    /** Extra attempts on another broker after a failed sync send (Java retryTimesWhenSendFailed). */
+    /**
+     * Extra attempts on another broker after a failed sync send (Java retryTimesWhenSendFailed).
+     * @defaultValue 2
+     */
     retries: z.number().int().min(0).max(16).default(2),
-    /** Bodies at least this large are zlib-compressed (Java compressMsgBodyOverHowmuch). */
+    /**
+     * Bodies of at least this many bytes are zlib-compressed (Java compressMsgBodyOverHowmuch).
+     * @defaultValue 4096
+     */
     compressOverBytes: z.number().int().positive().max(2_147_483_647).default(4096),
+    /**
+     * Largest body accepted by `send()`, in bytes, before compression; a larger one is ERR_MESSAGE_ENCODE (Java
+     * maxMessageSize; the broker's own limit is 4 MiB too).
+     * @defaultValue 4194304
+     */
     maxMessageBytes: z.number().int().positive().max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
     /**
      * Avoid for a while a broker that failed a send or answered slowly (Java sendLatencyFaultEnable), and give each
-     * attempt only half of the remaining sendTimeoutMs while another broker could still be tried. Default true.
+     * attempt only half of the remaining sendTimeoutMs while another broker could still be tried. Java's default is
+     * false.
+     * @defaultValue true
      */
     latencyFaultAvoidance: z.boolean().default(true),
     /**
@@ -30,6 +51,10 @@ export const producerOptionsSchema = z
   })
   .strict()
 
+/**
+ * Options of `new Producer(options)`: the connection options plus the producer's own.
+ * @useDeclaredType
+ */
 export type ProducerOptionsInput = z.input<typeof producerOptionsSchema>
 export type ProducerOptions = z.output<typeof producerOptionsSchema>
 

@@ -7,14 +7,19 @@ import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { processChannel, traced, tracing, type ProcessTraceContext } from '../observability/channels.js'
 
+/** The second argument of a handler: where the message comes from, and a signal to stop early. */
 export interface MessageContext {
   /** Aborted when the handler times out (handlerTimeoutMs) or when close() reaches its deadline. */
   signal: AbortSignal
+  /** The queue the message (or batch) comes from. */
   queue: MessageQueue
+  /** The consumer group (without namespace). */
   group: string
 }
 
+/** A push consumer's handler: resolve (or return) = consumed; throw (or reject) = retried later. */
 export type MessageHandler = (message: MessageView, context: MessageContext) => Promise<void> | void
+/** A push consumer's batch handler: up to `batchSize` messages of one queue; the whole batch is retried on a throw. */
 export type BatchHandler = (messages: MessageView[], context: MessageContext) => Promise<void> | void
 
 export interface HandlerOptions {

@@ -7,7 +7,9 @@ import type { OffsetStore } from './offset-store/offset-store.js'
 import type { ConsumptionPolicy } from './policy.js'
 import type { ProcessQueue } from './process-queue.js'
 
+/** `consumer.metrics()` for one owned queue. */
 export interface QueueMetrics {
+  /** The queue. */
   queue: MessageQueue
   /** The offset last written to (or read from) the offset store: -1 before the first commit or read. */
   committedOffset: number
@@ -19,9 +21,11 @@ export interface QueueMetrics {
   lag: number
   /** Messages pulled and not yet consumed (push) or not yet polled (pull), and their body bytes. */
   cachedCount: number
+  /** The body bytes of the cached messages. */
   cachedBytes: number
-  /** When the last pull to this queue was sent / a message of it was last consumed (epoch ms, 0 = never). */
+  /** When the last pull to this queue was sent (epoch ms, 0 = never). */
   lastPullTimestamp: number
+  /** When a message of this queue was last consumed (epoch ms, 0 = never). */
   lastConsumeTimestamp: number
   /** Paused (pull consumer pause()). */
   paused: boolean
@@ -29,13 +33,17 @@ export interface QueueMetrics {
   locked?: boolean
 }
 
+/** `consumer.metrics()`: a snapshot of the owned queues, from memory (no broker request). */
 export interface ConsumerMetrics {
+  /** The consumer group (without namespace). */
   group: string
   /** One entry per owned queue, sorted by topic, broker, queue id. */
   queues: QueueMetrics[]
   /** Sums over the queues (lag counts only queues whose lag is known). */
   lag: number
+  /** Cached messages over every owned queue. */
   cachedCount: number
+  /** Cached body bytes over every owned queue. */
   cachedBytes: number
 }
 

@@ -18,6 +18,7 @@ import { toCodec, type CodecOption, type CodecValue, type TypedMessage } from '.
 /** What a handler receives: the message, with `value` when the consumer has a codec. */
 export type HandlerMessage<C> = [CodecValue<C>] extends [never] ? MessageView : TypedMessage<CodecValue<C>>
 
+/** `dedupe` of a push consumer: which key makes two messages the same, and how long it is remembered. */
 export interface DedupeOptions {
   /** The business key of a message (e.g. an order id); `undefined` = never deduplicated. Default: the message id. */
   key?: (message: MessageView) => string | undefined
@@ -27,11 +28,32 @@ export interface DedupeOptions {
   ttlMs?: number
 }
 
+/** The events of a push consumer's payload handling (codec and dedupe). */
 export interface PayloadEvents {
   /** A body the codec refused: moved to %DLQ%<group> (`dlq: true`), given to `invalidPayload`, or (broadcasting) skipped. */
-  'payload.rejected': [{ message: MessageView; error: RocketMQError; queue: MessageQueue; dlq: boolean }]
+  'payload.rejected': [
+    {
+      /** The message refused. */
+      message: MessageView
+      /** Why (the codec's error). */
+      error: RocketMQError
+      /** Its queue. */
+      queue: MessageQueue
+      /** Moved to %DLQ%<group>. */
+      dlq: boolean
+    },
+  ]
   /** A message whose key this member already handled successfully: not handed to the handler again. */
-  'message.deduplicated': [{ message: MessageView; key: string; queue: MessageQueue }]
+  'message.deduplicated': [
+    {
+      /** The message skipped. */
+      message: MessageView
+      /** Its dedupe key. */
+      key: string
+      /** Its queue. */
+      queue: MessageQueue
+    },
+  ]
 }
 
 export interface PayloadHooks {

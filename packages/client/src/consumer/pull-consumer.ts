@@ -9,20 +9,26 @@ import { getMaxOffset, getMinOffset, searchOffsetByTimestamp } from '../cluster/
 import type { ClientDeps } from '../cluster/port.js'
 import type { MessageView } from '../protocol/message.js'
 import { mqKey, type MessageQueue } from '../protocol/route.js'
+import type { QueueOffset } from '../protocol/message-queue.js'
 import { Member } from './member.js'
 import { PullPolicy } from './pull-policy.js'
 import type { ProcessQueue } from './process-queue.js'
 import type { CloseResult, ConsumerEvents, TypedConsumerCallbacks } from './types.js'
 import { Ending } from './ending.js'
 
-/** Options of `new PullConsumer(...)`: see config/consumer.ts for every field, its default and its check. */
+/**
+ * Options of `new PullConsumer(...)`: every field with its unit and default.
+ * @useDeclaredType
+ */
 export type PullConsumerOptions = Omit<PullConsumerOptionsInput, keyof TypedConsumerCallbacks> & TypedConsumerCallbacks
 
+/** Options of `poll()`. */
 export interface PollOptions {
   /** At most this many messages (default pullBatchSize). */
   max?: number
   /** Wait this long for the first message (default pollTimeoutMs); 0 returns at once. */
   timeoutMs?: number
+  /** Aborting it ends the wait at once: `poll()` resolves with what it has (possibly nothing). */
   signal?: AbortSignal
 }
 
@@ -32,6 +38,7 @@ export interface PollOptions {
  * Readers pull ahead in the background up to the cache limits; `poll()` hands out what they fetched.
  */
 export class PullConsumer extends EventEmitter<ConsumerEvents> {
+  /** The options as parsed: every default filled in. */
   readonly options: ParsedPullConsumerOptions
   private readonly member: Member
   private readonly policy: PullPolicy
@@ -42,6 +49,11 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
   private closePromise?: Promise<CloseResult>
   private readonly ending = new Ending()
 
+  /**
+   * Checks the options (ERR_INVALID_OPTION names a wrong one); nothing connects before `start()`.
+   * @param options see {@link PullConsumerOptions}
+   * @param deps test seam: a scripted cluster instead of the network
+   */
   constructor(options: PullConsumerOptions, deps: ClientDeps = {}) {
     super()
     this.options = parseOptions(pullConsumerOptionsSchema, options, 'PullConsumer')
@@ -75,6 +87,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     this.policy = policy!
   }
 
+  /** This member's client id (`ip@instance`), as the broker and the other members see it. */
   get clientId(): string {
     return this.member.cluster.clientId
   }
@@ -115,6 +128,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     await this.plain(this.member.rebalancer.assignManually(queues.map((q) => this.w(q))))
   }
 
+  /** The queues this member reads now (subscribe mode: its share after the last rebalance; assign mode: what `assign()` gave). */
   assignment(): MessageQueue[] {
     return this.member.assignment().map((q) => this.u(q))
   }
@@ -133,7 +147,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     return edge ? p.catch((e: unknown) => Promise.reject(edge.error(e))) : p
   }
 
-  private uOffsets(list: Array<{ queue: MessageQueue; offset: number }>): Array<{ queue: MessageQueue; offset: number }> {
+  private uOffsets(list: QueueOffset[]): QueueOffset[] {
     return this.edge ? list.map((o) => ({ ...o, queue: this.u(o.queue) })) : list
   }
 
@@ -188,6 +202,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     }
   }
 
+  /** `for await (const message of consumer)`: messages one by one until the consumer closes (same as `messages()`). */
   [Symbol.asyncIterator](): AsyncGenerator<MessageView, void, undefined> {
     return this.messages()
   }
@@ -198,11 +213,11 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
    * Commit offsets to the broker (or the local file in broadcasting). Without an argument, the positions after the
    * messages handed out so far; with one, exactly those offsets.
    */
-  async commit(userOffsets?: ReadonlyArray<{ queue: MessageQueue; offset: number }>): Promise<Array<{ queue: MessageQueue; offset: number }>> {
+  async commit(userOffsets?: readonly QueueOffset[]): Promise<QueueOffset[]> {
     return this.uOffsets(await this.plain(this.commitWire(userOffsets?.map((o) => ({ queue: this.w(o.queue), offset: o.offset })))))
   }
 
-  private async commitWire(offsets?: ReadonlyArray<{ queue: MessageQueue; offset: number }>): Promise<Array<{ queue: MessageQueue; offset: number }>> {
+  private async commitWire(offsets?: readonly QueueOffset[]): Promise<QueueOffset[]> {
     if (offsets) {
       for (const { queue, offset } of offsets) this.policy.setPosition({ topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId }, offset)
       const done = await this.member.offsets.persistAll(offsets.map((o) => o.queue))
@@ -256,10 +271,12 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     this.policy.setPosition(pq.mq, offset)
   }
 
+  /** Continue reading the queue at its first stored offset. */
   seekToBeginning(userQueue: MessageQueue): Promise<void> {
     return this.plain(this.seekEdge(this.w(userQueue), getMinOffset))
   }
 
+  /** Continue reading the queue at its end: only messages written from now on. */
   seekToEnd(userQueue: MessageQueue): Promise<void> {
     return this.plain(this.seekEdge(this.w(userQueue), getMaxOffset))
   }
@@ -285,6 +302,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     }
   }
 
+  /** Fetch and hand out these paused queues again. */
   resume(queues: readonly MessageQueue[]): void {
     for (const q of queues) {
       const pq = this.member.rebalancer.table.get(mqKey(this.w(q)))
@@ -296,6 +314,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     this.policy.arrivals.notify()
   }
 
+  /** The queues paused by `pause()`. */
   paused(): MessageQueue[] {
     return [...this.member.rebalancer.table.values()].filter((pq) => pq.paused).map((pq) => this.u(pq.mq))
   }
@@ -321,6 +340,7 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     return this.closePromise
   }
 
+  /** `await using consumer = new PullConsumer(...)`: `close()` at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
   }

@@ -9,10 +9,9 @@ import type { PushConsumerOptionsInput, ProxyOptionsInput, PushConsumerOptions a
 import type { ClientDeps } from '../cluster/port.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { createProxyEngine, type CloseResult, type PushEngine } from './push-engine.js'
-import type { OrderedEvents } from './orderly/ordered-policy.js'
 import type { PushEvents } from './push-policy.js'
 import { RemotingPushEngine } from './remoting-engine.js'
-import type { TypedConsumerCallbacks } from './types.js'
+import type { PushConsumerEvents, TypedConsumerCallbacks } from './types.js'
 import type { MessageContext } from './handler.js'
 import type { MessageView } from '../protocol/message.js'
 import type { RocketMQError } from '../errors.js'
@@ -21,34 +20,43 @@ import type { CodecOption } from '../protocol/payload-codec.js'
 import { Ending } from './ending.js'
 
 export type { MessageContext, MessageHandler, BatchHandler } from './handler.js'
+export type { PushConsumerEvents } from './types.js'
 export type { CloseResult } from './push-engine.js'
 
 /**
- * Options of `new PushConsumer({ nameServer, ... })` (remoting): see config/consumer.ts for every field and default.
+/**
+ * Options of `new PushConsumer({ nameServer, ... })` (remoting): every field with its unit and default.
  * `C` is the type of `codec` (inferred): with one, handlers receive `message.value` typed by it.
+ * @useDeclaredType
  */
 export type PushConsumerOptions<C = undefined> = Omit<PushConsumerOptionsInput, 'handler' | 'batchHandler' | 'codec' | 'invalidPayload' | 'dedupe' | keyof TypedConsumerCallbacks> &
   TypedConsumerCallbacks & {
-    /** Resolve = consumed; throw = retried later (clustering) or reported and skipped (broadcasting). */
+    /**
+     * `async (message, { signal, queue, group }) => void`: resolve = consumed; throw = retried later (clustering) or
+     * reported and skipped (broadcasting) (Java MessageListenerConcurrently). Give `handler` or `batchHandler`.
+     */
     handler?: (message: HandlerMessage<C>, context: MessageContext) => Promise<void> | void
-    /** Receives up to `batchSize` messages of one queue at a time. */
+    /** `async (messages, context) => void`: up to `batchSize` messages of one queue at a time, retried together. */
     batchHandler?: (messages: Array<HandlerMessage<C>>, context: MessageContext) => Promise<void> | void
     /**
      * Decode (and check) each body before the handler runs: 'json', 'text', 'bytes', a schema with `parse` (zod: JSON
      * checked by it) or a `{ decode(body) }` codec. A body that does not decode is not retried (see `invalidPayload`).
      */
     codec?: C
-    /** A body the codec refuses: 'dlq' (default) moves it to %DLQ%<group> at once; a function receives it instead. */
+    /**
+     * A body the codec refuses: 'dlq' moves it to %DLQ%<group> at once; a function receives it instead.
+     * @defaultValue 'dlq'
+     */
     invalidPayload?: 'dlq' | ((message: MessageView, error: RocketMQError) => Promise<void> | void)
-    /** Skip a message whose key this member already handled successfully (best effort, per member). */
+    /** Skip a message whose key this member already handled successfully (best effort, per member). Default false. */
     dedupe?: boolean | DedupeOptions
+    /** Consume through a RocketMQ 5.x proxy instead (gRPC): see {@link ProxyPushConsumerOptions}. */
     proxy?: undefined
   }
 
 /** Options only the remoting transport has: given with `proxy` they fail to compile (and at run time). */
 type RemotingOnly =
   | 'nameServer'
-  | 'allocation'
   | 'allocationOptions'
   | 'onAssign'
   | 'onRevoke'
@@ -67,6 +75,8 @@ type RemotingOnly =
   | 'pollNameServerIntervalMs'
   | 'instanceName'
   | 'clientIp'
+  | 'suspendMs'
+  | 'maxMessageBytes'
   | 'namespace'
   | 'codec'
   | 'invalidPayload'
@@ -75,23 +85,56 @@ type RemotingOnly =
 /**
  * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: consume through a RocketMQ 5.x proxy
  * (gRPC, POP). No queue ownership, offsets or broadcasting there: those options are `never` here.
+ * @useDeclaredType
  */
-export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes' | 'ordering' | 'tls'> & {
+export type ProxyPushConsumerOptions = Omit<PushConsumerOptions, RemotingOnly | 'proxy' | 'model' | 'consumeFrom' | 'maxReconsumeTimes' | 'ordering' | 'tls' | 'pullBatchSize' | 'brokerSuspendMs' | 'allocation'> & {
+  /** The proxy's gRPC endpoint and its POP settings; needs `@rocketmq-ts/proxy` installed and imported once. */
   proxy: ProxyOptionsInput
+  /**
+   * Messages asked for per receive call, at most 32 through the proxy (the broker's POP limit).
+   * @defaultValue 32
+   */
+  pullBatchSize?: number
+  /**
+   * The receive long poll, in ms: at least 5000 (the proxy's minimum), at most 60000. The default is the minimum: a
+   * short poll bounds the rare stall of a POP parked despite a backlog.
+   * @defaultValue 5000
+   */
+  brokerSuspendMs?: number
   /** TLS to the proxy, verified against the system CAs (rocketmq-client-nodejs takes no custom CA or client certificate). */
-  tls?: boolean | { rejectUnauthorized?: true }
-  /** Only 'clustering' through the proxy. */
+  tls?:
+    | boolean
+    | {
+        /** Only `true` (the default) through the proxy: it always verifies the certificate. */
+        rejectUnauthorized?: true
+      }
+  /**
+   * Only 'averagely' through the proxy: the broker hands out messages (POP), there is no queue allocation.
+   * @defaultValue 'averagely'
+   */
+  allocation?: 'averagely'
+  /**
+   * Only 'clustering' through the proxy.
+   * @defaultValue 'clustering'
+   */
   model?: 'clustering'
-  /** Only 'last' through the proxy (a new group starts where the broker says). */
+  /**
+   * Only 'last' through the proxy (a new group starts where the broker says).
+   * @defaultValue 'last'
+   */
   consumeFrom?: 'last'
-  /** Through the proxy the broker applies the group's retryMaxTimes (16 unless set on the group). */
+  /**
+   * Through the proxy the broker applies the group's retryMaxTimes (16 unless set on the group).
+   * @defaultValue 16
+   */
   maxReconsumeTimes?: 16
-  /** Ordered consumption needs broker queue locks (remoting transport). */
+  /**
+   * Only 'none' through the proxy: ordered consumption needs broker queue locks (remoting transport).
+   * @defaultValue 'none'
+   */
   ordering?: 'none'
 } & { [K in RemotingOnly]?: never }
 
-/** Events of the push consumer (typed; emitted only when someone listens). */
-export type PushConsumerEvents = OrderedEvents
 
 /**
  * A push consumer (Java DefaultMQPushConsumer): the broker's messages reach a bounded pool of handlers.
@@ -102,6 +145,12 @@ export class PushConsumer<C extends CodecOption<any> | undefined = undefined> ex
   private readonly ending = new Ending()
   private closing?: Promise<CloseResult>
 
+  /**
+   * Checks the options (ERR_INVALID_OPTION names a wrong one) and picks the transport: `nameServer` (remoting) or
+   * `proxy` (gRPC, needs `@rocketmq-ts/proxy` imported). Nothing connects before `start()`.
+   * @param options see {@link PushConsumerOptions} and {@link ProxyPushConsumerOptions}
+   * @param deps test seam: a scripted cluster instead of the network
+   */
   constructor(options: PushConsumerOptions<C> | ProxyPushConsumerOptions, deps: ClientDeps = {}) {
     super()
     const viaProxy = options !== null && typeof options === 'object' && (options as { proxy?: unknown }).proxy !== undefined
@@ -121,10 +170,12 @@ export class PushConsumer<C extends CodecOption<any> | undefined = undefined> ex
     return this.engine.options as ParsedPushConsumerOptions
   }
 
+  /** This member's client id (`ip@instance`), as the broker and the other members see it (through the proxy: known after `start()`). */
   get clientId(): string {
     return this.engine.clientId
   }
 
+  /** The consumer group (without namespace). */
   get group(): string {
     return this.engine.options.group
   }
@@ -178,6 +229,7 @@ export class PushConsumer<C extends CodecOption<any> | undefined = undefined> ex
     return this.closing
   }
 
+  /** `await using consumer = new PushConsumer(...)`: `close()` at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
   }

@@ -8,6 +8,7 @@ import type { ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
 import { RocketMQError } from '../errors.js'
 import type { MessageQueue } from '../protocol/route.js'
+import type { QueueOffset } from '../protocol/message-queue.js'
 import type { PushEvents } from './push-policy.js'
 import type { CloseResult } from './types.js'
 

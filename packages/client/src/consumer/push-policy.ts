@@ -14,8 +14,7 @@ import { HandlerCall, runHandler } from './handler.js'
 import { HandlerPool, type PoolJob } from './handler-pool.js'
 import type { HandlerPolicy, PolicyHost } from './policy.js'
 import type { ProcessQueue } from './process-queue.js'
-import type { ConsumerEvents } from './types.js'
-import type { PayloadEvents } from './payload.js'
+import type { PushConsumerEvents } from './types.js'
 
 /** Java consumeConcurrentlyMaxSpan. */
 const MAX_SPAN = 2000
@@ -25,13 +24,8 @@ const LOCAL_RETRY_MS = 5000
 /** `maxReconsumeTimes` of concurrent consumption: unset or -1 = 16 (Java); the ordered modes default to unbounded. */
 export const concurrentMaxReconsumeTimes = (v: number | undefined): number => (v === undefined || v < 0 ? CONCURRENT_MAX_RECONSUME_TIMES : v)
 
-export interface PushEvents extends ConsumerEvents, PayloadEvents {
-  /**
-   * A handler threw or timed out; `retry` says whether the message will be handled again (sent back to the broker, or
-   * in the ordered modes retried in place); `dlq` (ordered modes) that it was moved to %DLQ%<group> instead.
-   */
-  'handler.error': [{ messages: MessageView[]; error: unknown; retry: boolean; queue: MessageQueue; dlq?: boolean }]
-}
+/** The events a push policy emits: the push consumer's (types.ts). */
+export type PushEvents = PushConsumerEvents
 
 interface Job extends PoolJob {
   readonly pq: ProcessQueue

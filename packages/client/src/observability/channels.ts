@@ -19,16 +19,23 @@ import { tracingChannel, type TracingChannel } from 'node:diagnostics_channel'
 import type { MessageView } from '../protocol/message.js'
 import type { Message } from '../protocol/send-message.js'
 
+/** The tracing channel of handler calls (`tracingChannel(PROCESS_CHANNEL)`): one event per handler call, kind CONSUMER. */
 export const PROCESS_CHANNEL = 'rocketmq-ts:process'
+/** The tracing channel of sends (`tracingChannel(SEND_CHANNEL)`): one event per send, kind PRODUCER. */
 export const SEND_CHANNEL = 'rocketmq-ts:send'
 
+/** OpenTelemetry messaging attributes by their OTel names, e.g. `messaging.destination.name`. */
 export type MessagingAttributes = Record<string, string | number | string[] | undefined>
 
+/** What every tracing event carries. */
 export interface TraceContext {
   /** `{operation} {destination}`, the OTel span name. */
   name: string
+  /** OTel messaging attributes (`messaging.system: 'rocketmq'`, destination, consumer group, message id, ...). */
   attributes: MessagingAttributes
+  /** Set on failure (the `error` event): what was thrown; `attributes['error.type']` holds its code. */
   error?: unknown
+  /** Set on success (`asyncEnd`): the handler's or the send's result. */
   result?: unknown
 }
 

@@ -20,11 +20,20 @@ import { toCodec, type Codec, type CodecOption } from '../protocol/payload-codec
 
 export type { SendResult, SendStatus } from '../cluster/broker-api.js'
 
+/** `(queues, message) => queue`: picks the queue of a message, e.g. by order id, so one order's messages keep their order. */
 export type QueueSelector = (queues: readonly MessageQueue[], message: Message) => MessageQueue
 
 /** A message to send: with `body`, or with `value` encoded by the producer's `codec`. */
-export type OutgoingMessage = Message | (Omit<Message, 'body'> & { value: unknown; body?: undefined })
+export type OutgoingMessage =
+  | Message
+  | (Omit<Message, 'body'> & {
+      /** The value to encode with the producer's `codec`. */
+      value: unknown
+      /** Not with `value`. */
+      body?: undefined
+    })
 
+/** Options of one `send()` / `sendOneway()` / `sendBatch()`. */
 export interface SendOptions {
   /** Send to this exact queue (no retry on another broker). */
   queue?: MessageQueue
@@ -35,6 +44,7 @@ export interface SendOptions {
    * `__SHARDINGKEY` property: a PushConsumer with `ordering: 'key'` keeps one key's messages in order.
    */
   shardingKey?: string
+  /** Deadline of this send over all its attempts, in ms. Default the producer's `sendTimeoutMs`. */
   timeoutMs?: number
 }
 
@@ -44,15 +54,24 @@ export interface SendOptions {
  * (send spans are on the `rocketmq-ts:send` diagnostics channel).
  */
 export class Producer {
+  /** The options as parsed: every default filled in. */
   readonly options: ProducerOptions
   protected readonly client: ClusterPort
   private counter = Math.floor(Math.random() * 1024)
   private startPromise?: Promise<void>
-  /** Brokers to avoid for a while after a failed or slow send (undefined when latencyFaultAvoidance is off). */
+  /**
+   * Brokers to avoid for a while after a failed or slow send (undefined when latencyFaultAvoidance is off).
+   * @internal
+   */
   readonly faults: LatencyFaultAvoidance | undefined
   protected closed = false
   private readonly codec: Codec<unknown> | undefined
 
+  /**
+   * Checks the options (ERR_INVALID_OPTION names a wrong one); connects on `start()` or the first send.
+   * @param options see {@link ProducerOptions}
+   * @param deps test seam: a scripted cluster instead of the network
+   */
   constructor(options: ProducerOptionsInput, deps: ClientDeps = {}) {
     this.options = parseOptions(producerOptionsSchema, options, 'Producer')
     this.client = (deps.cluster ?? createClusterClient)({
@@ -92,6 +111,7 @@ export class Producer {
     return { ...rest, body }
   }
 
+  /** This producer's client id (`ip@instance`), as the brokers see it. */
   get clientId(): string {
     return this.client.clientId
   }
@@ -103,12 +123,23 @@ export class Producer {
     return this.startPromise
   }
 
+  /**
+   * Sends one message and resolves once the broker stored it; a failure is retried on another broker up to
+   * `retries` times within `sendTimeoutMs`. Rejects with a RocketMQError (ERR_SEND_FAILED, ERR_TIMEOUT, ERR_FORBIDDEN, ...).
+   * @param outgoing topic, body (or `value` with a `codec`), and optional keys, tags, properties, delay
+   * @param opts a queue, a selector or a sharding key; a timeout
+   * @returns where the message was stored
+   */
   async send(outgoing: OutgoingMessage, opts: SendOptions = {}): Promise<SendResult> {
     const message = this.encoded(outgoing)
     if (tracing(sendChannel)) return this.tracedSend([message], opts, false, false) as Promise<SendResult>
     return (await this.sendInternal([message], opts, false, false))!
   }
 
+  /**
+   * Sends one message without waiting for the broker's answer (Java sendOneway): resolves once it is written to the
+   * socket; no retry, no result.
+   */
   async sendOneway(outgoing: OutgoingMessage, opts: SendOptions = {}): Promise<void> {
     const message = this.encoded(outgoing)
     if (tracing(sendChannel)) await this.tracedSend([message], opts, true, false)
@@ -350,6 +381,7 @@ export class Producer {
     await this.client.close()
   }
 
+  /** `await using producer = new Producer(...)`: `close()` at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close()
   }

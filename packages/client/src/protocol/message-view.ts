@@ -59,8 +59,11 @@ const EMPTY = Buffer.alloc(0)
  * it can be passed straight to seek/commit/pause and compared with `assignment()` and event payloads.
  */
 export interface MessageQueueRef {
+  /** The topic (without namespace). */
   topic: string
+  /** The broker name, e.g. `broker-a`. */
   brokerName: string
+  /** The queue's index on that broker. */
   queueId: number
   /** @deprecated The same value as `brokerName`, kept for code written against 0.1; use `brokerName`. */
   broker: string
@@ -76,20 +79,29 @@ export interface MessageQueueRef {
  * to `queueOffset` (§5.5).
  */
 export class MessageView {
+  /** The topic (the original topic for a retried message; without namespace). */
   topic = ''
   /** Set by the caller (the broker the batch was pulled from). */
   brokerName = ''
+  /** The queue's index on its broker. */
   queueId = 0
+  /** The message's offset in its queue. */
   queueOffset = 0
+  /** Its physical offset in the broker's CommitLog. */
   commitLogOffset = 0
   /** As stored, with bit 0 (COMPRESSED) cleared when the body was decompressed (Java does the same). */
   sysFlag = 0
   /** User flag. */
   flag = 0
+  /** When the producer created it (epoch ms, the producer's clock). */
   bornTimestamp = 0
+  /** When the broker stored it (epoch ms, the broker's clock). */
   storeTimestamp = 0
+  /** How many times it was delivered again after a failure (0 on the first delivery). */
   reconsumeTimes = 0
+  /** For a transactional message: the CommitLog offset of its prepared half; 0 otherwise. */
   preparedTransactionOffset = 0
+  /** The CRC32 of the body as stored (of the compressed bytes when it was compressed). */
   bodyCRC = 0
   /** TOTALSIZE of the record (of the inner entry for unwrapped batch members). */
   storeSize = 0
@@ -115,10 +127,12 @@ export class MessageView {
   /** @internal */
   _offsetMsgId: string | undefined = undefined
 
+  /** The producer's address as the broker saw it: `ip:port` or `[ipv6]:port`. */
   get bornHost(): string {
     return formatHost(this._hostBuf, this._bornHostPos, (this.sysFlag & SysFlag.BORNHOST_V6) !== 0)
   }
 
+  /** The storing broker's address: `ip:port` or `[ipv6]:port`. */
   get storeHost(): string {
     return formatHost(this._hostBuf, this._storeHostPos, (this.sysFlag & SysFlag.STOREHOST_V6) !== 0)
   }
@@ -164,6 +178,7 @@ export class MessageView {
     return k.split(KEY_SEPARATOR).filter((s) => s.length > 0)
   }
 
+  /** The TAGS property (one tag), if any. */
   get tags(): string | undefined {
     return this.getProperty(MessageConst.TAGS)
   }
@@ -184,10 +199,12 @@ export class MessageView {
     return this._offsetMsgId
   }
 
+  /** The queue it came from, usable as a MessageQueue (`seek`, `commit`, `pause`). */
   get queue(): MessageQueueRef {
     return { topic: this.topic, broker: this.brokerName, brokerName: this.brokerName, queueId: this.queueId }
   }
 
+  /** A plain object for logging and `JSON.stringify`: the fields and properties, the body as its length. */
   toJSON(): Record<string, unknown> {
     return {
       topic: this.topic,

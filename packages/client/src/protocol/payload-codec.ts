@@ -8,20 +8,27 @@ import type { MessageView } from './message-view.js'
 export interface Codec<T> {
   /** A short name for errors and events (e.g. 'json'). */
   readonly name?: string
+  /** Turns a received body into a value; throws on a body it refuses. */
   decode(body: Buffer, message?: MessageView): T
+  /** Turns a value into a body to send (producers); throws on a value it refuses. */
   encode?(value: T): Buffer
 }
 
 /** Anything with zod's `parse` (a zod schema, or your own validator): throws on a bad value, returns the typed one. */
 export interface SchemaLike<T> {
+  /** Returns the value, typed, or throws when it does not fit. */
   parse(value: unknown): T
 }
 
 /** A received message whose body was decoded by the consumer's codec. */
-export type TypedMessage<T> = MessageView & { readonly value: T }
+export type TypedMessage<T> = MessageView & {
+  /** The body as decoded by the codec. */
+  readonly value: T
+}
 
 /** The built-in codecs. `json(schema)` parses JSON and checks it with the schema (zod or anything with `parse`). */
 export const codecs = Object.freeze({
+  /** JSON bodies (UTF-8), checked by `schema` when given. */
   json<T = unknown>(schema?: SchemaLike<T>): Codec<T> {
     return {
       name: 'json',
@@ -32,6 +39,7 @@ export const codecs = Object.freeze({
       encode: (value) => Buffer.from(JSON.stringify(schema ? schema.parse(value) : value) ?? 'null', 'utf8'),
     }
   },
+  /** UTF-8 text; a body that is not valid UTF-8 is refused. */
   text(): Codec<string> {
     const decoder = new TextDecoder('utf-8', { fatal: true })
     return {
@@ -43,6 +51,7 @@ export const codecs = Object.freeze({
       },
     }
   },
+  /** The body as is. */
   bytes(): Codec<Buffer> {
     return {
       name: 'bytes',

@@ -1,12 +1,15 @@
 // The shape of a message the application sends: the producer checks and encodes it, tracing reads it.
 
 /** A message to send. */
+/** A message to send. */
 export interface Message {
+  /** The topic (without namespace). */
   topic: string
   /** The body; or give `value` instead when the producer has a `codec`. */
   body: Buffer | Uint8Array | string
   /** Business keys (e.g. the order id), indexed by the broker for lookups. */
   keys?: string | readonly string[]
+  /** One tag, for consumers' tag expressions (e.g. `'paid'`). */
   tags?: string
   /** User properties. Names used by RocketMQ itself (UNIQ_KEY, TAGS, KEYS, DELAY, ...) are refused. */
   properties?: Readonly<Record<string, string>>

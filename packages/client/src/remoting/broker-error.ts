@@ -7,9 +7,18 @@ import { ResponseCode, requestCodeName } from './codes.js'
 
 /** A broker or NameServer answered with a non-success response code. */
 export class BrokerResponseError extends RocketMQError {
+  /** `'BrokerResponseError'`. */
   override readonly name = 'BrokerResponseError'
+  /** The server's response code (e.g. 17 TOPIC_NOT_EXIST, 16 NO_PERMISSION). */
   readonly responseCode: number
 
+  /**
+   * The error for a non-success answer; an ACL refusal gets ERR_AUTH or ERR_FORBIDDEN and a message that says what to grant.
+   * @param responseCode the server's response code
+   * @param remark the server's error text
+   * @param context where it happened
+   * @param code the error code when it is not an ACL refusal (those become ERR_AUTH / ERR_FORBIDDEN)
+   */
   constructor(responseCode: number, remark: string | undefined, context: ErrorContext = {}, code: ErrorCode = 'ERR_BROKER') {
     const where = context.address ? ` from ${context.address}` : ''
     const denied = accessDenial(responseCode, remark)

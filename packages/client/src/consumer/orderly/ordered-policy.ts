@@ -35,12 +35,8 @@ import { OrderedLanes, type LaneBatch } from './ordered-lanes.js'
 import { QueueLockManager, type QueueLockPort } from './queue-lock-manager.js'
 
 /** The push consumer's events, with the lock events of the ordered modes. */
-export interface OrderedEvents extends PushEvents {
-  /** Ordered modes (clustering): this member got a queue's broker lock (`relocked`: it had lost it before). */
-  'lock.acquired': [{ queue: MessageQueue; relocked: boolean }]
-  /** Ordered modes (clustering): the queue's lock is gone (`refused`: another member holds it; `expired`: no renewal for 30 s); it stops until relocked. */
-  'lock.lost': [{ queue: MessageQueue; reason: 'refused' | 'expired' }]
-}
+/** The events of the ordered policy: the push consumer's, `lock.*` included (types.ts). */
+export type OrderedEvents = PushEvents
 
 class OrderedRun extends HandlerCall {
   timedOut = false

@@ -16,21 +16,28 @@ export type { MessageQueue }
 /** Java `MessageQueue.compareTo` order, the order `messageQueues` must be in (re-exported from protocol/route). */
 export { compareMessageQueues }
 
+/** What an allocation strategy is given: one topic's queues and the group's members. */
 export interface AllocationContext {
+  /** The consumer group. */
   consumerGroup: string
+  /** The client id of the member asking (its share is the result). */
   currentClientId: string
   /** Every queue of the topic, sorted by Java order (see `compareMessageQueues`). */
   messageQueues: readonly MessageQueue[]
   /** Every live client id of the group, sorted. */
   clientIds: readonly string[]
+  /** The topic being shared. */
   topic: string
 }
 
+/** A strategy as a function: `(context) => this member's queues` (sync or async). */
 export type AllocationFunction = (ctx: AllocationContext) => MessageQueue[] | Promise<MessageQueue[]>
 
+/** A named strategy (the name is what the Java client's `getName()` would say, shown in the broker's console). */
 export interface AllocationStrategy {
   /** The Java `getName()` of the equivalent strategy (AVG, AVG_BY_CIRCLE, …) or the custom strategy's name. */
   readonly name: string
+  /** This member's share of the topic's queues. */
   allocate: AllocationFunction
 }
 
@@ -40,9 +47,11 @@ export type BuiltInStrategyName = AllocationName
 
 /** Options every built-in strategy accepts: where to report a client that is not in the client list. */
 export interface StrategyOptions {
+  /** Where a client missing from the client list is reported (warn). Default silent. */
   logger?: Logger
 }
 
+/** Tells `machine-room-nearby` where brokers and consumers run. */
 export interface MachineRoomResolver {
   /** The machine room a queue's broker runs in; must not be empty. */
   brokerDeployedIn(mq: MessageQueue): string
