@@ -41,6 +41,7 @@ export const producerOptionsSchema = z
      * The furthest a timed message (deliverAt / delayMs) may be scheduled, in ms. Set it to the broker's
      * timerMaxDelaySec * 1000 (default 259200 s = 3 days); a send beyond it fails with ERR_INVALID_OPTION before it
      * leaves. Raising it above the broker's limit only moves the refusal to the broker (also ERR_INVALID_OPTION).
+     * @defaultValue 259200000
      */
     maxDelayMs: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(259_200_000),
     /**
