@@ -1,4 +1,3 @@
-/* eslint-disable no-console -- an application writing to its terminal, not library code */
 // The consumer shown in README.md (kept here so it is type-checked). Run: node packages/examples/dist/quickstart-consumer.js
 import { PushConsumer, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
 
