@@ -17,6 +17,16 @@ export { codecs } from './protocol/payload-codec.js'
 export type { Codec, CodecOption, SchemaLike, TypedMessage } from './protocol/payload-codec.js'
 export type { DedupeOptions, PayloadEvents } from './consumer/payload.js'
 export type { Message } from './producer/message.js'
+export { TransactionProducer } from './producer/transaction-producer.js'
+export type {
+  TransactionProducerOptions,
+  TransactionSendResult,
+  TransactionState,
+  TransactionChecker,
+  LocalTransaction,
+  LocalTransactionContext,
+  TransactionCheckEvent,
+} from './producer/transaction-producer.js'
 export type { MessageView, MessageQueueRef } from './protocol/message.js'
 export type { MessageQueue, QueueOffset } from './protocol/message-queue.js'
 export {

@@ -32,7 +32,7 @@ export interface JavaSide {
   namespace?: string
 }
 
-export type JavaLine = { started?: boolean; done?: boolean; sent?: number; body?: string; topic?: string; queue?: string; received?: number; msgId?: string }
+export type JavaLine = { started?: boolean; done?: boolean; sent?: number; body?: string; topic?: string; queue?: string; received?: number; checked?: string; msgId?: string }
 
 export interface JavaProcess {
   proc: ChildProcess
@@ -58,7 +58,7 @@ function tlsProps(sec: ClusterSecurity | undefined): string[] {
   ]
 }
 
-export async function runJava(mode: 'produce' | 'consume', side: JavaSide, args: Record<string, string | number>): Promise<JavaProcess> {
+export async function runJava(mode: 'produce' | 'produce-tx' | 'consume', side: JavaSide, args: Record<string, string | number>): Promise<JavaProcess> {
   const lib = await benchLib()
   const program = ['--namesrv', side.nameServer]
   if (side.accessKey !== undefined) program.push('--ak', side.accessKey, '--sk', side.secretKey ?? '')

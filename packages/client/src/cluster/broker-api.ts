@@ -267,6 +267,8 @@ export interface SendResult {
   queue: MessageQueue
   /** Its offset in that queue (for a batch, the first message's). */
   queueOffset: number
+  /** A transactional (half) message's transaction id as the broker reports it (its UNIQ_KEY). */
+  transactionId?: string
 }
 
 /** A SendResult with what the broker's response adds for message trace (MSG_REGION, TRACE_ON ext fields). @internal */
@@ -316,7 +318,9 @@ export async function sendMessage(
   const status = SEND_STATUS[res.code]
   const context = { address, broker: h.brokerName, topic: h.topic, queueId: h.queueId, requestCode: code }
   if (status === undefined) {
-    const errCode = res.code === ResponseCode.TOPIC_NOT_EXIST ? 'ERR_TOPIC_NOT_FOUND' : 'ERR_SEND_FAILED'
+    // MESSAGE_ILLEGAL (13): the broker refuses this message itself (a timer beyond timerMaxDelaySec, a body or
+    // properties over its limits): the caller's argument, not retriable on another broker.
+    const errCode = res.code === ResponseCode.TOPIC_NOT_EXIST ? 'ERR_TOPIC_NOT_FOUND' : res.code === ResponseCode.MESSAGE_ILLEGAL ? 'ERR_INVALID_OPTION' : 'ERR_SEND_FAILED'
     throw new BrokerResponseError(res.code, res.remark, context, errCode)
   }
   const e = res.extFields ?? {}
@@ -332,7 +336,7 @@ export async function sendMessage(
   }
   const queueId = e.queueId === undefined ? h.queueId : check('queueId', 0, MAX_QUEUE_ID)
   const queueOffset = check('queueOffset', 0, MAX_OFFSET)
-  return {
+  const result: SendResult = {
     status,
     msgId: opts.uniqId,
     offsetMsgId: e.msgId ?? '',
@@ -341,6 +345,47 @@ export async function sendMessage(
     regionId: e.MSG_REGION,
     traceOn: e.TRACE_ON !== 'false',
   }
+  if (e.transactionId !== undefined && e.transactionId !== '') result.transactionId = e.transactionId
+  return result
+}
+
+/** How a transaction ends (MessageSysFlag TRANSACTION_COMMIT_TYPE / TRANSACTION_ROLLBACK_TYPE). */
+export const TransactionEnd = { COMMIT: 8, ROLLBACK: 12 } as const
+
+export interface EndTransactionHeader {
+  /** The message's topic (the broker's ACL checks Pub on it when present). */
+  topic?: string
+  producerGroup: string
+  /** The half message's queue offset (send result queueOffset, or the check's tranStateTableOffset). */
+  tranStateTableOffset: string
+  /** The half message's commit-log offset (from the offset msgId, or the check's commitLogOffset). */
+  commitLogOffset: string
+  commitOrRollback: (typeof TransactionEnd)[keyof typeof TransactionEnd]
+  fromTransactionCheck: boolean
+  /** The message's UNIQ_KEY. */
+  msgId: string
+  transactionId?: string
+  brokerName?: string
+}
+
+/**
+ * END_TRANSACTION (37), oneway as the Java client sends it (MQClientAPIImpl.endTransactionOneway): the broker finds
+ * the half message by commitLogOffset, checks the group and queue offset, then stores the real message (commit) or
+ * marks it done (rollback). It answers nothing; a lost request leaves the decision to the check-back.
+ */
+export async function endTransaction(invoker: Invoker, address: string, h: EndTransactionHeader): Promise<void> {
+  const ext = toExtFields({
+    topic: h.topic,
+    producerGroup: h.producerGroup,
+    tranStateTableOffset: h.tranStateTableOffset,
+    commitLogOffset: h.commitLogOffset,
+    commitOrRollback: h.commitOrRollback,
+    fromTransactionCheck: h.fromTransactionCheck,
+    msgId: h.msgId,
+    transactionId: h.transactionId,
+    bname: h.brokerName,
+  })
+  await invoker.invokeOneway(address, RequestCode.END_TRANSACTION, ext)
 }
 
 /** GET_ROUTEINFO_BY_TOPIC to one NameServer; returns the raw body or undefined for TOPIC_NOT_EXIST. */

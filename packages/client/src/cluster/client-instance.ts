@@ -8,7 +8,10 @@ import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'
 import type { Credentials } from '../remoting/acl.js'
 import { RocketMQError, isRocketMQError } from '../errors.js'
 import { childLogger, type Logger } from '../logger.js'
+import type { RemotingCommand } from '../remoting/command.js'
+import { RequestCode } from '../remoting/codes.js'
 import { RemotingClient } from '../remoting/remoting-client.js'
+import { decodeMessage, type MessageView } from '../protocol/message.js'
 import { buildClientId, buildHeartbeatBody } from '../protocol/heartbeat.js'
 import { MASTER_ID, publishQueues, subscribeQueues, type MessageQueue, type TopicRouteData } from '../protocol/route.js'
 import { RETRY_PREFIX } from '../protocol/namespace.js'
@@ -17,6 +20,26 @@ import * as api from './broker-api.js'
 import { answerBrokerRequest, type ConsumerRegistration } from './broker-requests.js'
 
 export type { ConsumerRegistration } from './broker-requests.js'
+
+/** CHECK_TRANSACTION_STATE (39): a broker asks how a half message's transaction ended. */
+export interface TransactionCheckRequest {
+  /** The address of the broker connection the check came on (the answer goes back there). */
+  readonly address: string
+  /** The half message (topic and queue restored to the real ones). */
+  readonly message: MessageView
+  /** Header `topic` (5.x; may be the half topic), passed back as is. */
+  readonly topic: string | undefined
+  readonly tranStateTableOffset: string
+  readonly commitLogOffset: string
+  readonly transactionId: string | undefined
+  readonly brokerName: string | undefined
+}
+
+export interface ProducerRegistration {
+  readonly group: string
+  /** Answers CHECK_TRANSACTION_STATE for this group (transactional producers). Must not throw. */
+  checkTransaction?(request: TransactionCheckRequest): void
+}
 
 export interface ClientInstanceOptions {
   nameServer: readonly string[]
@@ -46,7 +69,7 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
   /** brokerName -> (brokerId -> address) */
   private readonly brokerAddrs = new Map<string, Map<number, string>>()
   private readonly consumers = new Map<string, ConsumerRegistration>()
-  private readonly producers = new Set<string>()
+  private readonly producers = new Map<string, ProducerRegistration>()
   private readonly timers: NodeJS.Timeout[] = []
   private readonly routeInflight = new Map<string, Promise<TopicRouteData | undefined>>()
   /** Subscribed topics the broker ACL refused (ERR_FORBIDDEN): left out of heartbeats and rebalancing. */
@@ -62,7 +85,8 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     this.remoting = new RemotingClient({
       logger: this.logger,
       connectTimeoutMs: options.requestTimeoutMs,
-      onRequest: (cmd) => answerBrokerRequest(cmd, this.consumers, this.logger),
+      onRequest: (cmd, conn) =>
+        cmd.code === RequestCode.CHECK_TRANSACTION_STATE ? this.checkTransactionState(cmd, conn.address) : answerBrokerRequest(cmd, this.consumers, this.logger),
       ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
       ...(options.tls === undefined ? {} : { tls: options.tls }),
     })
@@ -117,8 +141,9 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     this.consumers.set(reg.group, reg)
   }
 
-  registerProducer(group: string): void {
-    this.producers.add(group)
+  /** Heartbeats name the group, so brokers can send its check-backs here; a later call replaces the registration. */
+  registerProducer(group: string, reg: ProducerRegistration = { group }): void {
+    this.producers.set(group, reg)
   }
 
   // ---------------------------------------------------------------- routes
@@ -270,7 +295,7 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
         consumeFromWhere: c.consumeFromWhere,
         subscriptions: c.subscriptions().filter((sub) => !this.deniedTopics.has(sub.topic)),
       })),
-      producers: [...this.producers].map((groupName) => ({ groupName })),
+      producers: [...this.producers.keys()].map((groupName) => ({ groupName })),
     })
   }
 
@@ -338,6 +363,35 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
     return refused
   }
 
+  /**
+   * CHECK_TRANSACTION_STATE (39), oneway: the answer is a separate END_TRANSACTION to the same broker. The group is the
+   * half message's PGROUP property (Java ClientRemotingProcessor.checkTransactionState).
+   */
+  private checkTransactionState(cmd: RemotingCommand, address: string): undefined {
+    const ext = cmd.extFields ?? {}
+    if (!cmd.body) return undefined
+    const message = decodeMessage(cmd.body)
+    const group = message.properties.PGROUP ?? ''
+    const reg = this.producers.get(group)
+    const tranStateTableOffset = ext.tranStateTableOffset
+    const commitLogOffset = ext.commitLogOffset
+    if (reg?.checkTransaction === undefined || tranStateTableOffset === undefined || commitLogOffset === undefined) {
+      this.logger.warn({ group, address, msgId: message.msgId }, 'transaction check-back for a group this client cannot answer; ignored (the broker asks again later)')
+      return undefined
+    }
+    if (ext.bname) message.brokerName = ext.bname
+    reg.checkTransaction({
+      address,
+      message,
+      topic: ext.topic,
+      tranStateTableOffset,
+      commitLogOffset,
+      transactionId: ext.transactionId,
+      brokerName: ext.bname,
+    })
+    return undefined
+  }
+
   // ---------------------------------------------------------------- close
 
   /** Unregisters groups from every broker and closes all connections. Idempotent, bounded by the request timeout. */
@@ -350,7 +404,7 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
         for (const group of this.consumers.keys()) {
           unregisters.push(api.unregisterClient(this.remoting, address, this.clientId, { consumerGroup: group }, this.options.requestTimeoutMs).catch(() => undefined))
         }
-        for (const group of this.producers) {
+        for (const group of this.producers.keys()) {
           unregisters.push(api.unregisterClient(this.remoting, address, this.clientId, { producerGroup: group }, this.options.requestTimeoutMs).catch(() => undefined))
         }
       }

@@ -10,7 +10,7 @@ import type { Logger } from '../logger.js'
 import type { Credentials } from '../remoting/acl.js'
 import type { MessageQueue, TopicRouteData } from '../protocol/route.js'
 import type { Invoker } from './broker-api.js'
-import { ClientInstance, type BrokerAddress, type ConsumerRegistration } from './client-instance.js'
+import { ClientInstance, type BrokerAddress, type ConsumerRegistration, type ProducerRegistration } from './client-instance.js'
 
 export interface ClusterPort {
   readonly clientId: string
@@ -24,7 +24,7 @@ export interface ClusterPort {
   /** A repeating task; failures are logged, never thrown out of the timer; stopped by close(). */
   every(intervalMs: number, task: () => Promise<unknown> | unknown): NodeJS.Timeout
   registerConsumer(reg: ConsumerRegistration): void
-  registerProducer(group: string): void
+  registerProducer(group: string, reg?: ProducerRegistration): void
   getRoute(topic: string, refresh?: boolean, timeoutMs?: number): Promise<TopicRouteData | undefined>
   subscribeQueues(topic: string, refresh?: boolean): Promise<MessageQueue[]>
   publishQueues(topic: string, refresh?: boolean, timeoutMs?: number): Promise<MessageQueue[]>

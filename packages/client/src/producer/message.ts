@@ -19,8 +19,11 @@ export function bodyToBuffer(body: Message['body']): Buffer {
   return Buffer.from(body.buffer, body.byteOffset, body.byteLength)
 }
 
+/** The broker's default timer limit: MessageStoreConfig.timerMaxDelaySec = 259200 s (3 days). */
+export const DEFAULT_MAX_DELAY_MS = 259_200_000
+
 /** Build the wire properties of a message (without UNIQ_KEY, which the producer adds). */
-export function messageProperties(m: Message): Record<string, string> {
+export function messageProperties(m: Message, maxDelayMs = DEFAULT_MAX_DELAY_MS, now = Date.now()): Record<string, string> {
   const props: Record<string, string> = {}
   if (m.properties) {
     for (const [k, v] of Object.entries(m.properties)) {
@@ -43,6 +46,37 @@ export function messageProperties(m: Message): Record<string, string> {
     }
     if (m.delayLevel > 0) props.DELAY = String(m.delayLevel)
   }
+  timerProperties(m, props, maxDelayMs, now)
   props.WAIT = 'true'
   return props
+}
+
+/**
+ * TIMER_DELIVER_MS (deliverAt) or TIMER_DELAY_MS (delayMs), checked as the broker checks them (HookUtils
+ * transformTimerMessage: at most timerMaxDelaySec ahead), so a send that the broker would refuse fails here with a
+ * typed error before anything leaves.
+ */
+function timerProperties(m: Message, props: Record<string, string>, maxDelayMs: number, now: number): void {
+  const { deliverAt, delayMs } = m
+  if (deliverAt === undefined && delayMs === undefined) return
+  const ctx = { context: { topic: m.topic } }
+  const set = [m.delayLevel ? 'delayLevel' : undefined, deliverAt === undefined ? undefined : 'deliverAt', delayMs === undefined ? undefined : 'delayMs'].filter((x) => x !== undefined)
+  if (set.length > 1) throw new RocketMQError('ERR_INVALID_OPTION', `A message takes at most one of delayLevel, deliverAt and delayMs; it has ${set.join(' and ')}`, ctx)
+  const limit = `the producer's maxDelayMs ${maxDelayMs} ms (the broker's timerMaxDelaySec; raise both together)`
+  if (delayMs !== undefined) {
+    if (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs <= 0) {
+      throw new RocketMQError('ERR_INVALID_OPTION', `delayMs must be a positive integer number of milliseconds, got ${String(delayMs)}`, ctx)
+    }
+    if (delayMs > maxDelayMs) throw new RocketMQError('ERR_INVALID_OPTION', `delayMs ${delayMs} is over ${limit}`, ctx)
+    props.TIMER_DELAY_MS = String(delayMs)
+    return
+  }
+  const at = deliverAt instanceof Date ? deliverAt.getTime() : deliverAt
+  if (typeof at !== 'number' || !Number.isFinite(at) || !Number.isInteger(at) || at < 0) {
+    throw new RocketMQError('ERR_INVALID_OPTION', `deliverAt must be a valid Date or a non-negative integer of epoch milliseconds, got ${String(deliverAt)}`, ctx)
+  }
+  if (at - now > maxDelayMs) {
+    throw new RocketMQError('ERR_INVALID_OPTION', `deliverAt ${new Date(at).toISOString()} is ${at - now} ms ahead, over ${limit}`, ctx)
+  }
+  props.TIMER_DELIVER_MS = String(at)
 }

@@ -64,7 +64,7 @@ export interface SendOptions {
 export class Producer {
   /** The options as parsed: every default filled in. */
   readonly options: ProducerOptions
-  private readonly client: ClusterPort
+  protected readonly client: ClusterPort
   private counter = Math.floor(Math.random() * 1024)
   private startPromise?: Promise<void>
   /**
@@ -72,7 +72,7 @@ export class Producer {
    * @internal
    */
   readonly faults: LatencyFaultAvoidance | undefined
-  private closed = false
+  protected closed = false
   /** Message trace (the `trace` option); undefined when off, so the send path pays one check. */
   private readonly tracer: MessageTracer | undefined
   private readonly codec: Codec<unknown> | undefined
@@ -110,7 +110,7 @@ export class Producer {
   }
 
   /** `value` -> `body` through the codec; a value the codec refuses is ERR_PAYLOAD_INVALID and nothing is sent. */
-  private encoded(m: OutgoingMessage): Message {
+  protected encoded(m: OutgoingMessage): Message {
     if (m === null || typeof m !== 'object' || !('value' in m) || m.value === undefined) return m as Message
     const topic = m.topic
     if (this.codec === undefined) {
@@ -169,9 +169,25 @@ export class Producer {
     if (messages.length === 0) throw new RocketMQError('ERR_INVALID_OPTION', 'sendBatch needs at least one message')
     const topic = messages[0]!.topic
     if (messages.some((m) => m.topic !== topic)) throw new RocketMQError('ERR_INVALID_OPTION', 'every message of a batch must have the same topic')
-    if (messages.some((m) => m.delayLevel)) throw new RocketMQError('ERR_INVALID_OPTION', 'batch messages cannot have a delayLevel')
+    if (messages.some((m) => m.delayLevel || m.deliverAt !== undefined || m.delayMs !== undefined)) {
+      throw new RocketMQError('ERR_INVALID_OPTION', 'batch messages cannot have a delayLevel, deliverAt or delayMs (send them one by one)')
+    }
     if (tracing(sendChannel)) return this.tracedSend(messages, opts, false, true) as Promise<SendResult>
     return (await this.sendInternal(messages, opts, false, true))!
+  }
+
+  /** Sends a half (transactional prepared) message: sync, with the producer's retries. @internal */
+  protected async sendHalf(message: Message, opts: SendOptions): Promise<SendResult> {
+    if (tracing(sendChannel)) {
+      const ctx = sendContext([message], this.options.group)
+      return traced(sendChannel, ctx, async () => {
+        const result = (await this.sendInternal([message], opts, false, false, ctx.properties, true))!
+        ctx.attributes['messaging.message.id'] = result.msgId
+        ctx.attributes['messaging.destination.partition.id'] = String(result.queue.queueId)
+        return result
+      })
+    }
+    return (await this.sendInternal([message], opts, false, false, undefined, true))!
   }
 
   /** A send inside `rocketmq-ts:send`: subscribers may add properties (trace context) in `start`. */
@@ -193,9 +209,10 @@ export class Producer {
     oneway: boolean,
     batch: boolean,
     extra?: Readonly<Record<string, string>>,
+    half = false,
   ): Promise<SendResult | undefined> {
     const ns = this.options.namespace
-    if (!ns) return this.sendWire(userMessages, userOpts, oneway, batch, extra)
+    if (!ns) return this.sendWire(userMessages, userOpts, oneway, batch, extra, half)
     // The namespace edge: topics (and a given queue) go out wrapped, the result comes back without the namespace.
     const messages = userMessages.map((m) => ({ ...m, topic: wrapNamespace(ns, m.topic) }))
     const opts: SendOptions = { ...userOpts }
@@ -203,7 +220,7 @@ export class Producer {
     const selector = userOpts.selector
     if (selector !== undefined) opts.selector = (queues, m) => wrapQueue(ns, selector(queues.map((q) => unwrapQueue(ns, q)), { ...m, topic: withoutNamespace(ns, m.topic) }))
     const edge = new NamespaceEdge(ns)
-    const result = await this.sendWire(messages, opts, oneway, batch, extra).catch((e: unknown) => Promise.reject(edge.error(e)))
+    const result = await this.sendWire(messages, opts, oneway, batch, extra, half).catch((e: unknown) => Promise.reject(edge.error(e)))
     return result === undefined ? undefined : { ...result, queue: unwrapQueue(ns, result.queue) }
   }
 
@@ -213,6 +230,7 @@ export class Producer {
     oneway: boolean,
     batch: boolean,
     extra?: Readonly<Record<string, string>>,
+    half = false,
   ): Promise<SendResult | undefined> {
     this.assertOpen()
     void this.start().catch(() => undefined)
@@ -229,7 +247,7 @@ export class Producer {
       const ids: string[] = []
       body = encodeBatchBody(
         messages.map((m) => {
-          const props = messageProperties(m)
+          const props = messageProperties(m, this.options.maxDelayMs)
           if (extra) addProperties(props, extra)
           const id = createUniqId()
           ids.push(id)
@@ -240,13 +258,20 @@ export class Producer {
       uniqId = ids.join(',')
       properties = encodeProperties({ WAIT: 'true' })
     } else {
-      const props = messageProperties(first)
+      const props = messageProperties(first, this.options.maxDelayMs)
       if (extra) addProperties(props, extra)
       uniqId = createUniqId()
       props.UNIQ_KEY = uniqId
       // The sharding key travels with the message (__SHARDINGKEY, as the 5.x FIFO message group), so an ordered
       // consumer in 'key' mode orders by it.
       if (opts.shardingKey !== undefined && opts.shardingKey !== '') props.__SHARDINGKEY = opts.shardingKey
+      if (half) {
+        // A half message (Java sendMessageInTransaction): the broker keeps it aside until END_TRANSACTION or a
+        // check-back decides; PGROUP routes the check-back to a live member of this producer group.
+        props.TRAN_MSG = 'true'
+        props.PGROUP = wrapNamespace(this.options.namespace, this.options.group)
+        sysFlag |= SysFlag.TRANSACTION_PREPARED_TYPE
+      }
       properties = encodeProperties(props)
       body = bodyToBuffer(first.body)
       if (body.length >= this.options.compressOverBytes) {

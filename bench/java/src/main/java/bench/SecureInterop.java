@@ -11,7 +11,11 @@ import org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAverage
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -22,6 +26,10 @@ import org.apache.rocketmq.remoting.RPCHook;
  * AclClientRPCHook (--ak/--sk), TLS from the JVM's -Dtls.* properties, and the v1 namespace (--namespace).
  *
  * produce: sends --count messages "<prefix>-<i>" to --topic; prints {"sent":n}.
+ * produce-tx: a TransactionMQProducer (--group) sends "<prefix>-commit", "<prefix>-rollback" and "<prefix>-unknown"
+ *   to --topic; its local transaction answers COMMIT, ROLLBACK and UNKNOW by the suffix; its check-back answers
+ *   COMMIT and prints {"checked":body}. Prints {"sent":3}, then {"done":true} after the first check-back (or stdin
+ *   closing, or --timeout-ms).
  * consume: a push consumer (clustering, --group, CONSUME_FROM_FIRST_OFFSET) that prints {"started":true} once
  *   started, then one {"body","topic","queue","msgId"} line per message (topic as the listener sees it), until --count
  *   messages arrived (then {"done":true}) or stdin closes or --timeout-ms passes.
@@ -36,7 +44,8 @@ public final class SecureInterop {
         String ns = a.str("namespace", "");
         if (mode.equals("produce")) produce(a, hook, ns);
         else if (mode.equals("consume")) consume(a, hook, ns);
-        else throw new IllegalArgumentException("mode must be produce or consume");
+        else if (mode.equals("produce-tx")) produceTx(a, hook, ns);
+        else throw new IllegalArgumentException("mode must be produce, produce-tx or consume");
     }
 
     private static void produce(Args a, RPCHook hook, String ns) throws Exception {
@@ -70,6 +79,56 @@ public final class SecureInterop {
         Args.printJson("sent", sent, "failedAttempts", failedAttempts);
         p.shutdown();
         System.exit(sent == count ? 0 : 2);
+    }
+
+    private static void produceTx(Args a, RPCHook hook, String ns) throws Exception {
+        String group = a.str("group", "interop_java_tx_producer");
+        TransactionMQProducer p = hook == null ? new TransactionMQProducer(group) : new TransactionMQProducer(group, hook);
+        p.setNamesrvAddr(a.str("namesrv"));
+        if (!ns.isEmpty()) p.setNamespace(ns);
+        p.setInstanceName("interop-produce-tx-" + ProcessHandle.current().pid());
+        CountDownLatch checked = new CountDownLatch(1);
+        p.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                String body = new String(msg.getBody(), StandardCharsets.UTF_8);
+                if (body.endsWith("-commit")) return LocalTransactionState.COMMIT_MESSAGE;
+                if (body.endsWith("-rollback")) return LocalTransactionState.ROLLBACK_MESSAGE;
+                return LocalTransactionState.UNKNOW;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                synchronized (System.out) {
+                    Args.printJson("checked", new String(msg.getBody(), StandardCharsets.UTF_8));
+                }
+                checked.countDown();
+                return LocalTransactionState.COMMIT_MESSAGE;
+            }
+        });
+        p.start();
+        String prefix = a.str("prefix", "java");
+        long sent = 0;
+        for (String suffix : new String[] {"commit", "rollback", "unknown"}) {
+            String body = prefix + "-" + suffix;
+            TransactionSendResult r = p.sendMessageInTransaction(new Message(a.str("topic"), body, body.getBytes(StandardCharsets.UTF_8)), null);
+            if (r.getSendStatus() == org.apache.rocketmq.client.producer.SendStatus.SEND_OK) sent++;
+        }
+        Args.printJson("sent", sent);
+        Thread stdin = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) { /* wait for EOF */ }
+            } catch (java.io.IOException ignored) {
+                // treat as EOF
+            }
+            checked.countDown();
+        });
+        stdin.setDaemon(true);
+        stdin.start();
+        checked.await(a.num("timeout-ms", 120_000), TimeUnit.MILLISECONDS);
+        Args.printJson("done", true);
+        p.shutdown();
+        System.exit(sent == 3 ? 0 : 2);
     }
 
     private static void consume(Args a, RPCHook hook, String ns) throws Exception {
