@@ -336,7 +336,7 @@ export async function sendMessage(
   }
   const queueId = e.queueId === undefined ? h.queueId : check('queueId', 0, MAX_QUEUE_ID)
   const queueOffset = check('queueOffset', 0, MAX_OFFSET)
-  const result: SendResult = {
+  const result: BrokerSendResult = {
     status,
     msgId: opts.uniqId,
     offsetMsgId: e.msgId ?? '',
