@@ -101,6 +101,26 @@ export function instrumentRocketMQ(options: RocketMQInstrumentationOptions = {})
 
   const started = new WeakMap<object, { span?: Span; at: number }>()
 
+  /** `error` and `asyncEnd` of either channel: mark a failed span; end it; record the metrics. */
+  const finishers = <C extends SendTraceContext | ProcessTraceContext>(record: (ctx: C, attrs: Attributes, seconds: number) => void) => ({
+    error(ctx: C) {
+      const span = started.get(ctx)?.span
+      if (!span) return
+      span.recordException(ctx.error instanceof Error ? ctx.error : String(ctx.error))
+      span.setStatus({ code: SpanStatusCode.ERROR, message: ctx.error instanceof Error ? ctx.error.message : String(ctx.error) })
+    },
+    asyncEnd(ctx: C) {
+      const entry = started.get(ctx)
+      if (!entry) return
+      started.delete(ctx)
+      if (entry.span) {
+        entry.span.setAttributes(attributesOf(ctx.attributes))
+        entry.span.end()
+      }
+      if (withMetrics) record(ctx, metricAttributes(ctx.attributes), (performance.now() - entry.at) / 1000)
+    },
+  })
+
   const send = tracingChannel<unknown, SendTraceContext>(SEND_CHANNEL)
   const sendHandlers = {
     start(ctx: SendTraceContext) {
@@ -113,26 +133,10 @@ export function instrumentRocketMQ(options: RocketMQInstrumentationOptions = {})
       }
       started.set(ctx, entry)
     },
-    error(ctx: SendTraceContext) {
-      const span = started.get(ctx)?.span
-      if (!span) return
-      span.recordException(ctx.error instanceof Error ? ctx.error : String(ctx.error))
-      span.setStatus({ code: SpanStatusCode.ERROR, message: ctx.error instanceof Error ? ctx.error.message : String(ctx.error) })
-    },
-    asyncEnd(ctx: SendTraceContext) {
-      const entry = started.get(ctx)
-      if (!entry) return
-      started.delete(ctx)
-      if (entry.span) {
-        entry.span.setAttributes(attributesOf(ctx.attributes))
-        entry.span.end()
-      }
-      if (withMetrics) {
-        const attrs = metricAttributes(ctx.attributes)
-        sent.add(ctx.messages.length, attrs)
-        operationDuration.record((performance.now() - entry.at) / 1000, attrs)
-      }
-    },
+    ...finishers<SendTraceContext>((ctx, attrs, seconds) => {
+      sent.add(ctx.messages.length, attrs)
+      operationDuration.record(seconds, attrs)
+    }),
   }
 
   const processing = tracingChannel<unknown, ProcessTraceContext>(PROCESS_CHANNEL)
@@ -152,26 +156,10 @@ export function instrumentRocketMQ(options: RocketMQInstrumentationOptions = {})
       }
       started.set(ctx, entry)
     },
-    error(ctx: ProcessTraceContext) {
-      const span = started.get(ctx)?.span
-      if (!span) return
-      span.recordException(ctx.error instanceof Error ? ctx.error : String(ctx.error))
-      span.setStatus({ code: SpanStatusCode.ERROR, message: ctx.error instanceof Error ? ctx.error.message : String(ctx.error) })
-    },
-    asyncEnd(ctx: ProcessTraceContext) {
-      const entry = started.get(ctx)
-      if (!entry) return
-      started.delete(ctx)
-      if (entry.span) {
-        entry.span.setAttributes(attributesOf(ctx.attributes))
-        entry.span.end()
-      }
-      if (withMetrics) {
-        const attrs = metricAttributes(ctx.attributes)
-        consumed.add(ctx.messages.length, attrs)
-        processDuration.record((performance.now() - entry.at) / 1000, attrs)
-      }
-    },
+    ...finishers<ProcessTraceContext>((ctx, attrs, seconds) => {
+      consumed.add(ctx.messages.length, attrs)
+      processDuration.record(seconds, attrs)
+    }),
   }
 
   send.subscribe(sendHandlers as never)

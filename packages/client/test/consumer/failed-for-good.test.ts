@@ -4,32 +4,23 @@
  * Against the scripted fake broker with fake timers; the refusal is what ClientInstance reports when a periodic
  * heartbeat is refused by the broker ACL.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PushConsumer } from '../../src/consumer/push-consumer.js'
 import { PullConsumer } from '../../src/consumer/pull-consumer.js'
 import { RocketMQError } from '../../src/errors.js'
 import { RequestCode } from '../../src/remoting/codes.js'
 import type { MessageQueue } from '../../src/protocol/route.js'
 import { FakeBroker } from '../support/fake-cluster.js'
-import { pass, until } from '../support/drive.js'
+import { pass, until, useFakeBroker } from '../support/drive.js'
 
 let broker: FakeBroker
 const Q0: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 0 }
 const open: Array<PushConsumer | PullConsumer> = []
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  broker = new FakeBroker()
-  broker.topic('T', ['broker-a'], 1)
-})
-
-afterEach(async () => {
-  let done = false
-  const closing = Promise.all(open.splice(0).map((c) => c.close())).then(() => (done = true))
-  await until(() => done, 'every consumer closed')
-  await closing
-  vi.useRealTimers()
-})
+useFakeBroker((b) => {
+  broker = b
+  b.topic('T', ['broker-a'], 1)
+}, open)
 
 const push = (extra: Record<string, unknown> = {}, handled: string[] = []) => {
   const c = new PushConsumer(

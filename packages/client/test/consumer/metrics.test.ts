@@ -2,31 +2,22 @@
  * consumer.metrics() against the scripted fake broker: offsets, broker max offset from pull responses, lag, cache,
  * lock state; and no request to any broker per call.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PushConsumer } from '../../src/consumer/push-consumer.js'
 import { PullConsumer } from '../../src/consumer/pull-consumer.js'
 import type { MessageView } from '../../src/protocol/message.js'
 import type { MessageQueue } from '../../src/protocol/route.js'
 import { FakeBroker } from '../support/fake-cluster.js'
-import { gate, until } from '../support/drive.js'
+import { gate, until, useFakeBroker } from '../support/drive.js'
 
 let broker: FakeBroker
 const open: Array<{ close(o?: { timeoutMs?: number }): Promise<unknown> }> = []
 const Q0: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 0 }
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  broker = new FakeBroker()
-  broker.topic('T', ['broker-a'], 1)
-})
-
-afterEach(async () => {
-  let closed = false
-  const closing = Promise.all(open.splice(0).map((c) => c.close({ timeoutMs: 10 }))).then(() => (closed = true))
-  await until(() => closed, 'every consumer closed')
-  await closing
-  vi.useRealTimers()
-})
+useFakeBroker((b) => {
+  broker = b
+  b.topic('T', ['broker-a'], 1)
+}, open, { timeoutMs: 10 })
 
 function push(handler: (m: MessageView) => Promise<void> | void, extra: Record<string, unknown> = {}) {
   const c = new PushConsumer(

@@ -3,7 +3,7 @@
  * `ns%T` / `ns%G`; everything the application sees - messages, handler context, assignment(), metrics(), close(),
  * every event payload, errors and the callbacks' arguments - says `T` / `G`.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PushConsumer } from '../../src/consumer/push-consumer.js'
 import { PullConsumer } from '../../src/consumer/pull-consumer.js'
 import { NamespaceEdge } from '../../src/consumer/namespace-edge.js'
@@ -12,26 +12,17 @@ import { BrokerResponseError } from '../../src/remoting/broker-error.js'
 import { RequestCode, ResponseCode } from '../../src/remoting/codes.js'
 import type { MessageQueue } from '../../src/protocol/route.js'
 import { FakeBroker } from '../support/fake-cluster.js'
-import { until } from '../support/drive.js'
+import { until, useFakeBroker } from '../support/drive.js'
 
 let broker: FakeBroker
 const open: Array<{ close(): Promise<unknown> }> = []
 const WIRE: MessageQueue = { topic: 'ns%T', brokerName: 'broker-a', queueId: 0 }
 const PLAIN: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 0 }
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  broker = new FakeBroker()
-  broker.topic('ns%T', ['broker-a'], 1)
-})
-
-afterEach(async () => {
-  let closed = false
-  const closing = Promise.all(open.splice(0).map((c) => c.close())).then(() => (closed = true))
-  await until(() => closed, 'every consumer closed')
-  await closing
-  vi.useRealTimers()
-})
+useFakeBroker((b) => {
+  broker = b
+  b.topic('ns%T', ['broker-a'], 1)
+}, open)
 
 /** Every string anywhere in a value (own enumerable fields, arrays, error messages and contexts). */
 function strings(v: unknown, out: string[] = [], seen = new Set<unknown>()): string[] {

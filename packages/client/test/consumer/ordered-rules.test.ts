@@ -3,32 +3,23 @@
  * maxReconsumeTimes (delay level -1), a timed-out handler holds its queue, queues locked by another member are not
  * taken until released (then from the offset that member committed), close unlocks, 'key' mode parallelism.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PushConsumer } from '../../src/consumer/push-consumer.js'
 import type { MessageContext } from '../../src/consumer/handler.js'
 import type { MessageView } from '../../src/protocol/message.js'
 import { RequestCode } from '../../src/remoting/codes.js'
 import { mqKey, type MessageQueue } from '../../src/protocol/route.js'
 import { FakeBroker } from '../support/fake-cluster.js'
-import { gate, pass, until } from '../support/drive.js'
+import { gate, pass, until, useFakeBroker } from '../support/drive.js'
 
 let broker: FakeBroker
 const open: PushConsumer[] = []
 const Q0: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 0 }
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  broker = new FakeBroker()
-  broker.topic('T', ['broker-a'], 1)
-})
-
-afterEach(async () => {
-  let closed = false
-  const closing = Promise.all(open.splice(0).map((c) => c.close({ timeoutMs: 10 }))).then(() => (closed = true))
-  await until(() => closed, 'every consumer closed')
-  await closing
-  vi.useRealTimers()
-})
+useFakeBroker((b) => {
+  broker = b
+  b.topic('T', ['broker-a'], 1)
+}, open, { timeoutMs: 10 })
 
 function consumer(handler: (m: MessageView, ctx: MessageContext) => Promise<void> | void, extra: Record<string, unknown> = {}, id = 'c1') {
   const c = new PushConsumer(

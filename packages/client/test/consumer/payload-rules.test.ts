@@ -3,7 +3,7 @@
  * it refuses goes straight to the DLQ (send-back with delay level -1) without reaching the handler, or to
  * invalidPayload; dedupe skips a key already handled; the producer encodes values and refuses what its codec refuses.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { PushConsumer } from '../../src/consumer/push-consumer.js'
 import { Producer } from '../../src/producer/producer.js'
@@ -13,26 +13,17 @@ import type { MessageView } from '../../src/protocol/message.js'
 import { RequestCode } from '../../src/remoting/codes.js'
 import type { MessageQueue } from '../../src/protocol/route.js'
 import { FakeBroker } from '../support/fake-cluster.js'
-import { until } from '../support/drive.js'
+import { until, useFakeBroker } from '../support/drive.js'
 
 let broker: FakeBroker
 const open: Array<{ close(o?: { timeoutMs?: number }): Promise<unknown> }> = []
 const Q0: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 0 }
 const Order = z.object({ orderId: z.string(), amount: z.number().positive() })
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  broker = new FakeBroker()
-  broker.topic('T', ['broker-a'], 1)
-})
-
-afterEach(async () => {
-  let closed = false
-  const closing = Promise.all(open.splice(0).map((c) => c.close({ timeoutMs: 10 }))).then(() => (closed = true))
-  await until(() => closed, 'every client closed')
-  await closing
-  vi.useRealTimers()
-})
+useFakeBroker((b) => {
+  broker = b
+  b.topic('T', ['broker-a'], 1)
+}, open, { timeoutMs: 10 })
 
 const base = { nameServer: '127.0.0.1:9876', group: 'G', subscriptions: { T: '*' }, consumeFrom: 'first' as const }
 

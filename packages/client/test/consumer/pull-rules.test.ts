@@ -2,31 +2,22 @@
  * The pull consumer's rules against the scripted fake broker (fake timers): idle polls leave nothing behind (issue 8
  * #10), positions and commits, assign mode, total cache bound.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { PullConsumer } from '../../src/consumer/pull-consumer.js'
 import { RequestCode } from '../../src/remoting/codes.js'
 import type { MessageQueue } from '../../src/protocol/route.js'
 import { FakeBroker } from '../support/fake-cluster.js'
-import { pass, until } from '../support/drive.js'
+import { pass, until, useFakeBroker } from '../support/drive.js'
 
 let broker: FakeBroker
 const open: PullConsumer[] = []
 const Q0: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 0 }
 const Q1: MessageQueue = { topic: 'T', brokerName: 'broker-a', queueId: 1 }
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  broker = new FakeBroker()
-  broker.topic('T', ['broker-a'], 2)
-})
-
-afterEach(async () => {
-  let closed = false
-  const closing = Promise.all(open.splice(0).map((c) => c.close())).then(() => (closed = true))
-  await until(() => closed, 'every consumer closed')
-  await closing
-  vi.useRealTimers()
-})
+useFakeBroker((b) => {
+  broker = b
+  b.topic('T', ['broker-a'], 2)
+}, open)
 
 function consumer(extra: Record<string, unknown> = {}, id = 'c1') {
   const c = new PullConsumer({ nameServer: '127.0.0.1:9876', group: 'G', consumeFrom: 'first', ...extra }, { cluster: broker.factory(id) })

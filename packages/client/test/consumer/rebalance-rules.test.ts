@@ -2,33 +2,24 @@
  * The rebalance rules against the scripted fake broker (fake timers): allocation diffs as members come and go,
  * coalesced passes, revoke order (drain -> commit -> onRevoke -> release), bounded drain and hooks, offset moved.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PushConsumer } from '../../src/consumer/push-consumer.js'
 import type { RebalanceEvent } from '../../src/consumer/types.js'
 import type { RocketMQError } from '../../src/errors.js'
 import { RequestCode, ResponseCode } from '../../src/remoting/codes.js'
 import { mqKey, type MessageQueue } from '../../src/protocol/route.js'
 import { FakeBroker } from '../support/fake-cluster.js'
-import { gate, pass, until } from '../support/drive.js'
+import { gate, pass, until, useFakeBroker } from '../support/drive.js'
 
 const keys = (qs: readonly MessageQueue[]) => qs.map((q) => `${q.brokerName}:${q.queueId}`).sort()
 
 let broker: FakeBroker
 const open: PushConsumer[] = []
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  broker = new FakeBroker()
-  broker.topic('T')
-})
-
-afterEach(async () => {
-  let closed = false
-  const closing = Promise.all(open.splice(0).map((c) => c.close({ timeoutMs: 10 }))).then(() => (closed = true))
-  await until(() => closed, 'every consumer closed')
-  await closing
-  vi.useRealTimers()
-})
+useFakeBroker((b) => {
+  broker = b
+  b.topic('T')
+}, open, { timeoutMs: 10 })
 
 function member(id: string, extra: Record<string, unknown> = {}, handler: (m: { body: Buffer }) => Promise<void> | void = () => {}) {
   const c = new PushConsumer(

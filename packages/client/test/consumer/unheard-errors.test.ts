@@ -2,12 +2,12 @@
  * Issue 12: a background failure nobody listens to is not silent. With no `error` listener and no logger, the first
  * error of each code becomes a Node process warning; with a listener or a logger, no warning (they hear it).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { PushConsumer } from '../../src/consumer/push-consumer.js'
 import { RocketMQError } from '../../src/errors.js'
 import { UNHEARD_ERROR_WARNING, silentLogger, warnUnheard, type Logger } from '../../src/logger.js'
 import { FakeBroker } from '../support/fake-cluster.js'
-import { until } from '../support/drive.js'
+import { until, useFakeBroker } from '../support/drive.js'
 
 let broker: FakeBroker
 const open: PushConsumer[] = []
@@ -16,20 +16,13 @@ const onWarning = (w: Error & { code?: string }): void => {
   if (w.name === UNHEARD_ERROR_WARNING) warnings.push(w)
 }
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  broker = new FakeBroker()
-  broker.topic('T')
+useFakeBroker((b) => {
+  broker = b
+  b.topic('T')
   warnings.length = 0
   process.on('warning', onWarning)
-})
-
-afterEach(async () => {
-  let closed = false
-  const closing = Promise.all(open.splice(0).map((c) => c.close({ timeoutMs: 10 }))).then(() => (closed = true))
-  await until(() => closed, 'every consumer closed')
-  await closing
-  vi.useRealTimers()
+}, open, { timeoutMs: 10 })
+afterEach(() => {
   process.off('warning', onWarning)
 })
 
