@@ -256,6 +256,7 @@ describe('commit and restart', () => {
   it('without a manual commit: a SIGKILLed member resumes from its last auto-commit', async () => {
     const { t } = await topic('PullAuto')
     const group = uniqueName('pull_auto')
+    await registerGroup(group, t) // commits 0 on every queue of the still empty topic (see registerGroup)
     const sent = await produce(suite.producer, t, 40)
     const script = fileURLToPath(new URL('./support/pull-member.mjs', import.meta.url))
     const child = fork(script, [suite.cluster.nameServer, group, t, '40', '20', '200'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'] })
