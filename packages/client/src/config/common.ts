@@ -78,9 +78,20 @@ export const topicSchema = z
  * background, batched; never delays or fails a send or a handler (records are dropped and counted when it lags).
  */
 export const traceSchema = z
-  .union([z.boolean(), z.object({ topic: topicSchema.optional() }).strict()], {
-    errorMap: () => ({ message: "must be true, false or { topic: 'RMQ_SYS_TRACE_TOPIC' }" }),
-  })
+  .union(
+    [
+      z.boolean(),
+      z
+        .object({
+          /** The topic trace records go to; default RMQ_SYS_TRACE_TOPIC. */
+          topic: topicSchema.optional(),
+        })
+        .strict(),
+    ],
+    {
+      errorMap: () => ({ message: "must be true, false or { topic: 'RMQ_SYS_TRACE_TOPIC' }" }),
+    },
+  )
   .optional()
 
 const pem = z.union([z.string().min(1), z.instanceof(Buffer), z.array(z.union([z.string().min(1), z.instanceof(Buffer)])).nonempty()], {

@@ -109,22 +109,39 @@ export function encodeTraceRecord(r: TraceRecord): EncodedTrace {
 
 /** A decoded record, as Java's TraceDataEncoder.decoderFromTraceDataString reads it (one bean per record). */
 export interface DecodedTrace {
+  /** Pub, SubBefore or SubAfter. */
   type: TraceType
+  /** When the record was made (ms since epoch); Pub and SubBefore. */
   timestamp?: number
+  /** The broker's region (MSG_REGION); Pub and SubBefore. */
   regionId?: string
+  /** Producer group (Pub) or consumer group (Sub). */
   group?: string
+  /** Pairs a SubBefore with its SubAfter (one handler call). */
   requestId?: string
+  /** The message's topic (Pub). */
   topic?: string
+  /** The message id (UNIQ_KEY). */
   msgId: string
+  /** The message's tags, if any. */
   tags?: string
+  /** The message's keys, space separated, if any. */
   keys?: string
+  /** The broker that stored the message (Pub). */
   storeHost?: string
+  /** Body size in bytes. */
   bodyLength?: number
+  /** Send time (Pub) or handler time per message (SubAfter), ms. */
   costTime?: number
+  /** 0 normal, 1 transactional half, 2 transactional commit, 3 delayed (Pub). */
   msgType?: number
+  /** The store offset id of the message (Pub). */
   offsetMsgId?: string
+  /** Whether the send (Pub) or the handler call (SubAfter) succeeded. */
   success?: boolean
+  /** The message's reconsumeTimes when it was handled (SubBefore). */
   retryTimes?: number
+  /** How the handler call ended (SubAfter): 0 success, 1 timeout, 2 exception. */
   contextCode?: number
 }
 

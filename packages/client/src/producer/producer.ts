@@ -64,6 +64,7 @@ export interface SendOptions {
 export class Producer {
   /** The options as parsed: every default filled in. */
   readonly options: ProducerOptions
+  /** @internal the cluster connection (routes, brokers); for subclasses such as TransactionProducer. */
   protected readonly client: ClusterPort
   private counter = Math.floor(Math.random() * 1024)
   private startPromise?: Promise<void>
@@ -72,6 +73,7 @@ export class Producer {
    * @internal
    */
   readonly faults: LatencyFaultAvoidance | undefined
+  /** @internal set by close(). */
   protected closed = false
   /** Message trace (the `trace` option); undefined when off, so the send path pays one check. */
   private readonly tracer: MessageTracer | undefined

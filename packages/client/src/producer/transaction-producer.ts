@@ -24,18 +24,26 @@ export type TransactionChecker = (message: MessageView) => TransactionState | Pr
 /** The application's local transaction, run after the half message is stored. */
 export type LocalTransaction = (context: LocalTransactionContext) => TransactionState | Promise<TransactionState>
 
+/** What the local transaction function is given: the half message as sent and its send result. */
 export interface LocalTransactionContext {
   /** The message as sent (with the codec, its encoded body). */
   readonly message: Message
   /** The half message's send result; `transactionId` is what the checker will see as the message's msgId. */
-  readonly result: SendResult & { transactionId: string }
+  readonly result: SendResult & {
+    /** The transaction id (the half message's UNIQ_KEY). */
+    transactionId: string
+  }
 }
 
+/** Options of `new TransactionProducer(...)`: the producer's options plus the transaction ones. */
 export type TransactionProducerOptions = ProducerOptionsInput & {
   /** Required: the broker sends check-backs to a live member of this group. */
   group: string
+  /** Answers the broker's check-backs for undecided half messages: 'commit', 'rollback' or 'unknown' (asked again later). */
   checker: TransactionChecker
+  /** Topics whose brokers start() registers this member with at once, so check-backs reach it before its first send. */
   topics?: readonly string[]
+  /** Check-backs answered at once (more wait in a bounded queue). Default 8. */
   maxConcurrentChecks?: number
   /** Called after each check-back is answered (or could not be). */
   onCheck?: (event: TransactionCheckEvent) => void
@@ -57,10 +65,15 @@ export interface TransactionSendResult extends SendResult {
 
 /** A check-back answered (or failed), given to the `onCheck` option. */
 export interface TransactionCheckEvent {
+  /** The transaction id the broker asked about. */
   transactionId: string
+  /** The half message's id. */
   msgId: string
+  /** The half message's topic. */
   topic: string
+  /** The broker that asked (undefined when its name was not in the request). */
   broker: string | undefined
+  /** The answer sent: 'commit', 'rollback' or 'unknown'. */
   state: TransactionState
   /** The checker threw or returned something else ('unknown' is then assumed), or the answer could not be sent. */
   error?: RocketMQError
@@ -85,6 +98,7 @@ export class TransactionProducer extends Producer {
   private readonly checkQueue: TransactionCheckRequest[] = []
   private txStartPromise?: Promise<void>
 
+  /** Checks the options (ERR_INVALID_OPTION naming the field); connects lazily, like Producer. */
   constructor(options: TransactionProducerOptions, deps: ClientDeps = {}) {
     const input = (options ?? {}) as Record<string, unknown>
     const { checker, topics, maxConcurrentChecks, onCheck, ...rest } = input
