@@ -271,7 +271,7 @@ export interface SendResult {
   transactionId?: string
 }
 
-/** A SendResult with what the broker's response adds for message trace (MSG_REGION, TRACE_ON ext fields). @internal */
+/** A SendResult with what the broker's response adds for message trace (MSG_REGION, TRACE_ON ext fields). */
 export interface BrokerSendResult extends SendResult {
   regionId: string | undefined
   /** false when the broker has message trace switched off (traceOn=false). */
