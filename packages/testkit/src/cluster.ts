@@ -32,7 +32,7 @@ import {
   type ClusterInfo,
   type TopicRoute,
 } from './remoting.js'
-import { allPids, cleanupStaleRuns, readState, stopNodes, writeState, type ClusterState, type NodeState, type StartTimings } from './state.js'
+import { allPids, cleanupStaleRuns, readState, stopNodes, writeState, type BrokerAddresses, type ClusterState, type NodeState, type ProxyAddresses, type StartTimings } from './state.js'
 import {
   BROKER_NAMES,
   CLUSTER_NAME,
@@ -202,22 +202,9 @@ export interface ClusterAddresses {
   /** The broker cluster's name (`RmqItCluster`). */
   clusterName: string
   /** Each broker group's master address, and its slave's when started. */
-  brokers: Record<
-    BrokerName,
-    {
-      /** `host:port` of the master. */
-      master: string
-      /** `host:port` of the slave, when started. */
-      slave?: string
-    }
-  >
+  brokers: Record<BrokerName, BrokerAddresses>
   /** The proxy's remoting and gRPC addresses; null without a proxy. */
-  proxy: {
-    /** `host:port` of the proxy's remoting endpoint. */
-    remoting: string
-    /** `host:port` of the proxy's gRPC endpoint. */
-    grpc: string
-  } | null
+  proxy: ProxyAddresses | null
   /** The RocketMQ version running, e.g. `5.3.1`. */
   rocketmqVersion: string
   /** path of state.json for attachCluster(); null for an external cluster */

@@ -21,7 +21,7 @@ export {
 } from './cluster.js'
 export { createTestPki, type TestPki } from './pki.js'
 export { ensureJars, ROCKETMQ_ARTIFACTS, rocketmqArtifacts, rocketmqMajor, type EnsureJarsOptions, type JarSet, type ProgressSink } from './jars.js'
-export { cleanupStaleRuns, readState, type ClusterState, type NodeState, type StartTimings } from './state.js'
+export { cleanupStaleRuns, readState, type BrokerAddresses, type ClusterState, type NodeState, type ProxyAddresses, type StartTimings } from './state.js'
 export {
   CLUSTER_NAME,
   BROKER_NAMES,

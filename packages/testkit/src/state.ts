@@ -51,6 +51,22 @@ export interface StartTimings {
   totalMs: number
 }
 
+/** A broker group's addresses. */
+export interface BrokerAddresses {
+  /** `host:port` of the master. */
+  master: string
+  /** `host:port` of the slave, when started. */
+  slave?: string
+}
+
+/** The proxy's addresses. */
+export interface ProxyAddresses {
+  /** `host:port` of the remoting endpoint. */
+  remoting: string
+  /** `host:port` of the gRPC endpoint. */
+  grpc: string
+}
+
 /** The serializable state of a started cluster (`<runDir>/state.json`), read by `attachCluster()` and the CLI. */
 export interface ClusterState {
   /** The format's version. */
@@ -80,22 +96,9 @@ export interface ClusterState {
   /** `host:port` of the NameServer. */
   nameServer: string
   /** Each broker group's master address, and its slave's when started. */
-  brokers: Record<
-    BrokerName,
-    {
-      /** `host:port` of the master. */
-      master: string
-      /** `host:port` of the slave, when started. */
-      slave?: string
-    }
-  >
+  brokers: Record<BrokerName, BrokerAddresses>
   /** The proxy's addresses; null without a proxy. */
-  proxy: {
-    /** `host:port` of the remoting endpoint. */
-    remoting: string
-    /** `host:port` of the gRPC endpoint. */
-    grpc: string
-  } | null
+  proxy: ProxyAddresses | null
   /** Every process by node. */
   nodes: Partial<Record<NodeName, NodeState>>
   /** SIGTERM grace before SIGKILL on restarts, in ms. */
