@@ -222,22 +222,9 @@ export interface Cluster {
   /** The broker cluster's name (`RmqItCluster`). */
   readonly clusterName: string
   /** Each broker group's master address, and its slave's when started. */
-  readonly brokers: Record<
-    BrokerName,
-    {
-      /** `host:port` of the master. */
-      master: string
-      /** `host:port` of the slave, when started. */
-      slave?: string
-    }
-  >
+  readonly brokers: Record<BrokerName, BrokerAddresses>
   /** The proxy's remoting and gRPC addresses; null without a proxy. */
-  readonly proxy: {
-    /** `host:port` of the proxy's remoting endpoint. */
-    remoting: string
-    /** `host:port` of the proxy's gRPC endpoint. */
-    grpc: string
-  } | null
+  readonly proxy: ProxyAddresses | null
   /** '' for an external cluster */
   readonly runDir: string
   /** true for a cluster this kit did not start (`externalCluster()`): it cannot be stopped or faulted. */
@@ -697,21 +684,8 @@ export function attachCluster(state: ClusterState | ClusterAddresses | string): 
 class ManagedCluster implements Cluster {
   readonly nameServer: string
   readonly clusterName: string
-  readonly brokers: Record<
-    BrokerName,
-    {
-      /** `host:port` of the master. */
-      master: string
-      /** `host:port` of the slave, when started. */
-      slave?: string
-    }
-  >
-  readonly proxy: {
-    /** `host:port` of the proxy's remoting endpoint. */
-    remoting: string
-    /** `host:port` of the proxy's gRPC endpoint. */
-    grpc: string
-  } | null
+  readonly brokers: Record<BrokerName, BrokerAddresses>
+  readonly proxy: ProxyAddresses | null
   readonly runDir: string
   readonly external = false
   private cached: ClusterState
