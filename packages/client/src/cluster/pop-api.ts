@@ -19,6 +19,7 @@ import {
   encodeSetMessageRequestMode,
   formatPopReceipt,
   parsePopOffsetInfo,
+  parsePopReceipt,
   popRealTopic,
   popRetryFlag,
   type MessageRequestMode,
@@ -96,6 +97,17 @@ export async function popMessage(
   const starts = parsePopOffsetInfo(e.startOffsetInfo)
   const receipts: PopReceipt[] = []
   for (const m of messages) {
+    // A message from the POP retry topic comes rewritten to the subscribed topic, with the broker's own receipt in
+    // POP_CK (PopMessageProcessor, popResponseReturnActualRetryTopic false): use it as it is.
+    const given = m.getProperty(POP_CK)
+    if (given !== undefined) {
+      const receipt = parsePopReceipt(given)
+      receipts.push(receipt)
+      if (m.getProperty(FIRST_POP_TIME) === undefined) m.setProperty(FIRST_POP_TIME, String(popTime))
+      m.topic = h.topic
+      m.brokerName = h.brokerName
+      continue
+    }
     const retryFlag = popRetryFlag(m.topic)
     const start = starts.get(`${retryFlag}@${m.queueId}`)
     // An old broker without startOffsetInfo: the first message of each queue is the checkpoint (Java does the same).

@@ -138,6 +138,20 @@ describe('POP requests', () => {
     expect(r.messages[0]!.getProperty('1ST_POP_TIME')).toBe('1764670000000')
   })
 
+  it('POP_MESSAGE: a retried message comes rewritten to the subscribed topic with the broker\'s own POP_CK, which is kept', async () => {
+    // What the 5.5.0 broker sends for a message read from %RETRY%g_T (PopMessageProcessor recodes it).
+    const body = encodeStoreMessage({ topic: 'T', body: 'r', queueId: 0, queueOffset: 3, reconsumeTimes: 1, properties: { POP_CK: '3 1764670000000 60000 5 1 broker-a 0 3' } })
+    const { invoker } = scripted(() => ({ extFields: { popTime: '1764670000000', invisibleTime: '60000', reviveQid: '5', restNum: '0', startOffsetInfo: '1 0 3', msgOffsetInfo: '1 0 3' }, body }))
+    const r = await popMessage(
+      invoker,
+      'b:1',
+      { group: 'g', topic: 'T', brokerName: 'broker-a', queueId: -1, maxMsgNums: 32, invisibleTime: 60000, pollTime: 15000, initMode: 1, expressionType: 'TAG', expression: '*' },
+      { timeoutMs: 1000 },
+    )
+    expect(r.receipts).toEqual([{ ckQueueOffset: 3, popTime: 1764670000000, invisibleTime: 60000, reviveQid: 5, retryFlag: '1', brokerName: 'broker-a', queueId: 0, queueOffset: 3 }])
+    expect(r.messages[0]!.topic).toBe('T')
+  })
+
   it('POP_MESSAGE: POLLING_TIMEOUT / PULL_NOT_FOUND are "nothing", POLLING_FULL is its own status, others throw', async () => {
     const h = { group: 'g', topic: 'T', brokerName: 'broker-a', queueId: 0, maxMsgNums: 1, invisibleTime: 60000, pollTime: 1000, initMode: 1 as const, expressionType: 'TAG' as const, expression: '*' }
     for (const [code, status] of [
