@@ -7,7 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { Admin, PullConsumer, PushConsumer, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
+import { Admin, Producer, PullConsumer, PushConsumer, type MessageQueue, type MessageView } from '@rocketmq-ts/client'
 import { ROCKETMQ_VERSION } from '@rocketmq-ts/testkit'
 import { uniqueName, waitUntil } from './helpers.js'
 import { Collector, consumerSuite, produce } from './support/consumers.js'
@@ -100,16 +100,18 @@ describe.runIf(pop5)('POP consumption (remoting)', () => {
       last = Math.max(last, m.at)
       got.addId(m.msgId)
     }
-    const options = { nameServer: suite.cluster.nameServer, group, topic: t, pop: { invisibleTimeMs: 5000, batchSize: 4 }, handlerDelayMs: 5 }
+    const options = { nameServer: suite.cluster.nameServer, group, topic: t, pop: { invisibleTimeMs: 5000, batchSize: 4 }, concurrency: 4, handlerDelayMs: 50 }
     const members: PopChild[] = []
+    // 8 Node processes and the cluster share 2 cores here: a patient producer.
+    const producer = suite.track(new Producer({ nameServer: suite.cluster.nameServer, sendTimeoutMs: 20_000 }))
     try {
-      for (let i = 0; i < 8; i++) members.push(await startPopChild(options, onMessage))
-      const first = await produce(suite.producer, t, 800, { prefix: 'a' })
+      const first = await produce(producer, t, 800, { prefix: 'a' })
+      members.push(...(await Promise.all(Array.from({ length: 8 }, () => startPopChild(options, onMessage)))))
       await got.until(() => got.unique >= 400, 60_000, 'half of the first batch')
       // Mid-run: 3 members die without a word; what they held comes back after its invisible time.
       for (const m of members.slice(0, 3)) m.proc.kill('SIGKILL')
       await Promise.all(members.slice(0, 3).map((m) => m.closed))
-      const second = await produce(suite.producer, t, 400, { prefix: 'b' })
+      const second = await produce(producer, t, 400, { prefix: 'b' })
       const ids = [...first, ...second]
       await got.until(() => got.missing(ids).length === 0, 120_000, 'every message after the kills')
       expect(got.missing(ids)).toEqual([])

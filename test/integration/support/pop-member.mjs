@@ -1,5 +1,5 @@
 // A POP consumer member (PushConsumer with `pop`) in its own process, driven by the parent test over IPC.
-// argv[2]: JSON { nameServer, group, topic, pop, handlerDelayMs }. Reports { type: 'started', clientId, queues },
+// argv[2]: JSON { nameServer, group, topic, pop, concurrency, handlerDelayMs }. Reports { type: 'started', clientId, queues },
 // { type: 'message', msgId, reconsumeTimes, at } per handled message; { type: 'close' } closes it.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { PushConsumer } from '../../../packages/client/dist/index.js'
@@ -11,6 +11,7 @@ const consumer = new PushConsumer({
   subscriptions: { [o.topic]: '*' },
   consumeFrom: 'first',
   pop: o.pop ?? true,
+  concurrency: o.concurrency ?? 20,
   rebalanceIntervalMs: 2000,
   handler: async (m) => {
     if (o.handlerDelayMs) await sleep(o.handlerDelayMs)
