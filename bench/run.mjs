@@ -38,7 +38,7 @@ const GAP_RATE = num(args, 'gap-rate', 500)
 const GAP_WARMUP_MS = num(args, 'gap-warmup-ms', q(4000, 3000))
 const GAP_WINDOW_MS = num(args, 'gap-window-ms', q(8000, 5000))
 const SCALE_QUEUES = (typeof args['scale-queues'] === 'string' ? args['scale-queues'] : q('16,64,256', '16,64')).split(',').map(Number)
-const SCALE_COUNT = num(args, 'scale-count', q(50_000, 10_000))
+const SCALE_COUNT = num(args, 'scale-count', q(100_000, 20_000))
 const CHILD_TIMEOUT_MS = num(args, 'child-timeout-ms', 300_000)
 const nameServerArg = typeof args.namesrv === 'string' ? args.namesrv : process.env.ROCKETMQ_NAMESRV
 const stamp = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
