@@ -66,6 +66,15 @@ export function busyPercent(a, b) {
   return Math.round((100 * (b.busy - a.busy)) / (b.total - a.total))
 }
 
+/**
+ * Voluntary and involuntary context switches of this process so far: many involuntary ones mean it was preempted
+ * (a busy machine), which a wall-clock CPU profile shows as time in whatever native call was running (writeBuffer).
+ */
+export function contextSwitches() {
+  const r = process.resourceUsage()
+  return { voluntaryCtxSwitches: r.voluntaryContextSwitches, involuntaryCtxSwitches: r.involuntaryContextSwitches }
+}
+
 /** CPU milliseconds (user + system) of this process since `since` (a process.cpuUsage() value). */
 export function cpuMsSince(since) {
   const d = process.cpuUsage(since)

@@ -152,6 +152,21 @@ function scaleSection(R) {
   ]
 }
 
+function groupSection(R) {
+  if (!R.group?.length) return []
+  const rows = R.group.map((g) => [g.members, g.queues, fmt(g.initialMs), fmt(g.joinMs), fmt(g.leaveMs), fmt(g.killMs)])
+  return [
+    '### Group scale: our push consumer, N members (child processes) over 64 queues, no traffic',
+    '',
+    'Time (ms) until the assignment is settled (every queue owned by exactly one live member, counts within 1, stable for 1 s),',
+    'measured to the last assignment change: from spawning all N; from the new member\'s start(); from SIGTERM of a member',
+    '(graceful close); from SIGKILL of another.',
+    '',
+    mdTable(['members', 'queues', 'initial', 'join', 'graceful leave', 'kill'], rows),
+    '',
+  ]
+}
+
 function decodeSection(R) {
   if (!R.decode?.results) return []
   return ['### Decode (one 32 x 1 KiB pull body, one thread, no network)', '', mdTable(['pattern', 'msgs/s'], Object.entries(R.decode.results).map(([k, v]) => [k, fmt(v.msgsPerSec)])), '']
@@ -170,7 +185,7 @@ export function markdown(R) {
       ' from its first message to its last, scaled to 1,000,000 messages. Least sensitive figure to a busy machine.',
     '',
   ]
-  const body = [...drainSection(R), ...slowSection(R), ...latencySection(R), ...memorySection(R), ...gapSection(R), ...scaleSection(R), ...decodeSection(R)]
+  const body = [...drainSection(R), ...slowSection(R), ...latencySection(R), ...memorySection(R), ...gapSection(R), ...scaleSection(R), ...groupSection(R), ...decodeSection(R)]
   const tail = R.problems?.length ? ['### Problems', '', ...R.problems.map((p) => `- ${p.what}: ${String(p.detail).split('\n')[0].slice(0, 300)}`), ''] : []
   return [...head, ...body, ...tail].join('\n')
 }

@@ -4,7 +4,7 @@
 // See bench/README.md for what each figure means. Over ~400 lines because it is the one script that sequences every
 // part on one cluster; the figures' procedures are in the workers, the tables in report.mjs.
 import { randomBytes } from 'node:crypto'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -13,7 +13,7 @@ import { ROCKETMQ_VERSION, externalCluster, startCluster } from '../packages/tes
 import { BENCH_DIR, ROOT, busyPercent, ensureJavaBuild, gapStats, javaArgs, javaExecutable, latencySummary, machineCpu, nowMs, num, parseArgs, readReceipts, runChild, sleep } from './lib.mjs'
 import { markdown, table } from './report.mjs'
 
-const ALL = ['drain', 'slow', 'latency', 'memory', 'gap', 'scale', 'decode']
+const ALL = ['drain', 'slow', 'latency', 'memory', 'gap', 'scale', 'group', 'decode']
 const ALIASES = { push: 'drain', pull: 'drain', raw: 'drain' }
 const args = parseArgs()
 const QUICK = args.quick === true
@@ -39,6 +39,8 @@ const GAP_WARMUP_MS = num(args, 'gap-warmup-ms', q(4000, 3000))
 const GAP_WINDOW_MS = num(args, 'gap-window-ms', q(8000, 5000))
 const SCALE_QUEUES = (typeof args['scale-queues'] === 'string' ? args['scale-queues'] : q('16,64,256', '16,64')).split(',').map(Number)
 const SCALE_COUNT = num(args, 'scale-count', q(100_000, 20_000))
+const GROUP_SIZES = (typeof args['group-sizes'] === 'string' ? args['group-sizes'] : q('2,8,32', '2,8')).split(',').map(Number)
+const GROUP_QUEUES = num(args, 'group-queues', 64)
 const CHILD_TIMEOUT_MS = num(args, 'child-timeout-ms', 300_000)
 const nameServerArg = typeof args.namesrv === 'string' ? args.namesrv : process.env.ROCKETMQ_NAMESRV
 const stamp = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
@@ -65,7 +67,7 @@ const results = {
   config: {
     count: COUNT, repeat: REPEAT, bodyBytes: BODY_BYTES, queues: 4, slowCount: SLOW_COUNT, slowSleepMs: SLOW_SLEEP_MS,
     latencyRates: LAT_RATES, latencyMs: LAT_MS, latencyRounds: LAT_ROUNDS, memoryBacklog: MEM_BACKLOG, memoryMs: MEMORY_MS,
-    memorySleepMs: MEMORY_SLEEP_MS, gapRate: GAP_RATE, gapWindowMs: GAP_WINDOW_MS, scaleQueues: SCALE_QUEUES, scaleCount: SCALE_COUNT, only,
+    memorySleepMs: MEMORY_SLEEP_MS, gapRate: GAP_RATE, gapWindowMs: GAP_WINDOW_MS, scaleQueues: SCALE_QUEUES, scaleCount: SCALE_COUNT, groupSizes: GROUP_SIZES, groupQueues: GROUP_QUEUES, only,
   },
   produce: null,
   drain: null,
@@ -74,6 +76,7 @@ const results = {
   memory: null,
   gap: null,
   scale: null,
+  group: null,
   decode: null,
   problems: [],
 }
@@ -450,6 +453,107 @@ async function scale(cluster, producer) {
   results.scale = out
 }
 
+/**
+ * Group scale: N members (child processes of worker-member.mjs) of one group over GROUP_QUEUES queues, then one
+ * joins, one leaves gracefully (SIGTERM: close()), one is SIGKILLed. For each event: the time until the assignment
+ * is settled (every queue owned by exactly one live member, counts within 1 of each other, stable for 1 s), measured
+ * to the last assignment change a member reported. No traffic: this is the rebalance itself, not a queue's stall.
+ */
+async function groupScale(cluster) {
+  const topic = `BenchGroup_${stamp}`
+  await cluster.createTopic(topic, { queuesPerBroker: GROUP_QUEUES / 2 })
+  const out = []
+  for (const size of GROUP_SIZES) {
+    const group = `bench_grp${size}_${stamp}`
+    const members = new Map()
+    const spawnMember = (name) => {
+      const child = spawn(process.execPath, [join(BENCH_DIR, 'worker-member.mjs'), '--namesrv', cluster.nameServer, '--topic', topic, '--group', group, '--name', name], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+      const m = { name, child, queues: [], lastChange: 0, started: null, starting: null, alive: true, exited: new Promise((resolve) => child.once('exit', resolve)) }
+      let partial = ''
+      child.stdout.setEncoding('utf8').on('data', (d) => {
+        const lines = (partial + d).split('\n')
+        partial = lines.pop() ?? ''
+        for (const line of lines) {
+          let o
+          try {
+            o = JSON.parse(line)
+          } catch {
+            continue
+          }
+          if (o.started) {
+            m.started = o.started
+            m.starting = o.starting
+          } else if (o.queues) {
+            m.queues = o.queues
+            m.lastChange = o.t
+          }
+        }
+      })
+      child.stderr.resume()
+      members.set(name, m)
+      return m
+    }
+    const live = () => [...members.values()].filter((m) => m.alive)
+    const isSettled = () => {
+      const ms = live()
+      if (ms.some((m) => m.started === null)) return false
+      const seen = new Set()
+      for (const m of ms) for (const q of m.queues) {
+        if (seen.has(q)) return false
+        seen.add(q)
+      }
+      const counts = ms.map((m) => m.queues.length)
+      return seen.size === GROUP_QUEUES && Math.max(...counts) - Math.min(...counts) <= 1
+    }
+    /** ms from `since` to the last assignment change of the settled state, or null after timeoutMs. */
+    const waitSettled = async (since, timeoutMs = 60_000) => {
+      const deadline = Date.now() + timeoutMs
+      let stableFrom = null
+      while (Date.now() < deadline) {
+        if (isSettled()) {
+          stableFrom ??= Date.now()
+          if (Date.now() - stableFrom >= 1000) return Math.round(Math.max(since, ...live().map((m) => m.lastChange)) - since)
+        } else stableFrom = null
+        await sleep(10)
+      }
+      return null
+    }
+    const row = { members: size, queues: GROUP_QUEUES }
+    try {
+      log(`[bench] group ${size}: starting ${size} members ...`)
+      const t0 = nowMs()
+      for (let i = 0; i < size; i++) spawnMember(`m${i}`)
+      row.initialMs = await waitSettled(t0, 120_000)
+      log(`[bench]   settled ${row.initialMs} ms after spawning`)
+      if (row.initialMs !== null) {
+        const joiner = spawnMember(`m${size}`)
+        while (joiner.started === null && joiner.alive) await sleep(10)
+        row.joinMs = await waitSettled(joiner.starting)
+        log(`[bench]   join: settled ${row.joinMs} ms after the new member's start()`)
+        const leaver = members.get('m0')
+        const tLeave = nowMs()
+        leaver.child.kill('SIGTERM')
+        await leaver.exited
+        leaver.alive = false
+        row.leaveMs = await waitSettled(tLeave)
+        log(`[bench]   graceful leave: settled ${row.leaveMs} ms after SIGTERM (close())`)
+        const victim = members.get('m1')
+        const tKill = nowMs()
+        victim.child.kill('SIGKILL')
+        victim.alive = false
+        row.killMs = await waitSettled(tKill)
+        log(`[bench]   kill: settled ${row.killMs} ms after SIGKILL`)
+      }
+    } finally {
+      for (const m of members.values()) if (m.alive) m.child.kill('SIGTERM')
+      await Promise.race([Promise.all([...members.values()].map((m) => m.exited)), sleep(15_000)])
+      for (const m of members.values()) if (m.child.exitCode === null && m.child.signalCode === null) m.child.kill('SIGKILL')
+    }
+    out.push(row)
+  }
+  results.group = out
+}
+
 async function decode() {
   const script = join(BENCH_DIR, 'decode.mjs')
   if (!existsSync(script)) return
@@ -521,6 +625,7 @@ try {
     await step('latency', () => latency(cluster, producer))
     await step('gap', () => gaps(cluster, producer))
     await step('scale', () => scale(cluster, producer))
+    await step('group', () => groupScale(cluster))
     await step('memory', () => memory(cluster, producer))
   }
   await step('decode', decode)

@@ -2,7 +2,7 @@
 //   node bench/worker-pull.mjs --namesrv H:P --topic T --group G --count 100000 [--max 32]
 // poll({ max }) in a loop until --count messages; prints one JSON line like worker-push.mjs.
 import { PullConsumer } from '../packages/client/dist/index.js'
-import { cpuMsSince, nowMs, num, parseArgs, procMemory, required, sleep } from './lib.mjs'
+import { contextSwitches, cpuMsSince, nowMs, num, parseArgs, procMemory, required, sleep } from './lib.mjs'
 
 const args = parseArgs()
 const count = num(args, 'count', 100_000)
@@ -67,6 +67,7 @@ const out = {
   peakRssMiB: proc?.hwm ? +(proc.hwm / 1024 / 1024).toFixed(1) : null,
   errors: errors.slice(0, 5),
   errorCount: errors.length,
+  ...contextSwitches(),
 }
 process.stdout.write(JSON.stringify(out) + '\n')
 process.exit(ok ? 0 : 2)

@@ -7,7 +7,7 @@
 import { RemotingClient } from '../packages/client/dist/remoting/remoting-client.js'
 import { PullSysFlag, getRouteInfo, pullMessage } from '../packages/client/dist/cluster/broker-api.js'
 import { parseTopicRoute } from '../packages/client/dist/protocol/route.js'
-import { cpuMsSince, nowMs, num, parseArgs, procMemory, required } from './lib.mjs'
+import { contextSwitches, cpuMsSince, nowMs, num, parseArgs, procMemory, required } from './lib.mjs'
 
 const args = parseArgs()
 const count = num(args, 'count', 100_000)
@@ -101,6 +101,7 @@ process.stdout.write(
     peakRssMiB: proc?.hwm ? +(proc.hwm / 1024 / 1024).toFixed(1) : null,
     errors: errors.slice(0, 5),
     errorCount: errors.length,
+    ...contextSwitches(),
   }) + '\n',
 )
 process.exit(ok ? 0 : 2)
