@@ -12,6 +12,10 @@
  *   with reconsumeTimes + 1; after `maxReconsumeTimes` it goes to %DLQ%<group>.
  * - A sweep renews the invisibility of held messages (queued or running) before it ends, so a long handler keeps its
  *   message. What this member never settles (it died, or close() abandoned it) comes back after the invisible time.
+ *
+ * Over 400 lines on purpose: assignment, the POP loops, settling, renewal and close all read and change one set of
+ * held messages and its invariants (a held message is renewed until it is settled exactly once); the broker requests
+ * live in cluster/pop-api.ts and the ack / invisibility / DLQ requests in pop-acker.ts.
  */
 import type { EventEmitter } from 'node:events'
 import { RocketMQError, isRocketMQError, toRocketMQError } from '../../errors.js'
@@ -183,7 +187,20 @@ export class PopPushEngine implements PushEngine {
     this.sweepTimer.unref()
     // The broker may not list this member yet right after its first heartbeat: a few quick passes.
     const deadline = Date.now() + FIRST_ASSIGNMENT_MS
-    while (this.running && !(await this.serialize(() => this.assign())) && Date.now() < deadline) await delay(300, this.stop.signal)
+    while (this.running && !(await this.serialize(() => this.assign(true))) && Date.now() < deadline) await delay(300, this.stop.signal)
+  }
+
+  /**
+   * REQUEST_CODE_NOT_SUPPORTED to a POP request: a 4.x broker, or the 5.x proxy's remoting port (it forwards neither
+   * SET_MESSAGE_REQUEST_MODE nor QUERY_ASSIGNMENT, and answers no ACK_MESSAGE): ERR_UNSUPPORTED_VERSION saying so.
+   */
+  private unsupported(e: unknown, address: string): unknown {
+    if (!isRocketMQError(e) || e.context.responseCode !== ResponseCode.REQUEST_CODE_NOT_SUPPORTED) return e
+    return new RocketMQError(
+      'ERR_UNSUPPORTED_VERSION',
+      `${address} does not serve POP (request code ${String(e.context.requestCode)} not supported): POP needs RocketMQ 5.x brokers reached directly (nameServer of the cluster); the 5.x proxy's remoting port forwards no POP requests. Through a proxy use its gRPC port (the proxy option), or leave pop out`,
+      { cause: e, context: { ...e.context, address } },
+    )
   }
 
   /** SET_MESSAGE_REQUEST_MODE POP on every master that serves the topic (what `mqadmin setConsumeMode -c` does). */
@@ -193,7 +210,11 @@ export class PopPushEngine implements PushEngine {
     for (const bd of route?.brokerDatas ?? []) {
       const master = bd.brokerAddrs.get(MASTER_ID)
       if (!brokers.has(bd.brokerName) || master === undefined) continue
-      await setMessageRequestMode(this.cluster.remoting, master, { topic, group: this.options.group, mode: 'POP', popShareQueueNum: this.pop.shareQueues }, this.options.requestTimeoutMs)
+      await setMessageRequestMode(this.cluster.remoting, master, { topic, group: this.options.group, mode: 'POP', popShareQueueNum: this.pop.shareQueues }, this.options.requestTimeoutMs).catch(
+        (e: unknown) => {
+          throw this.unsupported(e, master)
+        },
+      )
     }
   }
 
@@ -219,7 +240,7 @@ export class PopPushEngine implements PushEngine {
   }
 
   /** One QUERY_ASSIGNMENT per topic; start and stop POP loops to match. Resolves true when every topic answered. */
-  private async assign(): Promise<boolean> {
+  private async assign(first = false): Promise<boolean> {
     if (!this.running) return false
     const desired = new Map<string, MessageQueue>()
     const answered = new Set<string>()
@@ -230,6 +251,8 @@ export class PopPushEngine implements PushEngine {
         for (const mq of got) desired.set(mqKey(mq), mq)
         answered.add(topic)
       } catch (e) {
+        // At start, a server that does not do POP at all fails start() (it will not get better).
+        if (first && isRocketMQError(e) && e.code === 'ERR_UNSUPPORTED_VERSION') throw e
         this.ctx.logger.warn({ group: this.options.group, topic, err: e }, 'QUERY_ASSIGNMENT failed; keeping the current POP queues')
       }
     }
@@ -275,7 +298,7 @@ export class PopPushEngine implements PushEngine {
         )
         return got?.map((a) => a.queue)
       } catch (e) {
-        lastError = e
+        lastError = this.unsupported(e, address)
       }
     }
     throw lastError
