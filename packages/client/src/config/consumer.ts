@@ -269,8 +269,8 @@ export const popOptionsSchema = z
      */
     batchSize: z.number().int().min(1).max(32, 'is at most 32 (the broker POP limit)').default(32),
     /**
-     * Popped messages this member holds at once (waiting for or running in a handler, or being acked); a POP waits
-     * while it is full. Default: `concurrency * batchSize` of the consumer plus one POP batch.
+     * Popped messages this member holds unfinished at once (waiting for or running in a handler); a POP waits while
+     * it is full. Default: the larger of 96 (Java popThresholdForQueue) and `concurrency * batchSize` plus one POP batch.
      */
     maxInFlight: z.number().int().min(1).max(1_000_000).optional(),
     /**

@@ -49,6 +49,8 @@ const POP_DELAY_ON_FULL_MS = 200
 const FAST_EMPTY_MS = 100
 /** The sweep that renews invisibility runs this often. */
 const SWEEP_MS = 1000
+/** Java popThresholdForQueue: un-acked messages before a POP waits. */
+const JAVA_POP_THRESHOLD = 96
 /** start() waits this long for the first assignment before it resolves anyway (later passes retry). */
 const FIRST_ASSIGNMENT_MS = 10_000
 
@@ -91,6 +93,8 @@ export class PopPushEngine implements PushEngine {
   private readonly maxReconsumeTimes: number
   /** POP requests in flight count against maxInFlight with the batch they asked for. */
   private reserved = 0
+  /** Held messages not yet settled (waiting for or running in a handler): what maxInFlight bounds. */
+  private active = 0
   private running = false
   private chain: Promise<void> = Promise.resolve()
   private pending = false
@@ -122,7 +126,7 @@ export class PopPushEngine implements PushEngine {
     })
     this.ctx = createContext(o, this.cluster, logger, events as unknown as EventEmitter<ConsumerEvents>)
     this.subscriptions = new Subscriptions(o.group, o.subscriptions, false)
-    this.maxInFlight = this.pop.maxInFlight ?? o.concurrency * o.batchSize + this.pop.batchSize
+    this.maxInFlight = this.pop.maxInFlight ?? Math.max(JAVA_POP_THRESHOLD, o.concurrency * o.batchSize + this.pop.batchSize)
     this.maxReconsumeTimes = concurrentMaxReconsumeTimes(o.maxReconsumeTimes)
     this.acker = new PopAcker({ cluster: this.cluster, group: o.group, batch: this.pop.batchAck, requestTimeoutMs: o.requestTimeoutMs, report: (e) => this.ctx.report(e) })
     // Typed payloads and dedupe wrap the handler as for queue consumption; a refused body goes to the DLQ and is acked.
@@ -312,7 +316,7 @@ export class PopPushEngine implements PushEngine {
     const sub = this.subscriptions.get(mq.topic)!
     let fastEmpty = 0
     while (!signal.aborted) {
-      const room = this.maxInFlight - this.held.size - this.reserved
+      const room = this.maxInFlight - this.active - this.reserved
       if (room < 1) {
         await this.changes.wait(signal)
         continue
@@ -392,6 +396,7 @@ export class PopPushEngine implements PushEngine {
       }
       const h: Held = { view, receipt, hiddenUntil: now + r.invisibleTime, op: Promise.resolve(), done: false }
       this.held.add(h)
+      this.active++
       batch.push(h)
       if (batch.length === this.options.batchSize) submit()
     }
@@ -415,6 +420,9 @@ export class PopPushEngine implements PushEngine {
 
   private settle(h: Held, run: () => Promise<unknown>): void {
     h.done = true
+    // Its handler is done: room for the next POP now, while the ack or retry goes out.
+    this.active--
+    this.changes.notify()
     h.op = h.op.then(run).then(
       () => undefined,
       (e: unknown) => this.ctx.report(toRocketMQError(e, 'ERR_BROKER', 'settling a popped message failed')),
@@ -488,8 +496,8 @@ export class PopPushEngine implements PushEngine {
   /** No owned queues with offsets: `queues` is []; `cachedCount`/`cachedBytes` are the messages this member holds. */
   metrics(): ConsumerMetrics {
     let bytes = 0
-    for (const h of this.held) bytes += h.view.body.length
-    return { group: this.options.group, queues: [], lag: 0, cachedCount: this.held.size, cachedBytes: bytes }
+    for (const h of this.held) if (!h.done) bytes += h.view.body.length
+    return { group: this.options.group, queues: [], lag: 0, cachedCount: this.active, cachedBytes: bytes }
   }
 
   /** Ask the broker for the assignment now. */
@@ -537,6 +545,7 @@ export class PopPushEngine implements PushEngine {
       const release = (jobs: PopJob[]) => {
         for (const job of jobs) {
           for (const h of job.held) {
+            if (!h.done) this.active--
             h.done = true
             this.held.delete(h)
           }
