@@ -100,7 +100,7 @@ describe.runIf(pop5)('POP consumption (remoting)', () => {
       last = Math.max(last, m.at)
       got.addId(m.msgId)
     }
-    const options = { nameServer: suite.cluster.nameServer, group, topic: t, pop: { invisibleTimeMs: 5000, batchSize: 4 }, concurrency: 4, handlerDelayMs: 50 }
+    const options = { nameServer: suite.cluster.nameServer, group, topic: t, pop: { invisibleTimeMs: 5000, batchSize: 4, maxInFlight: 8 }, concurrency: 4, handlerDelayMs: 50 }
     const members: PopChild[] = []
     // 8 Node processes and the cluster share 2 cores here: a patient producer.
     const producer = suite.track(new Producer({ nameServer: suite.cluster.nameServer, sendTimeoutMs: 20_000 }))

@@ -270,7 +270,8 @@ export const popOptionsSchema = z
     batchSize: z.number().int().min(1).max(32, 'is at most 32 (the broker POP limit)').default(32),
     /**
      * Popped messages this member holds unfinished at once (waiting for or running in a handler); a POP waits while
-     * it is full. Default: the larger of 96 (Java popThresholdForQueue) and `concurrency * batchSize` plus one POP batch.
+     * it is full (a small bound shares a backlog between members; Java's popThresholdForQueue is 96 per queue).
+     * Default: `concurrency * batchSize` of the consumer plus one POP batch.
      */
     maxInFlight: z.number().int().min(1).max(1_000_000).optional(),
     /**

@@ -49,8 +49,6 @@ const POP_DELAY_ON_FULL_MS = 200
 const FAST_EMPTY_MS = 100
 /** The sweep that renews invisibility runs this often. */
 const SWEEP_MS = 1000
-/** Java popThresholdForQueue: un-acked messages before a POP waits. */
-const JAVA_POP_THRESHOLD = 96
 /** start() waits this long for the first assignment before it resolves anyway (later passes retry). */
 const FIRST_ASSIGNMENT_MS = 10_000
 
@@ -126,7 +124,7 @@ export class PopPushEngine implements PushEngine {
     })
     this.ctx = createContext(o, this.cluster, logger, events as unknown as EventEmitter<ConsumerEvents>)
     this.subscriptions = new Subscriptions(o.group, o.subscriptions, false)
-    this.maxInFlight = this.pop.maxInFlight ?? Math.max(JAVA_POP_THRESHOLD, o.concurrency * o.batchSize + this.pop.batchSize)
+    this.maxInFlight = this.pop.maxInFlight ?? o.concurrency * o.batchSize + this.pop.batchSize
     this.maxReconsumeTimes = concurrentMaxReconsumeTimes(o.maxReconsumeTimes)
     this.acker = new PopAcker({ cluster: this.cluster, group: o.group, batch: this.pop.batchAck, requestTimeoutMs: o.requestTimeoutMs, report: (e) => this.ctx.report(e) })
     // Typed payloads and dedupe wrap the handler as for queue consumption; a refused body goes to the DLQ and is acked.
