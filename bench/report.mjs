@@ -71,7 +71,7 @@ function latencySection(R) {
         }
         rows.push([
           fmt(Number(rate)),
-          `${who} #${i + 1}`,
+          `${who} #${i + 1}${r.steady === false ? ' (behind)' : ''}`,
           fmt(r.e2e?.p50, 1),
           fmt(r.e2e?.p99, 1),
           fmt(r.e2e?.p999, 1),
@@ -91,6 +91,8 @@ function latencySection(R) {
     '',
     'e2e = handler entry - intended send time; deliver = handler entry - broker store time; store = store - born time (broker',
     'side, ms resolution); ack = producer ack - intended send time. Exact quantiles of every measured message.',
+    '"(behind)": the consumer was still behind the producer after 20 s of warm-up (it could not keep up at that rate on',
+    'this machine at that time), so its figures include the backlog.',
     '',
     mdTable(['msgs/s', 'consumer', 'e2e p50', 'e2e p99', 'e2e p99.9', 'e2e max', 'deliver p99', 'store p99', 'ack p99', 'ack max', 'CPU-s per 1M', 'machine busy'], rows),
     '',

@@ -326,9 +326,12 @@ async function latencyRun(cluster, producer, who, rate, round) {
   const cpu0 = machineCpu()
   const producerCpu0 = process.cpuUsage()
   let readyAt = null
+  let steady = null
   const onStdoutLine = (line) => {
-    if (line.trim() === '{"ready":true}' && !p.state.measuring) {
+    if (line.startsWith('{"ready":true') && !p.state.measuring) {
       readyAt = Date.now()
+      // not steady = still behind the producer after 20 s of warm-up: it cannot keep up at this rate here
+      steady = line.includes('"steady":true')
       p.markReady()
     }
   }
@@ -347,6 +350,7 @@ async function latencyRun(cluster, producer, who, rate, round) {
     ...r,
     rate,
     readyAfterMs: readyAt ? readyAt - t0 : null,
+    steady,
     producer: { sent: p.state.sent, failed: p.state.failed, errors: p.state.errors, batches: p.state.batches, maxInflight: p.state.maxInflight, ack, cpuMs: Math.round((producerCpu.user + producerCpu.system) / 1000) },
     machineBusyPct: busyPercent(cpu0, cpu1),
     cpuSecPer1M: r.cpuMs >= 0 && r.measured > 0 ? +((r.cpuMs / 1000) * (1e6 / r.measured)).toFixed(1) : null,

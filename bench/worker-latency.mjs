@@ -53,7 +53,7 @@ const consumer = new PushConsumer({
       const steady = warm.size >= queues && Date.now() - startAt > 1000 && [...warm.values()].every(([at, l]) => now - at <= 500 && l <= 200)
       if (steady || Date.now() - startAt > 20_000) {
         ready = true
-        process.stdout.write('{"ready":true}\n')
+        process.stdout.write(`{"ready":true,"steady":${steady}}\n`)
       }
     }
   },

@@ -77,7 +77,7 @@ public final class LatencyConsumer {
                     if (steady || System.currentTimeMillis() - startMs > 20_000) {
                         synchronized (LatencyConsumer.class) {
                             if (ready.getCount() > 0) {
-                                Args.printJson("ready", true);
+                                Args.printJson("ready", true, "steady", steady);
                                 ready.countDown();
                             }
                         }
