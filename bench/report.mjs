@@ -91,7 +91,7 @@ function latencySection(R) {
     '',
     'e2e = handler entry - intended send time; deliver = handler entry - broker store time; store = store - born time (broker',
     'side, ms resolution); ack = producer ack - intended send time. Exact quantiles of every measured message.',
-    '"(behind)": the consumer was still behind the producer after 20 s of warm-up (it could not keep up at that rate on',
+    '"(behind)": the consumer was still behind the producer after 40 s of warm-up (it could not keep up at that rate on',
     'this machine at that time), so its figures include the backlog.',
     '',
     mdTable(['msgs/s', 'consumer', 'e2e p50', 'e2e p99', 'e2e p99.9', 'e2e max', 'deliver p99', 'store p99', 'ack p99', 'ack max', 'CPU-s per 1M', 'machine busy'], rows),

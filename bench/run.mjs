@@ -330,7 +330,7 @@ async function latencyRun(cluster, producer, who, rate, round) {
   const onStdoutLine = (line) => {
     if (line.startsWith('{"ready":true') && !p.state.measuring) {
       readyAt = Date.now()
-      // not steady = still behind the producer after 20 s of warm-up: it cannot keep up at this rate here
+      // not steady = still behind the producer after 40 s of warm-up: it cannot keep up at this rate here
       steady = line.includes('"steady":true')
       p.markReady()
     }
