@@ -125,8 +125,10 @@ async function java(mainClass, programArgs, what, opts = {}) {
   let r = await runChild(javaExecutable(), javaArgs(mainClass, programArgs, { logRoot: javaHome }), { timeoutMs: CHILD_TIMEOUT_MS, what, ...opts })
   // On a saturated machine the JVM's start() sometimes fails to reach the NameServer (RemotingSendRequestException)
   // before it consumed anything: run it once more rather than lose the figure (recorded in problems all the same).
-  if (r.code !== 0 && !r.json && /RemotingSendRequestException|RemotingConnectException|RemotingTimeoutException|MQClientException/.test(r.stderr)) {
-    problem(`${what} (retried)`, `exit ${r.code} at start: ${r.stderr.slice(-600)}`)
+  for (let attempt = 2; attempt <= 3 && r.code !== 0 && !r.json && /RemotingSendRequestException|RemotingConnectException|RemotingTimeoutException|MQClientException/.test(r.stderr); attempt++) {
+    const cause = r.stderr.split('\n').filter((l) => l.startsWith('Caused by') || l.startsWith('Exception')).slice(-1)[0] ?? ''
+    problem(`${what} (retried)`, `exit ${r.code} at start: ${cause.slice(0, 300)}`)
+    await sleep(2000)
     r = await runChild(javaExecutable(), javaArgs(mainClass, programArgs, { logRoot: javaHome }), { timeoutMs: CHILD_TIMEOUT_MS, what, ...opts })
   }
   if (r.code !== 0 || !r.json) problem(what, `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-1500)}`)
