@@ -178,7 +178,7 @@ function decodeSection(R) {
 export function markdown(R) {
   const m = R.machine
   const head = [
-    `## Benchmark ${R.date.slice(0, 16).replace('T', ' ')} UTC${R.quick ? ' (--quick)' : ''}`,
+    `## Benchmark ${R.date.slice(0, 16).replace('T', ' ')} UTC${R.quick ? ' (--quick)' : ''}${R.interrupted ? ' (interrupted: partial)' : ''}`,
     '',
     `commit ${R.commit ?? '?'}; ${m.cpus} x ${m.cpuModel}, ${m.memGiB} GiB; Node ${R.node}; ${R.java ?? 'java ?'}; RocketMQ ${R.rocketmq?.version ?? '?'}` +
       ` (${R.rocketmq?.external ? 'running cluster' : 'testkit cluster'}); load average ${m.loadavgAtStart?.join(' ')} at start, ${m.loadavgAtEnd?.join(' ') ?? '?'} at end; wall ${m.wallSeconds ?? '?'} s.`,

@@ -10,7 +10,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { Producer } from '../packages/client/dist/index.js'
 import { ROCKETMQ_VERSION, externalCluster, startCluster } from '../packages/testkit/dist/index.js'
-import { BENCH_DIR, ROOT, busyPercent, ensureJavaBuild, gapStats, javaArgs, javaExecutable, latencySummary, machineCpu, nowMs, num, parseArgs, readReceipts, runChild, sleep } from './lib.mjs'
+import { BENCH_DIR, ROOT, busyPercent, liveChildren, ensureJavaBuild, gapStats, javaArgs, javaExecutable, latencySummary, machineCpu, nowMs, num, parseArgs, readReceipts, runChild, sleep } from './lib.mjs'
 import { markdown, table } from './report.mjs'
 
 const ALL = ['drain', 'slow', 'latency', 'memory', 'gap', 'scale', 'group', 'decode']
@@ -28,7 +28,7 @@ const LANES = num(args, 'lanes', 8)
 const REPEAT = num(args, 'repeat', q(3, 1))
 const SLOW_COUNT = num(args, 'slow-count', q(20_000, 4000))
 const SLOW_SLEEP_MS = num(args, 'slow-sleep-ms', 5)
-const LAT_RATES = (typeof args['latency-rates'] === 'string' ? args['latency-rates'] : q('1000,5000,20000', '1000,5000')).split(',').map(Number)
+const LAT_RATES = (typeof args['latency-rates'] === 'string' ? args['latency-rates'] : q('5000,1000,20000', '5000,1000')).split(',').map(Number)
 const LAT_MS = num(args, 'latency-ms', q(6000, 3000))
 const LAT_ROUNDS = num(args, 'latency-rounds', q(2, 1))
 const MEM_BACKLOG = num(args, 'memory-backlog', q(1_000_000, 50_000))
@@ -471,6 +471,7 @@ async function scale(cluster, producer) {
  * is settled (every queue owned by exactly one live member, counts within 1 of each other, stable for 1 s), measured
  * to the last assignment change a member reported. No traffic: this is the rebalance itself, not a queue's stall.
  */
+const groupChildren = new Set()
 async function groupScale(cluster) {
   const topic = `BenchGroup_${stamp}`
   await cluster.createTopic(topic, { queuesPerBroker: GROUP_QUEUES / 2 })
@@ -480,6 +481,8 @@ async function groupScale(cluster) {
     const members = new Map()
     const spawnMember = (name) => {
       const child = spawn(process.execPath, [join(BENCH_DIR, 'worker-member.mjs'), '--namesrv', cluster.nameServer, '--topic', topic, '--group', group, '--name', name], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+      groupChildren.add(child)
+      child.once('exit', () => groupChildren.delete(child))
       const m = { name, child, queues: [], lastChange: 0, started: null, starting: null, alive: true, exited: new Promise((resolve) => child.once('exit', resolve)) }
       let partial = ''
       child.stdout.setEncoding('utf8').on('data', (d) => {
@@ -583,8 +586,13 @@ async function decode() {
 let cluster
 let producer
 let exitCode = 0
+// Interrupted (SIGINT/SIGTERM): stop the children, write what was measured so far (marked interrupted), stop our cluster.
 const onSignal = () => {
-  log('[bench] interrupted; stopping the cluster ...')
+  log('[bench] interrupted; writing the figures so far and stopping ...')
+  problem('run', 'interrupted (SIGINT/SIGTERM): later parts did not run')
+  for (const child of liveChildren) child.kill('SIGKILL')
+  for (const m of groupChildren) m.kill('SIGKILL')
+  writeResults(true)
   Promise.resolve(cluster && !cluster.external ? cluster.stop() : undefined)
     .catch(() => undefined)
     .finally(() => process.exit(130))
@@ -632,13 +640,14 @@ try {
     results.rocketmq = { version: cluster.addresses().rocketmqVersion, nameServer: cluster.nameServer, brokers: cluster.brokers, external: cluster.external }
     producer = new Producer({ nameServer: cluster.nameServer, group: `bench_producer_${stamp}` })
     await producer.start()
+    // the order is the aims' order: an interrupted run (SIGINT/SIGTERM writes what it has) keeps the important ones
     await step('drain', () => drains(cluster, producer))
     await step('slow', () => slow(cluster, producer))
+    await step('memory', () => memory(cluster, producer))
     await step('latency', () => latency(cluster, producer))
+    await step('group', () => groupScale(cluster))
     await step('gap', () => gaps(cluster, producer))
     await step('scale', () => scale(cluster, producer))
-    await step('group', () => groupScale(cluster))
-    await step('memory', () => memory(cluster, producer))
   }
   await step('decode', decode)
 } catch (e) {
@@ -653,21 +662,27 @@ try {
   rmSync(javaHome, { recursive: true, force: true })
 }
 
-results.machine.loadavgAtEnd = loadavg().map((x) => +x.toFixed(1))
-results.machine.wallSeconds = Math.round((Date.now() - wallStart) / 1000)
-const resultsDir = join(BENCH_DIR, 'results')
-mkdirSync(resultsDir, { recursive: true })
-const json = JSON.stringify(results, null, 2) + '\n'
-const md = markdown(results)
-writeFileSync(join(resultsDir, 'latest.json'), json)
-writeFileSync(join(resultsDir, 'latest.md'), md)
-const full = only.length === ALL.length && !QUICK
-const dated = typeof args.out === 'string' ? args.out : join(resultsDir, `${results.date.slice(0, 10)}.json`)
-if (full || args.out) {
-  writeFileSync(dated, json)
-  writeFileSync(dated.replace(/\.json$/, '') + '.md', md)
+function writeResults(interrupted = false) {
+  results.machine.loadavgAtEnd = loadavg().map((x) => +x.toFixed(1))
+  results.machine.wallSeconds = Math.round((Date.now() - wallStart) / 1000)
+  if (interrupted) results.interrupted = true
+  const resultsDir = join(BENCH_DIR, 'results')
+  mkdirSync(resultsDir, { recursive: true })
+  const json = JSON.stringify(results, null, 2) + '\n'
+  const md = markdown(results)
+  writeFileSync(join(resultsDir, 'latest.json'), json)
+  writeFileSync(join(resultsDir, 'latest.md'), md)
+  const full = only.length === ALL.length && !QUICK
+  const dated = typeof args.out === 'string' ? args.out : join(resultsDir, `${results.date.slice(0, 10)}.json`)
+  if (full || args.out) {
+    writeFileSync(dated, json)
+    writeFileSync(dated.replace(/\.json$/, '') + '.md', md)
+  }
+  return full || args.out ? dated : null
 }
+
+const dated = writeResults()
 process.stdout.write(`\n${table(results)}\n\n`)
 if (results.problems.length) process.stdout.write(`${results.problems.length} problem(s): see results.problems in bench/results/latest.json\n`)
-process.stdout.write(`results: bench/results/latest.{json,md}${full || args.out ? ` and ${dated.replace(ROOT + '/', '').replace(/\.json$/, '')}.{json,md}` : ''}\n`)
+process.stdout.write(`results: bench/results/latest.{json,md}${dated ? ` and ${dated.replace(ROOT + '/', '').replace(/\.json$/, '')}.{json,md}` : ''}\n`)
 process.exit(exitCode || (results.problems.length ? 1 : 0))
