@@ -1,5 +1,5 @@
 // POP drain against queue consumption, same cluster, same backlog, one run:
-//   npm run build && node bench/pop.mjs --namesrv H:P [--count 100000] [--size 1024] [--java true]
+//   npm run build && node bench/pop.mjs --namesrv H:P [--count 100000] [--size 1024] [--java true] [--rows pop1,pop4,push1]
 // Fills a 4-queue topic (2 per broker) with --count x --size bytes once, then drains it with a fresh group per row:
 // ours by POP with 1, 4 and 8 member processes, ours by queue (push) with 1 and 4, and (--java true) the Java
 // DefaultMQPushConsumer by POP (1 member). Per row: msgs/s over the group (first message of any member to the last
@@ -70,6 +70,7 @@ async function javaPop() {
 }
 
 const results = []
+const wanted = typeof args.rows === 'string' ? new Set(args.rows.split(',')) : undefined
 for (const [mode, members] of [
   ['pop', 1],
   ['pop', 4],
@@ -77,6 +78,7 @@ for (const [mode, members] of [
   ['push', 1],
   ['push', 4],
 ]) {
+  if (wanted && !wanted.has(`${mode}${members}`)) continue
   const r = await ours(mode, members)
   results.push(r)
   process.stderr.write(`${JSON.stringify(r)}\n`)
