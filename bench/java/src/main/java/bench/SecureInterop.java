@@ -49,10 +49,16 @@ public final class SecureInterop {
         Args a = new Args(java.util.Arrays.copyOfRange(argv, 1, argv.length));
         RPCHook hook = a.str("ak", "").isEmpty() ? null : new AclClientRPCHook(new SessionCredentials(a.str("ak"), a.str("sk")));
         String ns = a.str("namespace", "");
-        if (mode.equals("produce")) produce(a, hook, ns);
-        else if (mode.equals("consume")) consume(a, hook, ns);
-        else if (mode.equals("produce-tx")) produceTx(a, hook, ns);
-        else throw new IllegalArgumentException("mode must be produce, produce-tx or consume");
+        try {
+            if (mode.equals("produce")) produce(a, hook, ns);
+            else if (mode.equals("consume")) consume(a, hook, ns);
+            else if (mode.equals("produce-tx")) produceTx(a, hook, ns);
+            else throw new IllegalArgumentException("mode must be produce, produce-tx or consume");
+        } catch (Exception e) {
+            // The client's non-daemon threads would keep the JVM alive: leave, so the caller sees the exit at once.
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     private static void produce(Args a, RPCHook hook, String ns) throws Exception {
@@ -122,12 +128,24 @@ public final class SecureInterop {
         p.start();
         String prefix = a.str("prefix", "java");
         long sent = 0;
+        long failedAttempts = 0;
         for (String suffix : new String[] {"commit", "rollback", "unknown"}) {
             String body = prefix + "-" + suffix;
-            TransactionSendResult r = p.sendMessageInTransaction(new Message(a.str("topic"), body, body.getBytes(StandardCharsets.UTF_8)), null);
-            if (r.getSendStatus() == org.apache.rocketmq.client.producer.SendStatus.SEND_OK) sent++;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    TransactionSendResult r = p.sendMessageInTransaction(new Message(a.str("topic"), body, body.getBytes(StandardCharsets.UTF_8)), null);
+                    if (r.getSendStatus() == org.apache.rocketmq.client.producer.SendStatus.SEND_OK) sent++;
+                    break;
+                } catch (Exception e) {
+                    // e.g. the NameServer's route lookup timing out (3 s) on a loaded machine: retry as an application
+                    // would (a half message stored by a failed attempt is settled by the same listener).
+                    failedAttempts++;
+                    if (attempt == 5) throw e;
+                    Thread.sleep(1000);
+                }
+            }
         }
-        Args.printJson("sent", sent);
+        Args.printJson("sent", sent, "failedAttempts", failedAttempts);
         Thread stdin = new Thread(() -> {
             try {
                 while (System.in.read() != -1) { /* wait for EOF */ }
