@@ -4,7 +4,7 @@
 // Prints one JSON line: consumed, ms (first message received -> count-th), msgsPerSec, startMs, closeMs and memory
 // (rssMaxMiB sampled every --sample-ms, peakRssMiB = VmHWM, heapUsedMaxMiB).
 import { PushConsumer } from '../packages/client/dist/index.js'
-import { nowMs, num, parseArgs, procMemory, required, sleep } from './lib.mjs'
+import { contextSwitches, cpuMsSince, nowMs, num, parseArgs, procMemory, required, sleep } from './lib.mjs'
 
 const args = parseArgs()
 const count = num(args, 'count', 0)
@@ -17,16 +17,31 @@ if (count <= 0 && durationMs <= 0) throw new Error('give --count or --duration-m
 const MiB = 1024 * 1024
 let rssMax = 0
 let heapMax = 0
+/** RSS in MiB once a second (--series-ms), with the count consumed so far: flat or growing over the run. */
+const seriesMs = num(args, 'series-ms', 1000)
+const series = []
+let lastSeriesAt = 0
+// process.memoryUsage() walks the heap spaces (it showed up in drain profiles): RSS alone every sample (cheap), the
+// heap once a second
 const sample = () => {
-  const m = process.memoryUsage()
-  if (m.rss > rssMax) rssMax = m.rss
-  if (m.heapUsed > heapMax) heapMax = m.heapUsed
+  const rss = process.memoryUsage.rss()
+  if (rss > rssMax) rssMax = rss
+  const now = Date.now()
+  if (now - lastSeriesAt >= seriesMs) {
+    lastSeriesAt = now
+    const heap = process.memoryUsage().heapUsed
+    if (heap > heapMax) heapMax = heap
+    series.push([+(rss / MiB).toFixed(1), consumed])
+  }
 }
 const sampler = setInterval(sample, sampleMs)
 
 let consumed = 0
 let firstAt = 0
 let lastAt = 0
+let cpuFirst = null
+let cpuWindow = null
+const cpu0 = process.cpuUsage()
 let doneResolve
 const done = new Promise((resolve) => (doneResolve = resolve))
 const errors = []
@@ -46,9 +61,13 @@ const consumer = new PushConsumer({
 })
 function count1() {
   consumed++
-  if (consumed === 1) firstAt = nowMs()
+  if (consumed === 1) {
+    firstAt = nowMs()
+    cpuFirst = process.cpuUsage()
+  }
   if (count > 0 && consumed === count) {
     lastAt = nowMs()
+    cpuWindow = cpuMsSince(cpuFirst)
     doneResolve('count')
   }
 }
@@ -66,6 +85,8 @@ for (const t of timers) clearTimeout(t)
 sample()
 const endAt = nowMs()
 const consumedAtEnd = consumed
+if (cpuWindow === null && cpuFirst !== null) cpuWindow = cpuMsSince(cpuFirst)
+const cpuTotalMs = cpuMsSince(cpu0)
 const tc = nowMs()
 const closeResult = await Promise.race([consumer.close({ timeoutMs: 5000 }), sleep(15_000).then(() => 'close-hung')])
 const closeMs = nowMs() - tc
@@ -81,11 +102,15 @@ const out = {
   msgsPerSec: ms > 0 ? Math.round((consumedAtEnd * 1000) / ms) : 0,
   startMs: Math.round(firstAt ? firstAt - t0 : -1),
   startResolvedMs: Math.round(startedMs),
+  cpuMs: cpuWindow === null ? null : Math.round(cpuWindow),
+  cpuTotalMs: Math.round(cpuTotalMs),
   closeMs: Math.round(closeMs),
   closeHung: closeResult === 'close-hung',
   rssMaxMiB: +(rssMax / MiB).toFixed(1),
   peakRssMiB: proc?.hwm ? +(proc.hwm / MiB).toFixed(1) : null,
   heapUsedMaxMiB: +(heapMax / MiB).toFixed(1),
+  rssSeries: durationMs > 0 ? series : undefined,
+  ...contextSwitches(),
   errors: errors.slice(0, 5),
   errorCount: errors.length,
 }
