@@ -1,6 +1,9 @@
 // Our PushConsumer in its own process (clean heap; its RSS is its own).
 //   drain:  node bench/worker-push.mjs --namesrv H:P --topic T --group G --count 100000 [--concurrency 20]
 //   memory: node bench/worker-push.mjs --namesrv H:P --topic T --group G --sleep-ms 5 --duration-ms 20000
+//   POP:    add --pop true (PushConsumer `pop`, RocketMQ 5.x); several workers of one group share the drain: give
+//           them --idle-ms 3000 (done 3 s after the last message) and sum `consumed`; firstEpochMs/lastEpochMs/cpuMs
+//           let the caller compute the group's drain time and CPU
 // Prints one JSON line: consumed, ms (first message received -> count-th), msgsPerSec, startMs, closeMs and memory
 // (rssMaxMiB sampled every --sample-ms, peakRssMiB = VmHWM, heapUsedMaxMiB).
 import { PushConsumer } from '../packages/client/dist/index.js'
@@ -9,10 +12,11 @@ import { contextSwitches, cpuMsSince, nowMs, num, parseArgs, procMemory, require
 const args = parseArgs()
 const count = num(args, 'count', 0)
 const durationMs = num(args, 'duration-ms', 0)
+const idleMs = num(args, 'idle-ms', 0)
 const sleepMs = num(args, 'sleep-ms', 0)
 const timeoutMs = num(args, 'timeout-ms', 300_000)
 const sampleMs = num(args, 'sample-ms', 100)
-if (count <= 0 && durationMs <= 0) throw new Error('give --count or --duration-ms')
+if (count <= 0 && durationMs <= 0 && idleMs <= 0) throw new Error('give --count, --duration-ms or --idle-ms')
 
 const MiB = 1024 * 1024
 let rssMax = 0
@@ -52,6 +56,7 @@ const consumer = new PushConsumer({
   subscriptions: { [required(args, 'topic')]: '*' },
   consumeFrom: 'first',
   concurrency: num(args, 'concurrency', 20),
+  ...((args.pop === 'true' || args.pop === true) ? { pop: true } : {}),
   handler: sleepMs > 0
     ? async () => {
         await sleep(sleepMs)
@@ -59,11 +64,21 @@ const consumer = new PushConsumer({
       }
     : () => count1(),
 })
+let firstEpochMs = 0
+let lastEpochMs = 0
+let idleTimer
 function count1() {
   consumed++
+  lastEpochMs = Date.now()
   if (consumed === 1) {
     firstAt = nowMs()
+    firstEpochMs = lastEpochMs
     cpuFirst = process.cpuUsage()
+  }
+  if (idleMs > 0) {
+    lastAt = nowMs()
+    clearTimeout(idleTimer)
+    idleTimer = setTimeout(() => doneResolve('count'), idleMs)
   }
   if (count > 0 && consumed === count) {
     lastAt = nowMs()
@@ -94,7 +109,9 @@ clearInterval(sampler)
 const ms = reason === 'count' ? lastAt - firstAt : endAt - firstAt
 const proc = procMemory()
 const out = {
-  client: 'ours-push',
+  client: (args.pop === 'true' || args.pop === true) ? 'ours-pop' : 'ours-push',
+  firstEpochMs,
+  lastEpochMs,
   reason,
   ok: reason === 'count' || (reason === 'duration' && consumedAtEnd > 0),
   consumed: consumedAtEnd,

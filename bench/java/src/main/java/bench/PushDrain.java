@@ -12,7 +12,8 @@ import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
  * Drains --count messages from --topic with a DefaultMQPushConsumer (clustering, new group, CONSUME_FROM_FIRST_OFFSET,
  * --threads consume threads, consumeMessageBatchMaxSize 1) whose listener only counts (or sleeps --sleep-ms first: the
  * slow-handler figure). Prints {"consumed","ms","msgsPerSec","startMs","cpuMs","cpuTotalMs"}: ms runs from the first
- * message received to the --count-th, cpuMs is this JVM's CPU over that window, cpuTotalMs over its whole life.
+ * message received to the --count-th, cpuMs is this JVM's CPU over that window, cpuTotalMs over its whole life. --pop true: POP
+ * (setClientRebalance(false); the group's mode must already be POP).
  */
 public final class PushDrain {
     public static void main(String[] argv) throws Exception {
@@ -36,6 +37,9 @@ public final class PushDrain {
         c.setConsumeThreadMin(threads);
         c.setConsumeThreadMax(threads);
         c.setConsumeMessageBatchMaxSize(1);
+        boolean pop = a.str("pop", "false").equals("true");
+        // --pop true: POP consumption (5.x; the group's request mode must be POP on the brokers: set it first).
+        if (pop) c.setClientRebalance(false);
         c.subscribe(a.str("topic"), "*");
         c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
             if (sleepMs > 0) {
@@ -63,7 +67,7 @@ public final class PushDrain {
         boolean ok = done.await(timeoutMs, TimeUnit.MILLISECONDS);
         double ms = ok ? (lastNs.get() - firstNs.get()) / 1e6 : -1;
         double startMs = firstNs.get() == 0 ? -1 : (firstNs.get() - t0) / 1e6;
-        Args.printJson("client", "java-push", "consumed", received.get(), "ms", Math.round(ms), "msgsPerSec", Args.rate(count, ms),
+        Args.printJson("client", pop ? "java-pop" : "java-push", "consumed", received.get(), "ms", Math.round(ms), "msgsPerSec", Args.rate(count, ms),
             "startMs", Math.round(startMs), "ok", ok, "cpuMs", ok ? cpuLast.get() - cpuFirst.get() : -1, "cpuTotalMs", Args.cpuMs(),
             "peakRssMiB", Args.peakRssMiB());
         c.shutdown();
