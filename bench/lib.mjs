@@ -137,6 +137,9 @@ export function lastJsonLine(stdout) {
   return null
 }
 
+/** Children of runChild() still running (the runner kills them, by their own pid, when it is interrupted). */
+export const liveChildren = new Set()
+
 /**
  * Runs a child process, collects stdout/stderr, kills it (by its own pid) after `timeoutMs`; `onStdoutLine(line, child)`
  * sees each stdout line as it comes.
@@ -146,6 +149,8 @@ export function runChild(command, args, { timeoutMs = 300_000, env, cwd = ROOT, 
   return new Promise((resolve, reject) => {
     const t0 = Date.now()
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    liveChildren.add(child)
+    child.once('exit', () => liveChildren.delete(child))
     let stdout = ''
     let stderr = ''
     let partial = ''

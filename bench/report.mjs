@@ -71,7 +71,7 @@ function latencySection(R) {
         }
         rows.push([
           fmt(Number(rate)),
-          `${who} #${i + 1}`,
+          `${who} #${i + 1}${r.steady === false ? ' (behind)' : ''}`,
           fmt(r.e2e?.p50, 1),
           fmt(r.e2e?.p99, 1),
           fmt(r.e2e?.p999, 1),
@@ -91,6 +91,8 @@ function latencySection(R) {
     '',
     'e2e = handler entry - intended send time; deliver = handler entry - broker store time; store = store - born time (broker',
     'side, ms resolution); ack = producer ack - intended send time. Exact quantiles of every measured message.',
+    '"(behind)": the consumer was still behind the producer after 40 s of warm-up (it could not keep up at that rate on',
+    'this machine at that time), so its figures include the backlog.',
     '',
     mdTable(['msgs/s', 'consumer', 'e2e p50', 'e2e p99', 'e2e p99.9', 'e2e max', 'deliver p99', 'store p99', 'ack p99', 'ack max', 'CPU-s per 1M', 'machine busy'], rows),
     '',
@@ -176,7 +178,7 @@ function decodeSection(R) {
 export function markdown(R) {
   const m = R.machine
   const head = [
-    `## Benchmark ${R.date.slice(0, 16).replace('T', ' ')} UTC${R.quick ? ' (--quick)' : ''}`,
+    `## Benchmark ${R.date.slice(0, 16).replace('T', ' ')} UTC${R.quick ? ' (--quick)' : ''}${R.interrupted ? ' (interrupted: partial)' : ''}`,
     '',
     `commit ${R.commit ?? '?'}; ${m.cpus} x ${m.cpuModel}, ${m.memGiB} GiB; Node ${R.node}; ${R.java ?? 'java ?'}; RocketMQ ${R.rocketmq?.version ?? '?'}` +
       ` (${R.rocketmq?.external ? 'running cluster' : 'testkit cluster'}); load average ${m.loadavgAtStart?.join(' ')} at start, ${m.loadavgAtEnd?.join(' ') ?? '?'} at end; wall ${m.wallSeconds ?? '?'} s.`,

@@ -19,7 +19,7 @@ import org.apache.rocketmq.common.message.MessageExt;
  * a DefaultMQPushConsumer (20 threads, batch 1) on a fresh topic the runner feeds with an open-loop producer. Every
  * message carries `benchT`, its intended send time (epoch ms), and `benchM` = 1 once the runner measures. The
  * consumer prints {"ready":true} once every one of --queues queues delivered a message in the last 500 ms that is
- * less than 200 ms after its born time (or 20 s after start, whichever first); it then records, for the --count measured messages, receive - intended (e2e), store - born
+ * less than 200 ms after its born time (or 40 s after start, whichever first); it then records, for the --count measured messages, receive - intended (e2e), store - born
  * and receive - store, and prints the exact quantiles of each (same procedure as ours) and its CPU over the window.
  */
 public final class LatencyConsumer {
@@ -70,14 +70,21 @@ public final class LatencyConsumer {
                     }
                     if (i == count - 1) done.countDown();
                 } else if (ready.getCount() > 0) {
-                    // steady: every queue delivered in the last 500 ms, messages < 200 ms after they were born; at most 20 s
+                    // steady: every queue delivered in the last 500 ms, messages < 200 ms after they were born; at most 40 s (Java's periodic rebalance, 20 s, repairs a start-up race that drops its queues)
                     warm.put(m.getBrokerName() + ":" + m.getQueueId(), new double[] {now, now - m.getBornTimestamp()});
                     boolean steady = warm.size() >= queues && System.currentTimeMillis() - startMs > 1000
                         && warm.values().stream().allMatch(v -> now - v[0] <= 500 && v[1] <= 200);
-                    if (steady || System.currentTimeMillis() - startMs > 20_000) {
+                    if (steady || System.currentTimeMillis() - startMs > 40_000) {
                         synchronized (LatencyConsumer.class) {
                             if (ready.getCount() > 0) {
-                                Args.printJson("ready", true);
+                                double worstAge = 0;
+                                double worstLatency = 0;
+                                for (double[] v : warm.values()) {
+                                    worstAge = Math.max(worstAge, now - v[0]);
+                                    worstLatency = Math.max(worstLatency, v[1]);
+                                }
+                                Args.printJson("ready", true, "steady", steady, "queues", warm.size(), "worstAgeMs", Math.round(worstAge),
+                                    "worstLatencyMs", Math.round(worstLatency));
                                 ready.countDown();
                             }
                         }
@@ -87,7 +94,7 @@ public final class LatencyConsumer {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         c.start();
-        HeartbeatNudge.start(c.getDefaultMQPushConsumerImpl().getmQClientFactory(), 6000);
+        HeartbeatNudge.start(c.getDefaultMQPushConsumerImpl().getmQClientFactory(), 20_000); // the whole warm-up
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (!done.await(200, TimeUnit.MILLISECONDS)) {
             long now = System.currentTimeMillis();
