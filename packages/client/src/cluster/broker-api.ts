@@ -171,9 +171,25 @@ export const getMaxOffset = (invoker: Invoker, address: string, mq: MessageQueue
 export const getMinOffset = (invoker: Invoker, address: string, mq: MessageQueue, timeoutMs = 6000) =>
   offsetRequest(invoker, address, RequestCode.GET_MIN_OFFSET, mq, {}, timeoutMs)
 
-/** First offset whose store time is at or after `timestamp` (boundary LOWER). */
-export const searchOffsetByTimestamp = (invoker: Invoker, address: string, mq: MessageQueue, timestamp: number, timeoutMs = 6000) =>
-  offsetRequest(invoker, address, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, mq, { timestamp, boundaryType: 'LOWER' }, timeoutMs)
+/**
+ * SEARCH_OFFSET_BY_TIMESTAMP as the broker answers it, with the version the broker announces on its response. A 5.x
+ * broker answers the first offset whose store time is at or after `timestamp` (boundary LOWER); a 4.x broker has no
+ * boundary and answers the offset of the message stored nearest to the time (before or after it): use
+ * `offsetAtOrAfter` (cluster/offset-by-time.ts), which corrects that.
+ */
+export async function searchOffsetByTimestampAnswer(
+  invoker: Invoker,
+  address: string,
+  mq: MessageQueue,
+  timestamp: number,
+  timeoutMs = 6000,
+): Promise<{ offset: number; brokerVersion: number }> {
+  const code = RequestCode.SEARCH_OFFSET_BY_TIMESTAMP
+  const res = await invoker.invoke(address, code, toExtFields({ ...mqHeader(mq), timestamp, boundaryType: 'LOWER' }), undefined, { timeoutMs })
+  const context = { address, broker: mq.brokerName, topic: mq.topic, queueId: mq.queueId, requestCode: code }
+  ensureSuccess(res, context)
+  return { offset: extNumber(res, 'offset', context), brokerVersion: res.version }
+}
 
 export async function getConsumerIdList(invoker: Invoker, address: string, group: string, timeoutMs = 3000): Promise<string[]> {
   const res = await invoker.invoke(address, RequestCode.GET_CONSUMER_LIST_BY_GROUP, { consumerGroup: group }, undefined, { timeoutMs })
