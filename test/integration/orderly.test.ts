@@ -118,7 +118,7 @@ describe('ordered consumption', () => {
   }, 300_000)
 
   it('exclusivity beside the Java MessageListenerOrderly: a Java and a TS member in one group never run one queue at once', async () => {
-    ensureJavaMembers(suite.cluster.addresses().rocketmqVersion)
+    ensureJavaMembers()
     const t = await topic('TopicOrderJava')
     const group = uniqueName('orderjava')
     const timeline = new Timeline()
@@ -259,7 +259,7 @@ describe('ordered consumption', () => {
   }, 180_000)
 
   it('the Java member harness: a Java member that dies during a test fails it (collect, close), a clean stop exits 0', async () => {
-    ensureJavaMembers(suite.cluster.addresses().rocketmqVersion)
+    ensureJavaMembers()
     const t = await topic('TopicOrderJavaHarness')
     const dir = mkdtempSync(join(tmpdir(), 'orderly-java-harness-'))
     const timeline = new Timeline()
