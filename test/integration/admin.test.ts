@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Admin, PullConsumer, PushConsumer, isRocketMQError, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
 import { versionFeatures } from '@rocketmq-ts/testkit'
-import { uniqueName, waitFor } from './helpers.js'
+import { mqadmin, uniqueName, waitFor } from './helpers.js'
 import { Collector, consumerSuite, produce } from './support/consumers.js'
 
 const suite = consumerSuite()
@@ -152,8 +152,8 @@ describe('describeGroup of a running 2-member group', () => {
   it('agrees with mqadmin consumerProgress and consumerConnection on the same group', async () => {
     const d = await admin.describeGroup(group)
     const [progress, connection] = [
-      await suite.cluster.admin(['consumerProgress', '-g', group, '-s', 'true']),
-      await suite.cluster.admin(['consumerConnection', '-g', group]),
+      await mqadmin(suite.cluster, ['consumerProgress', '-g', group, '-s', 'true']),
+      await mqadmin(suite.cluster, ['consumerConnection', '-g', group]),
     ]
     const rows = progress.output
       .split('\n')

@@ -19,7 +19,7 @@ import { RemotingClient } from '../../packages/client/src/remoting/remoting-clie
 import { getMaxOffset, pullMessage, PullSysFlag } from '../../packages/client/src/cluster/broker-api.js'
 import type { MessageView } from '../../packages/client/src/protocol/message.js'
 import type { MessageQueue } from '../../packages/client/src/protocol/route.js'
-import { clusterAddresses, clusterControl, uniqueName, waitFor } from './helpers.js'
+import { clusterAddresses, clusterControl, mqadmin, uniqueName, waitFor } from './helpers.js'
 
 const TOPIC = 'TopicOrderPaySuccess'
 const COUNT = 1000
@@ -358,7 +358,7 @@ describe('a client we did not write (mqadmin, the Java tools) reads what our pro
 
     const started = Date.now()
     const [byId, byKey] = await Promise.all([
-      cluster.admin(['queryMsgById', '-t', TOPIC, '-i', `${r1.offsetMsgId},${r2.offsetMsgId}`, '-f', 'UTF-8']),
+      mqadmin(cluster, ['queryMsgById', '-t', TOPIC, '-i', `${r1.offsetMsgId},${r2.offsetMsgId}`, '-f', 'UTF-8']),
       // the broker's index is built asynchronously: retry once if the unique key is not indexed yet
       waitFor(
         async () => {

@@ -9,7 +9,7 @@ import { versionFeatures } from '@rocketmq-ts/testkit'
 import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
 import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
 import { RequestCode } from '../../packages/client/src/remoting/codes.js'
-import { clusterAddresses, uniqueName, waitUntil } from './helpers.js'
+import { clusterAddresses, mqadmin, uniqueName, waitUntil } from './helpers.js'
 import { Collector, consumerSuite, produce, startChildMember } from './support/consumers.js'
 
 const suite = consumerSuite()
@@ -435,7 +435,7 @@ describe('offset reset from the broker', () => {
     await c.start()
     const ids = await produce(suite.producer, t, 40)
     await seen.until(() => seen.unique === 40, 30_000, 'first pass')
-    const r = await suite.cluster.admin(['resetOffsetByTime', '-g', group, '-t', t, '-s', '0'], { timeoutMs: 60_000 })
+    const r = await mqadmin(suite.cluster, ['resetOffsetByTime', '-g', group, '-t', t, '-s', '0'], { timeoutMs: 60_000 })
     expect(r.output).not.toMatch(/Exception/)
     await seen.until(() => ids.every((id) => (seen.counts.get(id) ?? 0) >= 2), 60_000, 'every message a second time')
   }
