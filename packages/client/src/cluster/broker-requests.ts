@@ -5,7 +5,7 @@
  */
 import { toRocketMQError } from '../errors.js'
 import type { Logger } from '../logger.js'
-import { V5_0_0, type RemotingCommand } from '../remoting/command.js'
+import { fromLegacyServer, type RemotingCommand } from '../remoting/command.js'
 import { RequestCode, ResponseCode } from '../remoting/codes.js'
 import type { ConsumeFromWhere } from '../protocol/heartbeat.js'
 import { decodeMessage, type MessageView } from '../protocol/message.js'
@@ -62,7 +62,7 @@ from?: string,
       if (c?.onResetOffset && cmd.body) {
         const entries = parseOffsetTable(cmd.body)
         const timestamp = Number(ext.timestamp ?? -1)
-        const byTime = cmd.version < V5_0_0 && Number.isSafeInteger(timestamp) && timestamp >= 0 && from !== undefined ? { timestamp, address: from } : undefined
+        const byTime = fromLegacyServer(cmd) && Number.isSafeInteger(timestamp) && timestamp >= 0 && from !== undefined ? { timestamp, address: from } : undefined
         await c.onResetOffset(ext.topic ?? '', entries, byTime)
       }
       return undefined

@@ -9,7 +9,7 @@
  * the answer; more only for a run of messages stored in one millisecond. Store times grow with the queue offset (the broker stamps them under its put lock).
  */
 import { RocketMQError } from '../errors.js'
-import { V5_0_0 } from '../remoting/command.js'
+import { fromLegacyServer } from '../remoting/command.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { PullSysFlag, pullMessage, searchOffsetByTimestampAnswer, type Invoker, type PullResult } from './broker-api.js'
 
@@ -30,7 +30,7 @@ export interface OffsetByTimeOptions {
  */
 export async function offsetAtOrAfter(invoker: Invoker, address: string, mq: MessageQueue, timestamp: number, opts: OffsetByTimeOptions): Promise<number> {
   const answer = await searchOffsetByTimestampAnswer(invoker, address, mq, timestamp, opts.timeoutMs)
-  if (answer.brokerVersion >= V5_0_0) return answer.offset
+  if (!fromLegacyServer({ version: answer.brokerVersion })) return answer.offset
   return correctNearest(invoker, address, mq, timestamp, answer.offset, opts)
 }
 

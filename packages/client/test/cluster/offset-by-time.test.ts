@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { correctNearest, offsetAtOrAfter } from '../../src/cluster/offset-by-time.js'
+import { queryConsumerOffset } from '../../src/cluster/broker-api.js'
 import type { Invoker } from '../../src/cluster/broker-api.js'
 import type { RemotingCommand } from '../../src/remoting/command.js'
 import { RequestCode, ResponseCode } from '../../src/remoting/codes.js'
@@ -82,5 +83,36 @@ describe('offsetAtOrAfter', () => {
 
   it('correctNearest works on a reset offset the same way', async () => {
     expect(await correctNearest(broker(times, { version: 407, search: () => 0 }), 'a', mq, 120, 10, { group: 'g' })).toBe(6)
+  })
+})
+
+describe('queryConsumerOffset on a 4.x broker', () => {
+  // 4.9.7 answers 0 (not QUERY_NOT_FOUND) for a group without an offset on a queue whose first message is in memory.
+  function legacy(table: string | undefined): Invoker & { codes: number[] } {
+    const codes: number[] = []
+    const res = (code: number, extFields: Record<string, string> = {}, body?: Buffer): RemotingCommand => ({ code, language: 'JAVA', version: 407, opaque: 0, flag: 1, extFields, body })
+    return {
+      codes,
+      invoke: async (_a: string, code: number) => {
+        codes.push(code)
+        if (code === RequestCode.QUERY_CONSUMER_OFFSET) return res(ResponseCode.SUCCESS, { offset: '0' })
+        if (table === undefined) return res(ResponseCode.NO_PERMISSION)
+        return res(ResponseCode.SUCCESS, {}, Buffer.from(table))
+      },
+      invokeOneway: async () => {},
+    }
+  }
+  const q = (queueId: number, topic = 'T1') => ({ topic, brokerName: 'broker-a', queueId })
+
+  it("a 0 the broker's offset table does not hold is no offset (-1); a stored 0 stays; the table is asked once per broker", async () => {
+    const b = legacy('{"offsetTable":{"T1@g":{0:0,1:7},"T2@other":{0:3}},"dataVersion":{"counter":1,"timestamp":1}}')
+    expect(await queryConsumerOffset(b, 'legacy-1', 'g', q(0))).toBe(0)
+    expect(await queryConsumerOffset(b, 'legacy-1', 'g', q(2))).toBe(-1)
+    expect(await queryConsumerOffset(b, 'legacy-1', 'g', q(0, 'T2'))).toBe(-1)
+    expect(b.codes.filter((c) => c === RequestCode.GET_ALL_CONSUMER_OFFSET)).toHaveLength(1)
+  })
+
+  it("where the table cannot be read (no admin rights), the broker's 0 stands", async () => {
+    expect(await queryConsumerOffset(legacy(undefined), 'legacy-2', 'g', q(0))).toBe(0)
   })
 })
