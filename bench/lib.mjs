@@ -48,6 +48,68 @@ export function nowMs() {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Busy and total jiffies of the whole machine from /proc/stat (Linux), or null: busy % between two samples. */
+export function machineCpu() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+    const idle = f[3] + (f[4] || 0)
+    const total = f.reduce((a, b) => a + b, 0)
+    return { busy: total - idle, total }
+  } catch {
+    return null
+  }
+}
+
+/** Busy percent of the machine (all cores) between two machineCpu() samples. */
+export function busyPercent(a, b) {
+  if (!a || !b || b.total === a.total) return null
+  return Math.round((100 * (b.busy - a.busy)) / (b.total - a.total))
+}
+
+/**
+ * Voluntary and involuntary context switches of this process so far: many involuntary ones mean it was preempted
+ * (a busy machine), which a wall-clock CPU profile shows as time in whatever native call was running (writeBuffer).
+ */
+export function contextSwitches() {
+  const r = process.resourceUsage()
+  return { voluntaryCtxSwitches: r.voluntaryContextSwitches, involuntaryCtxSwitches: r.involuntaryContextSwitches }
+}
+
+/** CPU milliseconds (user + system) of this process since `since` (a process.cpuUsage() value). */
+export function cpuMsSince(since) {
+  const d = process.cpuUsage(since)
+  return (d.user + d.system) / 1000
+}
+
+/** CPU milliseconds (utime + stime) of a process from /proc/<pid>/stat (Linux), or null. */
+export function procCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // the command name may hold spaces and parentheses: fields are counted after the last ')'
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK
+  } catch {
+    return null
+  }
+}
+const CLK_TCK = (() => {
+  const r = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })
+  const n = Number(r.stdout?.trim())
+  return Number.isFinite(n) && n > 0 ? n : 100
+})()
+
+/** Exact quantiles of a (sorted in place) Float64Array/array of latencies: p50, p90, p99, p99.9, max, mean. */
+export function latencySummary(values) {
+  const a = values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort()
+  const n = a.length
+  if (n === 0) return { n: 0 }
+  const q = (p) => a[Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1))]
+  let sum = 0
+  for (let i = 0; i < n; i++) sum += a[i]
+  const r = (x) => +x.toFixed(2)
+  return { n, p50: r(q(0.5)), p90: r(q(0.9)), p99: r(q(0.99)), p999: r(q(0.999)), max: r(a[n - 1]), mean: r(sum / n) }
+}
+
 /** Peak and current RSS of this process from /proc (Linux), in bytes; null elsewhere. */
 export function procMemory(pid = 'self') {
   try {
@@ -75,17 +137,30 @@ export function lastJsonLine(stdout) {
   return null
 }
 
+/** Children of runChild() still running (the runner kills them, by their own pid, when it is interrupted). */
+export const liveChildren = new Set()
+
 /**
- * Runs a child process, collects stdout/stderr, kills it (by its own pid) after `timeoutMs`.
+ * Runs a child process, collects stdout/stderr, kills it (by its own pid) after `timeoutMs`; `onStdoutLine(line, child)`
+ * sees each stdout line as it comes.
  * Resolves { code, signal, stdout, stderr, json, ms }; `json` is the last JSON line of stdout.
  */
-export function runChild(command, args, { timeoutMs = 300_000, env, cwd = ROOT, onStderr, what = command } = {}) {
+export function runChild(command, args, { timeoutMs = 300_000, env, cwd = ROOT, onStderr, onStdoutLine, what = command } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = Date.now()
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    liveChildren.add(child)
+    child.once('exit', () => liveChildren.delete(child))
     let stdout = ''
     let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
+    let partial = ''
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      stdout += d
+      if (!onStdoutLine) return
+      const lines = (partial + d).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) onStdoutLine(line, child)
+    })
     child.stderr.setEncoding('utf8').on('data', (d) => {
       stderr += d
       if (stderr.length > 1_000_000) stderr = stderr.slice(-200_000)

@@ -6,7 +6,7 @@
 // this package has no gRPC in its dependency tree.
 export { PushConsumer } from './consumer/push-consumer.js'
 export type { MessageHandler, BatchHandler, MessageContext, CloseResult, PushConsumerEvents, PushConsumerOptions, ProxyPushConsumerOptions } from './consumer/push-consumer.js'
-export type { ProxyOptionsInput as ProxyOptions } from './config/consumer.js'
+export type { ProxyOptionsInput as ProxyOptions, PopOptionsInput as PopOptions } from './config/consumer.js'
 export type { ConsumerMetrics, QueueMetrics } from './consumer/metrics.js'
 export type { AssignContext, RevokeContext, RebalanceEvent, ConsumerEvents, UndecodableInfo, UndecodableAction } from './consumer/types.js'
 export { PullConsumer } from './consumer/pull-consumer.js'

@@ -21,6 +21,7 @@ import {
 } from '../config/admin.js'
 import { allocateQueues, resolveStrategy, type AllocationFunction, type AllocationStrategy, type ResolveStrategyOptions } from '../consumer/rebalance/strategies.js'
 import * as req from './requests.js'
+import { setMessageRequestMode } from '../cluster/pop-api.js'
 import type { AdminIO } from './admin-io.js'
 import { describeGroup } from './describe-group.js'
 import { resetOffset } from './reset-offset.js'
@@ -240,6 +241,38 @@ export class Admin {
     const t = parseOptions(adminTopicSchema, topic, 'resetOffset topic')
     const to = parseOptions(resetTargetSchema, target, 'resetOffset target')
     return resetOffset(this.io(), g, t, to)
+  }
+
+  /**
+   * How the brokers hand out `topic` to `group` (SET_MESSAGE_REQUEST_MODE on every master that serves the topic, as
+   * `mqadmin setConsumeMode -c` does; 5.x brokers, which keep it across restarts): `'pop'` = messages to any member
+   * (POP consumption; `popShareQueueNum` 0 = every member pops every queue, N = its own queues and those of the next N
+   * members), `'pull'` = queues to members (the default). A `PushConsumer` with `pop` sets `'pop'` at start by itself.
+   * Returns the brokers it was set on.
+   */
+  async setMessageRequestMode(group: string, topic: string, mode: 'pop' | 'pull', popShareQueueNum = 0): Promise<string[]> {
+    this.check()
+    const g = parseOptions(adminGroupSchema, group, 'setMessageRequestMode group')
+    const t = parseOptions(adminTopicSchema, topic, 'setMessageRequestMode topic')
+    if (mode !== 'pop' && mode !== 'pull') {
+      throw new RocketMQError('ERR_INVALID_OPTION', `Invalid setMessageRequestMode mode: must be 'pop' or 'pull', got ${String(mode)}`, { context: { fields: ['mode'] } })
+    }
+    if (!Number.isInteger(popShareQueueNum) || popShareQueueNum < 0 || popShareQueueNum > 1024) {
+      throw new RocketMQError('ERR_INVALID_OPTION', `Invalid setMessageRequestMode popShareQueueNum: must be an integer in [0, 1024], got ${popShareQueueNum}`, {
+        context: { fields: ['popShareQueueNum'] },
+      })
+    }
+    const route = await this.route(t)
+    const serving = new Set(route.queueDatas.map((q) => q.brokerName))
+    const done: string[] = []
+    for (const bd of [...route.brokerDatas].sort((a, b) => (a.brokerName < b.brokerName ? -1 : 1))) {
+      const master = bd.brokerAddrs.get(0)
+      if (!serving.has(bd.brokerName)) continue
+      if (master === undefined) throw new RocketMQError('ERR_BROKER_NOT_FOUND', `Broker '${bd.brokerName}' has no master registered`, { retriable: true, context: { broker: bd.brokerName, topic: t } })
+      await setMessageRequestMode(this.cluster.remoting, master, { topic: t, group: g, mode: mode === 'pop' ? 'POP' : 'PULL', popShareQueueNum }, this.timeout)
+      done.push(bd.brokerName)
+    }
+    return done
   }
 
   /** What the group and offset operations (describe-group.ts, reset-offset.ts) need from this Admin. */

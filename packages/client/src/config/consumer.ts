@@ -248,6 +248,77 @@ export type BaseConsumerOptions = Omit<z.output<typeof baseConsumerSchema>, 'sub
   subscriptions?: z.output<typeof subscriptionsSchema>
 }
 
+/** Retry delays of the remoting path (broker delay levels 3..18), reused by the proxy transport and POP (Java popDelayLevel). */
+export const PROXY_RETRY_DELAYS_MS = Object.freeze([
+  10_000, 30_000, 60_000, 120_000, 180_000, 240_000, 300_000, 360_000, 420_000, 480_000, 540_000, 600_000, 1_200_000,
+  1_800_000, 3_600_000, 7_200_000,
+])
+
+/** `pop` of PushConsumer (remoting): consume by POP (RocketMQ 5.x) instead of owning queues. */
+export const popOptionsSchema = z
+  .object({
+    /**
+     * How long a popped message stays hidden from the group's other members, in ms; renewed while its handler runs.
+     * An un-acked message (its member died) comes back after it. Java popInvisibleTime; Java's range [5000, 300000].
+     * @defaultValue 60000
+     */
+    invisibleTimeMs: z.number().int().min(5000, 'must be at least 5000 (Java popInvisibleTime range)').max(300_000, 'must be at most 300000 (Java popInvisibleTime range)').default(60_000),
+    /**
+     * Messages asked for per POP request, at most 32 (the broker's limit; Java popBatchNums).
+     * @defaultValue 32
+     */
+    batchSize: z.number().int().min(1).max(32, 'is at most 32 (the broker POP limit)').default(32),
+    /**
+     * Popped messages this member holds at once (waiting for or running in a handler, or being acked); a POP waits
+     * while it is full. Default: `concurrency * batchSize` of the consumer plus one POP batch.
+     */
+    maxInFlight: z.number().int().min(1).max(1_000_000).optional(),
+    /**
+     * Delay before a failed message is delivered again, in ms, by attempt (`reconsumeTimes`; the last entry repeats):
+     * Java's POP retry levels, 10 s ... 2 h.
+     * @defaultValue [10000, 30000, 60000, 120000, ..., 7200000]
+     */
+    retryDelaysMs: z.array(timerMs(0)).nonempty().default([...PROXY_RETRY_DELAYS_MS] as [number, ...number[]]),
+    /**
+     * At start, tell every broker of each subscribed topic to hand it out to this group by POP
+     * (SET_MESSAGE_REQUEST_MODE, as `mqadmin setConsumeMode -m POP`); `false`: leave the group's mode as it is (the
+     * broker's default is PULL: each member then pops only the queues the broker assigns it).
+     * @defaultValue true
+     */
+    setRequestMode: z.boolean().default(true),
+    /**
+     * With `setRequestMode`: 0 = every member pops every queue (the broker picks: one POP covers all queues of a
+     * broker); N > 0 = each member pops its own queues and those of the next N members (Java popShareQueueNum).
+     * @defaultValue 0
+     */
+    shareQueues: z.number().int().min(0).max(1024).default(0),
+    /**
+     * Ack finished messages in batches (BATCH_ACK_MESSAGE, one request per broker every few ms) instead of one
+     * ACK_MESSAGE per message.
+     * @defaultValue true
+     */
+    batchAck: z.boolean().default(true),
+  })
+  .strict()
+
+/** `pop` as given: `true` (the defaults) or the settings. @useDeclaredType */
+export type PopOptionsInput = z.input<typeof popOptionsSchema>
+export type PopOptions = z.output<typeof popOptionsSchema>
+
+/** What POP consumption cannot honour: refused at construction, naming the field. */
+function popRules(o: { pop?: unknown; model: string; ordering: string; allocation: unknown; onAssign?: unknown; onRevoke?: unknown; allocationOptions?: unknown; readFromBrokerId?: unknown; namespace?: unknown; trace?: unknown }, ctx: z.RefinementCtx): void {
+  if (o.pop === undefined) return
+  const refuse = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message })
+  if (o.model !== 'clustering') refuse('model', "POP consumption is clustering only (the broker hands each message to one member); use model 'clustering' or leave pop out")
+  if (o.ordering !== 'none') refuse('ordering', "ordered POP is not supported yet; use ordering 'none' with pop, or leave pop out for ordered consumption (queue locks)")
+  if (o.allocation !== 'averagely' && o.allocation !== 'averagely-by-circle') refuse('allocation', "with pop the broker assigns queues and knows only 'averagely' and 'averagely-by-circle'")
+  for (const f of ['onAssign', 'onRevoke', 'allocationOptions', 'readFromBrokerId'] as const) {
+    if (o[f] !== undefined) refuse(f, `${f} needs queue ownership; with pop the broker hands out messages, not queues`)
+  }
+  if (o.namespace !== undefined) refuse('namespace', 'namespace is not available with pop yet; give the namespaced names yourself or leave pop out')
+  if (o.trace !== undefined && o.trace !== false) refuse('trace', 'message trace is not available with pop yet')
+}
+
 export const pushConsumerOptionsSchema = z
   .object({
     ...baseConsumerShape,
@@ -329,9 +400,22 @@ export const pushConsumerOptionsSchema = z
           .strict(),
       ], { errorMap: () => ({ message: 'must be true, false or { key?, max?, ttlMs? }' }) })
       .optional(),
+    /**
+     * Consume by POP (RocketMQ 5.x brokers): the broker hands messages, not queues, to any member, each hidden from the
+     * others for `invisibleTimeMs`; a member acks what it finished and what it does not ack comes back. More members
+     * than queues all work, and a dead member holds nothing for long. `true` for the defaults, or
+     * `{ invisibleTimeMs, batchSize, ... }`. Default off (queue ownership).
+     */
+    pop: z
+      .union([z.boolean(), popOptionsSchema], { errorMap: () => ({ message: 'must be true, false or { invisibleTimeMs?, batchSize?, ... }' }) })
+      .optional()
+      .transform((v) => (v === undefined || v === false ? undefined : v === true ? popOptionsSchema.parse({}) : v)),
   })
   .strict()
-  .superRefine(exactlyOneHandler)
+  .superRefine((o, ctx) => {
+    exactlyOneHandler(o, ctx)
+    popRules(o, ctx)
+  })
 
 export type PushConsumerOptionsInput = z.input<typeof pushConsumerOptionsSchema>
 export type PushConsumerOptions = z.output<typeof pushConsumerOptionsSchema>
@@ -389,11 +473,6 @@ export const CONSUMER_DEFAULTS = Object.freeze({
 
 // ------------------------------------------------------------------ the proxy (gRPC) transport
 
-/** Retry delays of the remoting path (broker delay levels 3..18), reused by the proxy transport. */
-export const PROXY_RETRY_DELAYS_MS = Object.freeze([
-  10_000, 30_000, 60_000, 120_000, 180_000, 240_000, 300_000, 360_000, 420_000, 480_000, 540_000, 600_000, 1_200_000,
-  1_800_000, 3_600_000, 7_200_000,
-])
 
 /**
  * Measured on the kit's 5.5.0 proxy (test/integration/secured-proxy.test.ts): rocketmq-client-nodejs sends the
@@ -511,6 +590,7 @@ export const proxyPushConsumerOptionsSchema = pushConsumerOptionsSchema
     codec: remotingOnly('codec (typed payloads: not yet through the proxy)'),
     invalidPayload: remotingOnly('invalidPayload (typed payloads: not yet through the proxy)'),
     dedupe: remotingOnly('dedupe (not yet through the proxy)'),
+    pop: remotingOnly('pop (POP over remoting; through the proxy consumption is always POP)'),
     revokeTimeoutMs: remotingOnly('revokeTimeoutMs (queue ownership)'),
     offsetStoreDir: remotingOnly('offsetStoreDir (local offsets)'),
     trace: remotingOnly('trace (RocketMQ message trace records)'),

@@ -11,6 +11,7 @@ import type { MessageQueue } from '../protocol/route.js'
 import { createProxyEngine, type CloseResult, type PushEngine } from './push-engine.js'
 import type { PushEvents } from './push-policy.js'
 import { RemotingPushEngine } from './remoting-engine.js'
+import { PopPushEngine } from './pop/pop-engine.js'
 import type { PushConsumerEvents, TypedConsumerCallbacks } from './types.js'
 import type { MessageContext } from './handler.js'
 import type { MessageView } from '../protocol/message.js'
@@ -82,6 +83,7 @@ type RemotingOnly =
   | 'codec'
   | 'invalidPayload'
   | 'dedupe'
+  | 'pop'
 
 /**
  * `new PushConsumer({ proxy: { endpoints }, group, subscriptions, handler })`: consume through a RocketMQ 5.x proxy
@@ -157,7 +159,10 @@ export class PushConsumer<C extends CodecOption<any> | undefined = undefined> ex
     const viaProxy = options !== null && typeof options === 'object' && (options as { proxy?: unknown }).proxy !== undefined
     // Engines emit the events they know (push events; ordered ones add lock events): the facade is their emitter.
     const events = this as unknown as EventEmitter<PushEvents>
-    this.engine = viaProxy ? createProxyEngine(options, events) : new RemotingPushEngine(options, events, deps, (err) => this.failed(err))
+    // `pop` (remoting, 5.x brokers): the broker hands out messages instead of queues (consumer/pop/pop-engine.ts).
+    const viaPop = !viaProxy && options !== null && typeof options === 'object' && (options as { pop?: unknown }).pop !== undefined && (options as { pop?: unknown }).pop !== false
+    const onFailed = (err: RocketMQError) => this.failed(err)
+    this.engine = viaProxy ? createProxyEngine(options, events) : viaPop ? new PopPushEngine(options, events, deps, onFailed) : new RemotingPushEngine(options, events, deps, onFailed)
   }
 
   /** Failed for good after start (the engine reported it as `consumer.failed`): close, then settle closed(). */

@@ -50,9 +50,11 @@ export class Subscriptions {
   }
 
   /** Messages of one pull that match the subscription; a retried message gets its original topic back. */
-  accept(topic: string, messages: readonly MessageView[]): MessageView[] {
+  accept(topic: string, messages: MessageView[]): MessageView[] {
     const sub = this.table.get(topic)
     const retry = topic === this.retryTopic
+    // The common case (no tag filter, not the retry topic) reads nothing of the messages: the batch as pulled.
+    if (!retry && (!sub || matchesTags(sub, undefined))) return messages
     const kept: MessageView[] = []
     for (const m of messages) {
       if (sub && !matchesTags(sub, m.tags)) continue

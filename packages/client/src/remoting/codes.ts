@@ -74,6 +74,11 @@ export const RequestCode = {
   LITE_PULL_MESSAGE: 361,
   QUERY_ASSIGNMENT: 400,
   SET_MESSAGE_REQUEST_MODE: 401,
+  // POP (5.x; codes over 16 bits: JSON header only)
+  POP_MESSAGE: 200050,
+  ACK_MESSAGE: 200051,
+  CHANGE_MESSAGE_INVISIBLETIME: 200053,
+  BATCH_ACK_MESSAGE: 200151,
 } as const
 
 export type RequestCodeName = keyof typeof RequestCode

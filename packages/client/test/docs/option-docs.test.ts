@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { adminOptionsSchema, createTopicOptionsSchema } from '../../src/config/admin.js'
-import { proxyOptionsSchema, proxyPushConsumerOptionsSchema, pullConsumerOptionsSchema, pushConsumerOptionsSchema } from '../../src/config/consumer.js'
+import { popOptionsSchema, proxyOptionsSchema, proxyPushConsumerOptionsSchema, pullConsumerOptionsSchema, pushConsumerOptionsSchema } from '../../src/config/consumer.js'
 import { producerOptionsSchema } from '../../src/config/producer.js'
 import { OPTION_TYPES, extractOptionDocs, readmeOptionTables, renderOptionTables, type OptionDoc, type OptionTypeName } from '../support/option-docs.js'
 
@@ -32,6 +32,7 @@ const SCHEMAS: Partial<Record<OptionTypeName, z.ZodTypeAny>> = {
   ProducerOptions: producerOptionsSchema,
   AdminOptions: adminOptionsSchema,
   ProxyOptions: proxyOptionsSchema,
+  PopOptions: popOptionsSchema,
   CreateTopicOptions: createTopicOptionsSchema,
 }
 

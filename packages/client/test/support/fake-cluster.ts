@@ -86,6 +86,13 @@ export class FakeBroker {
   /** Broker queue locks (LOCK_BATCH_MQ / UNLOCK_BATCH_MQ): `${group}|${mqKey}` -> client id (no expiry). */
   readonly locks = new Map<string, string>()
   script: Script = {}
+  /** getRoute answers with broker and queue data (masters `<brokerName>:0`), as POP's assignment needs. */
+  fullRoutes = false
+  /** POP: per `${group}|${mqKey}@${offset}`, until when the message is invisible, and its deliveries so far. */
+  readonly popState = new Map<string, { invisibleUntil: number; acked: boolean; deliveries: number; popTime: number }>()
+  /** POP: SET_MESSAGE_REQUEST_MODE bodies received. */
+  readonly requestModes: Array<{ topic: string; consumerGroup: string; mode: string; popShareQueueNum: number }> = []
+  private popSeq = 0
 
   /** Create a topic with `perBroker` queues on each named broker. */
   topic(name: string, brokers: string[] = ['broker-a', 'broker-b'], perBroker = 2): MessageQueue[] {
@@ -201,6 +208,42 @@ export class FakeBroker {
       case RequestCode.HEART_BEAT:
       case RequestCode.UNREGISTER_CLIENT:
         return reply(ResponseCode.SUCCESS)
+      case RequestCode.SET_MESSAGE_REQUEST_MODE:
+        this.requestModes.push(JSON.parse(body?.toString('utf8') ?? '{}') as FakeBroker['requestModes'][number])
+        return reply(ResponseCode.SUCCESS)
+      case RequestCode.QUERY_ASSIGNMENT: {
+        const b = JSON.parse(body?.toString('utf8') ?? '{}') as { topic: string }
+        const brokers = [...new Set((this.topics.get(b.topic) ?? []).map((q) => q.brokerName))]
+        const assignments = brokers.map((brokerName) => ({ messageQueue: { topic: b.topic, brokerName, queueId: -1 }, mode: 'POP' }))
+        return reply(ResponseCode.SUCCESS, {}, Buffer.from(JSON.stringify({ messageQueueAssignments: assignments })))
+      }
+      case RequestCode.POP_MESSAGE:
+        return this.pop(req, signal)
+      case RequestCode.ACK_MESSAGE: {
+        const st = this.popState.get(`${e.consumerGroup}|${keyOf(e.topic!, e.bname!, e.queueId!)}@${e.offset}`)
+        if (!st || st.acked || st.popTime !== Number(e.extraInfo!.split(' ')[1])) return reply(ResponseCode.NO_MESSAGE)
+        st.acked = true
+        return reply(ResponseCode.SUCCESS)
+      }
+      case RequestCode.BATCH_ACK_MESSAGE: {
+        const b = JSON.parse(body?.toString('utf8') ?? '{}') as { brokerName: string; acks: Array<{ c: string; t: string; q: number; so: number; pt: number; b: string }> }
+        for (const a of b.acks) {
+          const bits = Buffer.from(a.b, 'base64')
+          for (let i = 0; i < bits.length * 8; i++) {
+            if (!(bits[i >> 3]! & (1 << (i & 7)))) continue
+            const st = this.popState.get(`${a.c}|${keyOf(a.t, b.brokerName, a.q)}@${a.so + i}`)
+            if (st && st.popTime === a.pt) st.acked = true
+          }
+        }
+        return reply(ResponseCode.SUCCESS)
+      }
+      case RequestCode.CHANGE_MESSAGE_INVISIBLETIME: {
+        const st = this.popState.get(`${e.consumerGroup}|${keyOf(e.topic!, e.bname!, e.queueId!)}@${e.offset}`)
+        if (!st || st.acked || st.popTime !== Number(e.extraInfo!.split(' ')[1])) return reply(ResponseCode.NO_MESSAGE)
+        st.popTime = Date.now() * 1000 + ++this.popSeq
+        st.invisibleUntil = Date.now() + Number(e.invisibleTime)
+        return reply(ResponseCode.SUCCESS, { popTime: String(st.popTime), invisibleTime: e.invisibleTime!, reviveQid: '1' })
+      }
       case RequestCode.LOCK_BATCH_MQ:
       case RequestCode.UNLOCK_BATCH_MQ: {
         const b = JSON.parse(body?.toString('utf8') ?? '{}') as { consumerGroup: string; clientId: string; mqSet: MessageQueue[] }
@@ -276,6 +319,81 @@ export class FakeBroker {
     return reply(ResponseCode.SUCCESS, this.offsets(end, list().length), Buffer.concat(records))
   }
 
+  /**
+   * POP_MESSAGE: visible, un-acked messages of the queue (queueId -1: every queue of that broker), each hidden for
+   * invisibleTime; a message whose invisibility ended without an ack comes back with reconsumeTimes + 1 (the real
+   * broker moves it through its retry topic). Parks up to pollTime when there is nothing.
+   */
+  private async pop(req: Request, signal?: AbortSignal): Promise<RemotingCommand> {
+    const e = req.ext
+    const group = e.consumerGroup!
+    const queues = (this.topics.get(e.topic!) ?? []).filter((q) => q.brokerName === e.bname && (e.queueId === '-1' || q.queueId === Number(e.queueId)))
+    const take = () => {
+      const now = Date.now()
+      const popTime = now * 1000 + ++this.popSeq
+      const found: Array<{ mq: MessageQueue; offset: number; deliveries: number }> = []
+      for (const mq of queues) {
+        const list = this.store.get(mqKey(mq)) ?? []
+        for (let o = 0; o < list.length && found.length < Number(e.maxMsgNums); o++) {
+          const key = `${group}|${mqKey(mq)}@${o}`
+          const st = this.popState.get(key)
+          if (st && (st.acked || st.invisibleUntil > now)) continue
+          const next = { invisibleUntil: now + Number(e.invisibleTime), acked: false, deliveries: (st?.deliveries ?? 0) + 1, popTime }
+          this.popState.set(key, next)
+          found.push({ mq, offset: o, deliveries: next.deliveries })
+        }
+      }
+      return { found, popTime }
+    }
+    let { found, popTime } = take()
+    if (found.length === 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(Number(e.pollTime), 200))
+        function done() {
+          clearTimeout(timer)
+          signal?.removeEventListener('abort', done)
+          resolve()
+        }
+        signal?.addEventListener('abort', done, { once: true })
+      })
+      if (signal?.aborted) throw new RocketMQError('ERR_ABORTED', 'pop aborted')
+      ;({ found, popTime } = take())
+      if (found.length === 0) return reply(ResponseCode.POLLING_TIMEOUT, { restNum: '0' })
+    }
+    const starts = new Map<number, number>()
+    for (const f of found) if (!starts.has(f.mq.queueId)) starts.set(f.mq.queueId, f.offset)
+    const records = found.map((f) => {
+      const s = this.store.get(mqKey(f.mq))![f.offset]!
+      return encodeStoreMessage({
+        topic: s.topic,
+        body: s.body,
+        queueId: f.mq.queueId,
+        queueOffset: f.offset,
+        commitLogOffset: 1000 + f.offset,
+        reconsumeTimes: s.reconsumeTimes + f.deliveries - 1,
+        properties: { ...(s.tags ? { TAGS: s.tags } : {}), UNIQ_KEY: `MSG-${mqKey(f.mq)}-${f.offset}`, ...s.properties },
+      })
+    })
+    return reply(
+      ResponseCode.SUCCESS,
+      {
+        popTime: String(popTime),
+        invisibleTime: e.invisibleTime!,
+        reviveQid: '1',
+        restNum: '0',
+        startOffsetInfo: [...starts].map(([q, o]) => `0 ${q} ${o}`).join(';'),
+        msgOffsetInfo: '',
+      },
+      Buffer.concat(records),
+    )
+  }
+
+  /** POP: how many times the group got the message at `offset` of `mq`, and whether it is acked. */
+  popStatus(group: string, mq: MessageQueue, offset: number): { deliveries: number; acked: boolean } | undefined {
+    const st = this.popState.get(`${group}|${mqKey(mq)}@${offset}`)
+    return st && { deliveries: st.deliveries, acked: st.acked }
+  }
+
   private offsets(next: number, max: number): Record<string, string> {
     return { nextBeginOffset: String(next), minOffset: '0', maxOffset: String(max), suggestWhichBrokerId: '0' }
   }
@@ -335,7 +453,13 @@ export class FakeCluster implements ClusterPort {
   async getRoute(topic: string): Promise<TopicRouteData | undefined> {
     const qs = this.broker.queuesOf(topic)
     if (!qs) return undefined
-    return { queueDatas: [], brokerDatas: [], filterServerTable: {} }
+    if (!this.broker.fullRoutes) return { queueDatas: [], brokerDatas: [], filterServerTable: {} }
+    const brokers = [...new Set(qs.map((q) => q.brokerName))]
+    return {
+      queueDatas: brokers.map((brokerName) => ({ brokerName, readQueueNums: qs.filter((q) => q.brokerName === brokerName).length, writeQueueNums: 0, perm: 6, topicSysFlag: 0 })),
+      brokerDatas: brokers.map((brokerName) => ({ cluster: 'c', brokerName, brokerAddrs: new Map([[0, `${brokerName}:0`]]) })),
+      filterServerTable: {},
+    } as TopicRouteData
   }
 
   async subscribeQueues(topic: string): Promise<MessageQueue[]> {

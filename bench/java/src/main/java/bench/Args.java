@@ -44,6 +44,32 @@ final class Args {
         System.out.flush();
     }
 
+    /**
+     * CPU milliseconds (utime + stime, every thread) of this JVM from /proc/self/stat (Linux; -1 elsewhere). The same
+     * source the runner would read for any child; clock ticks of 10 ms (USER_HZ 100).
+     */
+    static long cpuMs() {
+        try {
+            String stat = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("/proc/self/stat")));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Peak resident set (VmHWM) of this JVM in MiB from /proc/self/status, or -1. */
+    static double peakRssMiB() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 102.4) / 10.0;
+            }
+        } catch (Exception e) {
+            // not Linux
+        }
+        return -1;
+    }
+
     static double rate(long count, double ms) {
         return ms <= 0 ? 0 : Math.round(count * 1000.0 / ms);
     }

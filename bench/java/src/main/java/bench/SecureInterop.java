@@ -33,6 +33,8 @@ import org.apache.rocketmq.remoting.RPCHook;
  * consume: a push consumer (clustering, --group, CONSUME_FROM_FIRST_OFFSET) that prints {"started":true} once
  *   started, then one {"body","topic","queue","msgId"} line per message (topic as the listener sees it), until --count
  *   messages arrived (then {"done":true}) or stdin closes or --timeout-ms passes.
+ * --pop true: consume by POP (setClientRebalance(false); --invisible-ms the popInvisibleTime); the group's request mode
+ *   must be POP on the brokers (our PushConsumer with `pop` sets it at start).
  * --trace true: the client's message trace (enableMsgTrace, RMQ_SYS_TRACE_TOPIC); produce then prints {"msgId"} per
  *   message sent (test/integration/trace.test.ts).
  */
@@ -169,6 +171,11 @@ public final class SecureInterop {
         if (!ns.isEmpty()) c.setNamespace(ns);
         c.setInstanceName("interop-consume-" + ProcessHandle.current().pid());
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        if (a.str("pop", "false").equals("true")) {
+            // POP (5.x): the broker assigns queues (QUERY_ASSIGNMENT) and, with the group's mode POP, hands out messages.
+            c.setClientRebalance(false);
+            c.setPopInvisibleTime(a.num("invisible-ms", 60_000));
+        }
         c.subscribe(a.str("topic"), "*");
         c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
             for (MessageExt m : msgs) {
