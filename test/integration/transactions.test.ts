@@ -5,6 +5,9 @@
  * - a producer process killed before deciding -> the broker checks back at a new member of the same group, whose
  *   checker commits one message and rolls the other back.
  * The kit's brokers check every 3 s (transactionCheckInterval); a half message is checked once 6 s old.
+ * - with the Java client (rocketmq-client 5.5.0 from Maven Central, bench/java): a Java consumer receives our committed
+ *   and checked-back messages, never our rolled-back one; a Java TransactionMQProducer's committed and checked-back
+ *   messages reach our consumer, its rolled-back one does not.
  * "Never" is shown by order: a message sent after the rolled-back one, which itself needed a full check-back cycle,
  * has arrived, and the broker did not ask about the rolled-back message again after the answer.
  */
@@ -21,6 +24,7 @@ import {
 } from '@rocketmq-ts/client'
 import type { Cluster } from '@rocketmq-ts/testkit'
 import { clusterControl, uniqueName, waitFor } from './helpers.js'
+import { ensureJava, runJava } from './support/java-interop.js'
 
 let cluster: Cluster
 const closers: Array<() => Promise<unknown>> = []
@@ -193,5 +197,72 @@ describe('TransactionProducer', () => {
     await cluster.createTopic(topic)
     const boom = new Error('db down')
     await expect(producer.sendInTransaction({ topic, body: 'x' }, () => { throw boom })).rejects.toBe(boom)
+  })
+
+  // Each step waits for an event with its own bound (generous: JVM start-up on a loaded 2-core machine), so a failure
+  // names the step; the test's own timeout is the sum.
+  it('interoperates with the Java client both ways', { timeout: 480_000 }, async () => {
+    await ensureJava()
+    const topic = uniqueName('TopicTxJava')
+    await cluster.createTopic(topic)
+    const side = { security: undefined, nameServer: cluster.nameServer }
+
+    // 1. Ours -> Java. The Java consumer (a new group, from the first offset) says when its first rebalance gave it
+    // queues; then we send a rolled-back, a committed and an undecided message, the last committed by our checker.
+    const javaConsumer = await runJava('consume', side, { topic, group: uniqueName('tx_java_consumer'), 'timeout-ms': 420_000 })
+    closers.push(() => javaConsumer.stop())
+    await javaConsumer.waitLine((l) => l.ready === true, 'the Java consumer owns queues of the topic', 180_000)
+    const checks: Check[] = []
+    const producer = new TransactionProducer({
+      nameServer: cluster.nameServer,
+      group: uniqueName('tx_producer_to_java'),
+      topics: [topic],
+      checker: (m: MessageView) => {
+        const body = m.body.toString('utf8')
+        checks.push({ body, transactionId: m.msgId, at: Date.now() })
+        return body === 'ts-unknown' ? 'commit' : 'rollback'
+      },
+    })
+    closers.push(() => producer.close())
+    await producer.start()
+    const sent = [
+      await producer.sendInTransaction({ topic, body: 'ts-rollback' }, () => 'rollback'),
+      await producer.sendInTransaction({ topic, body: 'ts-commit' }, () => 'commit'),
+      await producer.sendInTransaction({ topic, body: 'ts-unknown' }, () => 'unknown'),
+    ]
+    expect(sent.map((r) => [r.status, r.state, r.endError])).toEqual([
+      ['SEND_OK', 'rollback', undefined],
+      ['SEND_OK', 'commit', undefined],
+      ['SEND_OK', 'unknown', undefined],
+    ])
+    const atJava = await javaConsumer.waitLine((l) => l.body === 'ts-commit', 'our committed message at the Java consumer', 120_000)
+    expect(atJava.msgId).toBe(sent[1]!.msgId)
+    // The undecided one needs a broker check pass after it is 6 s old: by then the rollback, decided before the other
+    // two were sent, has long been applied.
+    const checkedAtJava = await javaConsumer.waitLine((l) => l.body === 'ts-unknown', 'our checked-back message at the Java consumer', 120_000)
+    expect(checkedAtJava.msgId).toBe(sent[2]!.msgId)
+    expect(checks.map((c) => c.body)).toContain('ts-unknown')
+    // At least once: a check-back answered twice may store ts-unknown twice (as with the Java producer), so a set.
+    expect(new Set(javaConsumer.lines.filter((l) => l.body !== undefined).map((l) => l.body))).toEqual(new Set(['ts-commit', 'ts-unknown']))
+    await javaConsumer.stop()
+    expect(javaConsumer.lines.filter((l) => l.body === 'ts-rollback')).toEqual([])
+
+    // 2. Java -> ours. A Java TransactionMQProducer commits one, rolls one back and leaves one to its check-back,
+    // which commits it. Our consumer (a new group, from the first offset) gets the committed two; the checked-back
+    // one arrives after a broker check pass that would also have covered the rolled-back one had it been undecided.
+    const received = await consume(topic)
+    const javaProducer = await runJava('produce-tx', side, { topic, group: uniqueName('tx_java_producer'), prefix: 'java', 'timeout-ms': 420_000 })
+    closers.push(() => javaProducer.stop())
+    await javaProducer.waitLine((l) => l.sent !== undefined, 'three Java half messages sent', 180_000)
+    expect(javaProducer.lines.find((l) => l.sent !== undefined)!.sent).toBe(3)
+    await waitFor(() => received.some((r) => r.body === 'java-commit'), { timeoutMs: 120_000, message: 'the committed Java message at our consumer' })
+    await javaProducer.waitLine((l) => l.checked === 'java-unknown', 'the Java check-back for java-unknown', 120_000)
+    await waitFor(() => received.some((r) => r.body === 'java-unknown'), { timeoutMs: 120_000, message: 'the Java message committed by its check-back, at our consumer' })
+    await javaProducer.stop()
+    const fromJava = received.map((r) => r.body).filter((b) => b.startsWith('java-'))
+    expect(new Set(fromJava)).toEqual(new Set(['java-commit', 'java-unknown']))
+    expect(received.map((r) => r.body)).not.toContain('java-rollback')
+    console.log('ours -> Java deliveries:', JSON.stringify(javaConsumer.lines.filter((l) => l.body !== undefined).map((l) => l.body)),
+      '| Java -> ours deliveries:', JSON.stringify(received.map((r) => r.body)), '| our check-backs:', JSON.stringify(checks.map((c) => c.body)))
   })
 })

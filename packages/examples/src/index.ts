@@ -1,8 +1,8 @@
 /** The order-payment example as a library: the demo and the tests reuse these pieces. */
 export { ORDER_TOPIC, PAY_CHANNELS, orderSchema, orderItemSchema, makeOrder, orderMessage, parseOrder } from './order.js'
 export type { Order, PayChannel, ParsedOrder } from './order.js'
-export { createOrderProducer, publishPaced, sleep } from './order-system.js'
-export type { OrderProducer, OrderProducerOptions, PublishPacedOptions } from './order-system.js'
+export { createOrderProducer, publishPaced, sleep, memoryOrderStore, checkOrder, UNDECIDED_ORDER_MS } from './order-system.js'
+export type { OrderProducer, OrderProducerOptions, OrderStore, PublishPacedOptions } from './order-system.js'
 export { TEAMS, TEAM_GROUPS, teamHandler, newTeamState } from './teams.js'
 export type { Team, TeamState, OrderHandler } from './teams.js'
 export { runConsumer, formatQueues } from './team-consumer.js'

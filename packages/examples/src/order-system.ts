@@ -1,36 +1,88 @@
 /**
- * The order system's side: a Producer that publishes TopicOrderPaySuccess messages.
+ * The order system's side: "order paid" is published if and only if the order's database write commits. A
+ * TransactionProducer sends the order as a half message (encoded and checked by the order schema, the codec), runs
+ * the local transaction (the order row marked paid), then commits; when it cannot say (it crashed in between), the
+ * broker asks a live member of the producer group, whose checker looks the order up.
  */
-import { Producer, type Logger, type PushConsumerOptions, type SendResult } from '@rocketmq-ts/client'
-import { ORDER_TOPIC, makeOrder, orderMessage, type Order } from './order.js'
+import { TransactionProducer, type Logger, type MessageView, type PushConsumerOptions, type TransactionCheckEvent, type TransactionSendResult, type TransactionState } from '@rocketmq-ts/client'
+import { ORDER_TOPIC, makeOrder, orderSchema, type Order } from './order.js'
+
+/** The order system's database, as far as the example needs it. A real one is shared by every producer instance. */
+export interface OrderStore {
+  /** The local transaction: record the order as paid (throw when the write fails). */
+  markPaid(order: Order): Promise<void> | void
+  /** The check-back's lookup: was this order recorded as paid? */
+  isPaid(orderId: string): Promise<boolean> | boolean
+}
+
+/** An in-memory OrderStore (the examples' stand-in for the order database; it dies with the process). */
+export function memoryOrderStore(): OrderStore & { readonly paid: ReadonlyMap<string, Order> } {
+  const paid = new Map<string, Order>()
+  return {
+    paid,
+    markPaid: (order) => void paid.set(order.orderId, order),
+    isPaid: (orderId) => paid.has(orderId),
+  }
+}
+
+/** A half message whose order is not (yet) paid this long after it was sent is rolled back; younger, asked again. */
+export const UNDECIDED_ORDER_MS = 60_000
 
 export interface OrderProducerOptions {
   nameServer: PushConsumerOptions['nameServer']
   topic?: string
-  /** Producer group (only used for transactions and broker statistics). */
+  /** Producer group: the broker's check-backs go to a live member of it. Default order_system_tx_group. */
   group?: string
+  /** The order database; default a fresh in-memory one. */
+  store?: OrderStore
+  /** Called after each check-back the broker sent this member was answered. */
+  onCheck?: (event: TransactionCheckEvent) => void
   logger?: Logger
 }
 
 export interface OrderProducer {
-  readonly producer: Producer
+  readonly producer: TransactionProducer
   readonly topic: string
-  /** Publish one paid order; resolves when the broker has stored it. */
-  publish(order: Order): Promise<SendResult>
+  readonly store: OrderStore
+  /**
+   * Mark the order paid and publish "order paid", both or neither: resolves when the broker stored the message and
+   * the order row is written (state 'commit'); rejects when the write failed (nothing is delivered).
+   */
+  publish(order: Order): Promise<TransactionSendResult>
   close(): Promise<void>
+}
+
+/** The checker's answer for an order message: paid -> commit; not paid -> ask again while young, then roll back. */
+export async function checkOrder(store: OrderStore, message: MessageView, now: number = Date.now()): Promise<TransactionState> {
+  const orderId = message.keys[0]
+  if (orderId === undefined) return 'rollback'
+  if (await store.isPaid(orderId)) return 'commit'
+  // The local transaction may still be running: a rollback now could lose a payment that commits a moment later.
+  return now - message.bornTimestamp < UNDECIDED_ORDER_MS ? 'unknown' : 'rollback'
 }
 
 export function createOrderProducer(opts: OrderProducerOptions): OrderProducer {
   const topic = opts.topic ?? ORDER_TOPIC
-  const producer = new Producer({
+  const store = opts.store ?? memoryOrderStore()
+  const producer = new TransactionProducer({
     nameServer: opts.nameServer,
-    group: opts.group ?? 'order_system_producer_group',
+    group: opts.group ?? 'order_system_tx_group',
+    topics: [topic],
+    // Orders are encoded as JSON checked by the schema: an order that does not fit is refused before anything is sent.
+    codec: orderSchema,
+    checker: (message) => checkOrder(store, message),
+    ...(opts.onCheck ? { onCheck: opts.onCheck } : {}),
     ...(opts.logger ? { logger: opts.logger } : {}),
   })
   return {
     producer,
     topic,
-    publish: (order) => producer.send(orderMessage(order, topic)),
+    store,
+    publish: (order) =>
+      producer.sendInTransaction({ topic, keys: order.orderId, tags: order.channel, value: order }, async (): Promise<TransactionState> => {
+        await store.markPaid(order) // throws -> publish rejects; the half message is left to the checker
+        return 'commit'
+      }),
     close: () => producer.close(),
   }
 }
@@ -44,7 +96,7 @@ export interface PublishPacedOptions {
   firstSeq?: number
   signal?: AbortSignal
   /** Called after each stored order. */
-  onSent?: (result: SendResult, order: Order) => void
+  onSent?: (result: TransactionSendResult, order: Order) => void
   /** Called for a send that failed after the producer's retries; without it, a failed send rejects the whole run. */
   onError?: (error: unknown, order: Order) => void
 }
@@ -53,8 +105,8 @@ export interface PublishPacedOptions {
  * Publish `count` fake orders at a steady rate. Sends run in small concurrent groups per 100 ms tick, so a slow send
  * does not stall the clock. Resolves with the results in order; stops early (resolving what was sent) on abort.
  */
-export async function publishPaced(op: OrderProducer, opts: PublishPacedOptions): Promise<SendResult[]> {
-  const results: SendResult[] = []
+export async function publishPaced(op: OrderProducer, opts: PublishPacedOptions): Promise<TransactionSendResult[]> {
+  const results: TransactionSendResult[] = []
   const first = opts.firstSeq ?? 1
   const rate = opts.ratePerSecond ?? 0
   const started = Date.now()

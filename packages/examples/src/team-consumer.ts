@@ -1,6 +1,7 @@
 /**
  * One generic consumer for the four teams: a PushConsumer in the team's group, subscribed to every payment channel,
- * running the team's handler on each order.
+ * running the team's handler on each order. The order schema is its codec (the handler gets a typed Order; a
+ * malformed body goes to the DLQ without retries) and `dedupe` by order id skips redeliveries this member handled.
  */
 import { PushConsumer, type Logger, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
 import { ORDER_TOPIC, orderSchema } from './order.js'
@@ -18,6 +19,8 @@ export interface RunConsumerOptions {
   handler?: OrderHandler
   /** Called after each message is handled (also for malformed ones, which go to the group's DLQ). */
   onConsumed?: (message: MessageView, result: string | undefined) => void
+  /** Called for a redelivered order this member already handled: dedupe skipped it (the handler did not run). */
+  onDeduplicated?: (message: MessageView, orderId: string) => void
   /** Called when this member's queues of the topic change (after start and after each rebalance). */
   onAssignment?: (queues: MessageQueue[]) => void
   logger?: Logger
@@ -45,6 +48,7 @@ export async function runConsumer(team: Team, opts: RunConsumerOptions): Promise
       opts.onConsumed?.(message, result)
     },
   })
+  if (opts.onDeduplicated) consumer.on('message.deduplicated', ({ message, key }) => opts.onDeduplicated?.(message, key))
   consumer.on('payload.rejected', ({ message, error }) => {
     opts.logger?.warn({ msgId: message.msgId, error: error.message }, 'malformed order message moved to the DLQ')
     opts.onConsumed?.(message, `rejected: ${error.message}`)

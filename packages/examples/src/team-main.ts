@@ -14,6 +14,7 @@ export async function runTeamMain(team: Team): Promise<void> {
     logger: consoleLogger('warn'),
     onAssignment: (queues) => say(`owns ${queues.length} queue(s): ${formatQueues(queues) || '-'}`),
     onConsumed: (m, result) => say(`${m.keys[0] ?? m.msgId} [${m.tags}] ${result ?? 'already done'} (${m.brokerName}:${m.queueId}@${m.queueOffset})`),
+    onDeduplicated: (m, orderId) => say(`${orderId} redelivered (${m.brokerName}:${m.queueId}@${m.queueOffset}): skipped by dedupe, handled here before`),
   })
   say(`started in ${TEAM_GROUPS[team]} as ${consumer.clientId} (NameServer ${nameServer}); Ctrl-C to stop`)
   onShutdown(async () => {

@@ -32,15 +32,18 @@ export interface JavaSide {
   namespace?: string
 }
 
-export type JavaLine = { started?: boolean; done?: boolean; sent?: number; body?: string; topic?: string; queue?: string; received?: number; checked?: string; msgId?: string }
+export type JavaLine = { started?: boolean; ready?: boolean; queues?: number; done?: boolean; sent?: number; body?: string; topic?: string; queue?: string; received?: number; checked?: string; msgId?: string }
 
 export interface JavaProcess {
   proc: ChildProcess
   lines: JavaLine[]
-  /** Resolves with the first line matching `pred` (already printed or later); rejects if the process exits first. */
-  waitLine(pred: (l: JavaLine) => boolean, what: string): Promise<JavaLine>
+  /**
+   * Resolves with the first line matching `pred` (already printed or later); rejects if the process exits first or,
+   * with `timeoutMs`, when that passes (the message names `what` and shows the process's output).
+   */
+  waitLine(pred: (l: JavaLine) => boolean, what: string, timeoutMs?: number): Promise<JavaLine>
   exited: Promise<number | null>
-  /** Closes stdin (the consumer shuts down cleanly) and waits for the exit. */
+  /** Closes stdin (the consumer shuts down cleanly) and waits for the exit (SIGKILL after 60 s). */
   stop(): Promise<void>
   output(): string
 }
@@ -102,17 +105,29 @@ export async function runJava(mode: 'produce' | 'produce-tx' | 'consume', side: 
     lines,
     exited,
     output,
-    async waitLine(pred, what) {
+    async waitLine(pred, what, timeoutMs) {
+      const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs
       for (;;) {
         const hit = lines.find(pred)
         if (hit !== undefined) return hit
         if (gone) throw new Error(`the Java ${mode} process exited before ${what}\n${output()}`)
-        await new Promise<void>((resolve) => waiters.push(resolve))
+        const left = deadline - Date.now()
+        if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for the Java ${mode} process: ${what}\n${output()}`)
+        await new Promise<void>((resolve) => {
+          const timer = Number.isFinite(left) ? setTimeout(resolve, left) : undefined
+          waiters.push(() => {
+            clearTimeout(timer)
+            resolve()
+          })
+        })
       }
     },
     async stop() {
       if (!gone) proc.stdin.end()
+      // Bounded: a JVM that does not leave within 60 s of its stdin closing is killed (this process's own child).
+      const kill = setTimeout(() => proc.kill('SIGKILL'), 60_000)
       await exited
+      clearTimeout(kill)
       waiters = []
     },
   }

@@ -18,7 +18,13 @@ function send(m: MemberMessage): Promise<void> {
 }
 
 let pending: string[] = []
+let skipped: string[] = []
 const flush = async () => {
+  if (skipped.length > 0) {
+    const ids = skipped
+    skipped = []
+    await send({ type: 'deduplicated', ids })
+  }
   if (pending.length === 0) return
   const ids = pending
   pending = []
@@ -38,6 +44,7 @@ const consumer = await runConsumer(args.team as Team, {
   rebalanceIntervalMs: 5000,
   logger: consoleLogger((process.env['DEMO_LOG_LEVEL'] as 'error' | undefined) ?? 'error'),
   onConsumed: (m) => void pending.push(`${m.msgId} ${m.brokerName}:${m.queueId}@${m.queueOffset}`),
+  onDeduplicated: (m) => void skipped.push(m.msgId),
   onAssignment: (queues) => void send({ type: 'assignment', queues: queueNames(queues) }),
 })
 await send({ type: 'started', clientId: consumer.clientId, queues: queueNames(consumer.assignment()) })

@@ -7,6 +7,8 @@ export type MemberMessage =
    * delivery; the position tells a redelivery of one stored message from a message stored twice).
    */
   | { type: 'consumed'; ids: string[] }
+  /** Redeliveries `dedupe` skipped since the last report (this member had handled them; the handler did not run), as msgIds. */
+  | { type: 'deduplicated'; ids: string[] }
   | { type: 'closing' }
   | { type: 'closed'; drained: number; abandoned: number; committed: number }
   | { type: 'error'; message: string }

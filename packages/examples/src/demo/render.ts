@@ -36,7 +36,7 @@ export function renderFrame(view: DemoView, columns: number): string {
     const { unique, dup } = uniqueOf(g)
     const lost = view.produced - unique
     const status = lost <= 0 && view.produced > 0 ? `${GREEN}all ${view.produced}${RESET}` : `${unique}/${view.produced}`
-    lines.push(`${BOLD}${g.group.padEnd(28)}${RESET}${' '.repeat(67)}${status}${dup ? `  ${YELLOW}${dup} dup${RESET}` : ''}`)
+    lines.push(`${BOLD}${g.group.padEnd(28)}${RESET}${' '.repeat(67)}${status}${dup ? `  ${YELLOW}${dup} dup${RESET}` : ''}${g.skipped ? `  ${DIM}${g.skipped} skipped by dedupe${RESET}` : ''}`)
     for (const i of view.instances.filter((x) => x.team === g.team)) {
       const color = STATE_COLOR[i.state] ?? ''
       lines.push(
@@ -69,10 +69,14 @@ export function renderStatusLine(view: DemoView): string {
 export function renderSummary(s: DemoSummary): string {
   const lines: string[] = ['']
   lines.push(`${BOLD}Summary${RESET} (topic ${s.topic}, ${s.queues.length} queues, ${(s.durationMs / 1000).toFixed(1)} s${s.clusterStartedMs !== null ? `, cluster start ${(s.clusterStartedMs / 1000).toFixed(1)} s` : ''}${s.aborted ? ', interrupted' : ''})`)
-  lines.push(`${'group'.padEnd(28)}${'produced'.padStart(9)}${'consumed'.padStart(10)}${'duplicates'.padStart(12)}${'lost'.padStart(7)}`)
+  const t = s.transactions
+  lines.push(
+    `order system: ${t.committed} orders marked paid and published in one transaction each${t.endErrors ? `, ${t.endErrors} commits left to the check-back` : ''}; ${t.checkBacks} check-backs answered`,
+  )
+  lines.push(`${'group'.padEnd(28)}${'produced'.padStart(9)}${'consumed'.padStart(10)}${'duplicates'.padStart(12)}${'skipped'.padStart(9)}${'lost'.padStart(7)}`)
   for (const g of s.groups) {
     const lost = g.lost === 0 ? `${GREEN}${String(g.lost).padStart(7)}${RESET}` : `${RED}${String(g.lost).padStart(7)}${RESET}`
-    lines.push(`${g.group.padEnd(28)}${String(g.produced).padStart(9)}${String(g.consumed).padStart(10)}${String(g.duplicates).padStart(12)}${lost}`)
+    lines.push(`${g.group.padEnd(28)}${String(g.produced).padStart(9)}${String(g.consumed).padStart(10)}${String(g.duplicates).padStart(12)}${String(g.skipped).padStart(9)}${lost}`)
   }
   const perInstance = s.instances.map((i) => `${i.label}=${i.consumed}`).join(', ')
   lines.push(`instances: ${perInstance}; ${s.rebalances} queue moves seen${s.sendFailures ? `; ${s.sendFailures} sends failed` : ''}`)
@@ -80,8 +84,10 @@ export function renderSummary(s: DemoSummary): string {
   for (const g of s.groups) {
     for (const d of g.duplicateExamples.slice(0, 3)) lines.push(`${DIM}${g.team} duplicate ${d.msgId}: ${d.deliveries.join(', ')}${RESET}`)
   }
-  if (s.groups.some((g) => g.duplicates > 0)) {
-    lines.push(`${DIM}(at-least-once: a queue that moves during a rebalance may deliver a few messages twice; handlers are idempotent by order id)${RESET}`)
+  if (s.groups.some((g) => g.duplicates > 0 || g.skipped > 0)) {
+    lines.push(
+      `${DIM}(at-least-once: a queue that moves during a rebalance may deliver a few messages twice. "skipped": a copy reached the member that had handled it, dedupe did not run the handler again; "duplicates": a copy reached another member, the handler ran again there and is idempotent by order id)${RESET}`,
+    )
   }
   lines.push(s.ok ? `${GREEN}OK: every group consumed every order; none lost.${RESET}` : `${RED}NOT OK${s.aborted ? ' (interrupted)' : ''}${RESET}`)
   return lines.join('\n') + '\n'

@@ -56,8 +56,10 @@ export interface GroupSummary {
   consumed: number
   /** All deliveries, repeats included. */
   deliveries: number
-  /** Deliveries beyond the first of a message. */
+  /** Deliveries beyond the first of a message (handler calls: at another member, or after a restart). */
   duplicates: number
+  /** Redeliveries `dedupe` skipped at the member that had already handled them (not in `deliveries`). */
+  skipped: number
   /** Produced messages the group never consumed. Must be 0. */
   lost: number
   /** Consumed messages the demo did not produce (a send that timed out but was stored). */
@@ -86,6 +88,8 @@ export interface DemoSummary {
   queues: string[]
   produced: number
   sendFailures: number
+  /** The order system's transactional sends: committed with their order row, END_TRANSACTION not delivered (left to the check-back), check-backs answered. */
+  transactions: { committed: number; endErrors: number; checkBacks: number }
   groups: GroupSummary[]
   instances: InstanceSummary[]
   /** Assignment changes reported by running instances (before the final shutdown). */
@@ -119,6 +123,8 @@ export interface GroupView {
   group: string
   counts: Map<string, number>
   deliveries: number
+  /** Redeliveries dedupe skipped. */
+  skipped: number
   /** Where each message was consumed (`instance broker:queueId@offset`), kept for the duplicate report. */
   where: Map<string, string[]>
 }
@@ -132,6 +138,7 @@ export interface DemoView {
   ratePerSecond: number
   produced: number
   sendFailures: number
+  transactions: DemoSummary['transactions']
   phase: string
   instances: InstanceView[]
   groups: GroupView[]
@@ -200,9 +207,10 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
     ratePerSecond: rate,
     produced: 0,
     sendFailures: 0,
+    transactions: { committed: 0, endErrors: 0, checkBacks: 0 },
     phase: 'starting',
     instances: [],
-    groups: teams.map((team) => ({ team, group: TEAM_GROUPS[team] + (opts.groupSuffix ?? ''), counts: new Map(), deliveries: 0, where: new Map() })),
+    groups: teams.map((team) => ({ team, group: TEAM_GROUPS[team] + (opts.groupSuffix ?? ''), counts: new Map(), deliveries: 0, skipped: 0, where: new Map() })),
     events: [],
   }
   const producedIds = new Set<string>()
@@ -282,6 +290,9 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
           }
           g.deliveries += m.ids.length
           inst.consumed += m.ids.length
+          break
+        case 'deduplicated':
+          g.skipped += m.ids.length
           break
         case 'closing':
           inst.state = 'closing'
@@ -369,7 +380,8 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
       await admin.close()
     }
     write(`[${secs()}s] topic ${view.topic}: ${view.queues.length} queues (${view.queues.join(' ')}) on NameServer ${view.nameServer}\n`)
-    producer = createOrderProducer({ nameServer: view.nameServer, topic: view.topic })
+    // The order system: each order is marked paid in its (in-memory) order table and published in one transaction.
+    producer = createOrderProducer({ nameServer: view.nameServer, topic: view.topic, onCheck: () => void view.transactions.checkBacks++ })
 
     // ---- 3. consumers: N instances per group, each its own process
     view.phase = 'starting consumers'
@@ -391,27 +403,36 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
 
     // ---- 4. produce; meanwhile stop one stock instance and start another
     view.phase = `producing ${messages} orders at ${rate}/s`
-    event(view.phase)
-    const producing = publishPaced(producer, {
-      count: messages,
-      ratePerSecond: rate,
-      ...(signal ? { signal } : {}),
-      onSent: (r) => {
-        producedIds.add(r.msgId)
-        view.produced = producedIds.size
-        notify()
-      },
-      onError: (e) => {
-        view.sendFailures++
-        event(`send failed: ${e instanceof Error ? e.message : String(e)}`)
-      },
-    })
-    // The producer's failure must not go unobserved while we orchestrate the restart.
-    const produced = producing.then(
-      () => undefined,
-      (e: unknown) => e,
-    )
-    if ((opts.restart ?? true) && teams.includes('stock')) {
+    event(`${view.phase} (transactional: each published with its order row marked paid)`)
+    const publish = (count: number, firstSeq: number) =>
+      publishPaced(producer!, {
+        count,
+        firstSeq,
+        ratePerSecond: rate,
+        ...(signal ? { signal } : {}),
+        onSent: (r) => {
+          if (r.endError) view.transactions.endErrors++
+          else view.transactions.committed++
+          producedIds.add(r.msgId)
+          view.produced = producedIds.size
+          notify()
+        },
+        onError: (e) => {
+          view.sendFailures++
+          event(`send failed: ${e instanceof Error ? e.message : String(e)}`)
+        },
+      }).then(
+        // A failure of the producer must not go unobserved while we orchestrate the restart.
+        () => undefined,
+        (e: unknown) => e,
+      )
+    const restartScene = (opts.restart ?? true) && teams.includes('stock')
+    // With the restart scene, the last 40% of the orders wait until the new stock instance has joined, so it always
+    // gets orders of its own (on a slow machine the scene can take longer than the first 60% take to send).
+    const firstPart = restartScene ? Math.ceil(messages * 0.6) : messages
+    let firstPartSent = false
+    const produced = publish(firstPart, 1).finally(() => (firstPartSent = true))
+    if (restartScene) {
       await waitUntil(() => view.produced >= Math.floor(messages * 0.35), settleMs + (messages / Math.max(rate, 1)) * 1000, 'a third of the orders')
       const victim = live('stock')[0]
       if (victim) {
@@ -423,10 +444,12 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
         view.phase = `starting ${fresh.label}`
         await waitUntil(() => fresh.state === 'running' && balanced('stock') && fresh.queues.length > 0, settleMs, `${fresh.label} to join and get queues`)
         event(`stock_consumer_group after the join: ${live('stock').map((i) => `${i.label}=[${i.queues.join(' ')}]`).join(' ')}`)
+        if (firstPartSent && firstPart < messages) event(`the first ${firstPart} orders were sent before ${fresh.label} joined; the other ${messages - firstPart} waited for it`)
       }
     }
     view.phase = `producing ${messages} orders at ${rate}/s`
-    const producerError = await produced
+    let producerError = await produced
+    if (!producerError && firstPart < messages && !signal?.aborted) producerError = await publish(messages - firstPart, firstPart + 1)
     if (producerError) throw producerError
     if (signal?.aborted) throw new Abort()
     event(`produced ${view.produced} orders${view.sendFailures ? ` (${view.sendFailures} sends failed)` : ''}; waiting for every group to consume them`)
@@ -478,6 +501,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
       consumed,
       deliveries: g.deliveries,
       duplicates: g.deliveries - g.counts.size,
+      skipped: g.skipped,
       lost: lost.length,
       unexpected,
       lostIds: lost.slice(0, 10),
@@ -493,6 +517,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoSummary> {
     queues: view.queues,
     produced: producedIds.size,
     sendFailures: view.sendFailures,
+    transactions: { ...view.transactions },
     groups,
     instances: view.instances.map((i) => ({
       label: i.label,

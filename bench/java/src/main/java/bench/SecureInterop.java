@@ -1,11 +1,14 @@
 package bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
+import org.apache.rocketmq.client.consumer.AllocateMessageQueueStrategy;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -19,22 +22,27 @@ import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.RPCHook;
 
 /**
  * The Java side of the secured-cluster interop tests (test/integration/secured.test.ts): rocketmq-client 5.5.0 with
  * AclClientRPCHook (--ak/--sk), TLS from the JVM's -Dtls.* properties, and the v1 namespace (--namespace).
  *
- * produce: sends --count messages "<prefix>-<i>" to --topic; prints {"sent":n}.
+ * produce: sends --count messages "<prefix>-<i>" to --topic; prints {"sent":n}. --property name=value adds that user
+ *   property to every message (e.g. a W3C traceparent, as an OpenTelemetry-instrumented Java app writes it:
+ *   test/integration/opentelemetry.test.ts).
  * produce-tx: a TransactionMQProducer (--group) sends "<prefix>-commit", "<prefix>-rollback" and "<prefix>-unknown"
- *   to --topic; its local transaction answers COMMIT, ROLLBACK and UNKNOW by the suffix; its check-back answers
- *   COMMIT and prints {"checked":body}. Prints {"sent":3}, then {"done":true} after the first check-back (or stdin
- *   closing, or --timeout-ms).
+ *   to --topic; its local transaction answers COMMIT, ROLLBACK and UNKNOW by the suffix; its check-back prints
+ *   {"checked":body} and answers ROLLBACK for "-rollback", COMMIT otherwise. Prints {"sent":3}, then runs
+ *   (answering check-backs) until stdin closes or --timeout-ms passes, then {"done":true}.
  * consume: a push consumer (clustering, --group, CONSUME_FROM_FIRST_OFFSET) that prints {"started":true} once
- *   started, then one {"body","topic","queue","msgId"} line per message (topic as the listener sees it), until --count
- *   messages arrived (then {"done":true}) or stdin closes or --timeout-ms passes.
+ *   started, {"ready":true,"queues":n} once its first rebalance gave it queues of --topic, then one
+ *   {"body","topic","queue","msgId"} line per message (topic as the listener sees it), until --count messages arrived
+ *   (then {"done":true}) or stdin closes or --timeout-ms passes.
  * --pop true: consume by POP (setClientRebalance(false); --invisible-ms the popInvisibleTime); the group's request mode
- *   must be POP on the brokers (our PushConsumer with `pop` sets it at start).
+ *   must be POP on the brokers (our PushConsumer with `pop` sets it at start). The "ready" line comes from the
+ *   client-side allocation, which POP does not use (the broker assigns): do not wait for it then.
  * --trace true: the client's message trace (enableMsgTrace, RMQ_SYS_TRACE_TOPIC); produce then prints {"msgId"} per
  *   message sent (test/integration/trace.test.ts).
  */
@@ -44,10 +52,16 @@ public final class SecureInterop {
         Args a = new Args(java.util.Arrays.copyOfRange(argv, 1, argv.length));
         RPCHook hook = a.str("ak", "").isEmpty() ? null : new AclClientRPCHook(new SessionCredentials(a.str("ak"), a.str("sk")));
         String ns = a.str("namespace", "");
-        if (mode.equals("produce")) produce(a, hook, ns);
-        else if (mode.equals("consume")) consume(a, hook, ns);
-        else if (mode.equals("produce-tx")) produceTx(a, hook, ns);
-        else throw new IllegalArgumentException("mode must be produce, produce-tx or consume");
+        try {
+            if (mode.equals("produce")) produce(a, hook, ns);
+            else if (mode.equals("consume")) consume(a, hook, ns);
+            else if (mode.equals("produce-tx")) produceTx(a, hook, ns);
+            else throw new IllegalArgumentException("mode must be produce, produce-tx or consume");
+        } catch (Exception e) {
+            // The client's non-daemon threads would keep the JVM alive: leave, so the caller sees the exit at once.
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     private static void produce(Args a, RPCHook hook, String ns) throws Exception {
@@ -59,10 +73,14 @@ public final class SecureInterop {
         p.start();
         long count = a.num("count", 10);
         String prefix = a.str("prefix", "java");
+        String property = a.str("property", "");
+        int eq = property.indexOf('=');
+        if (!property.isEmpty() && eq <= 0) throw new IllegalArgumentException("--property must be name=value");
         long sent = 0;
         long failedAttempts = 0;
         for (long i = 0; i < count; i++) {
             Message m = new Message(a.str("topic"), prefix + "-" + i, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8));
+            if (!property.isEmpty()) m.putUserProperty(property.substring(0, eq), property.substring(eq + 1));
             for (int attempt = 1; ; attempt++) {
                 try {
                     SendResult r = p.send(m);
@@ -89,7 +107,7 @@ public final class SecureInterop {
         p.setNamesrvAddr(a.str("namesrv"));
         if (!ns.isEmpty()) p.setNamespace(ns);
         p.setInstanceName("interop-produce-tx-" + ProcessHandle.current().pid());
-        CountDownLatch checked = new CountDownLatch(1);
+        CountDownLatch stop = new CountDownLatch(1);
         p.setTransactionListener(new TransactionListener() {
             @Override
             public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
@@ -101,33 +119,49 @@ public final class SecureInterop {
 
             @Override
             public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                String body = new String(msg.getBody(), StandardCharsets.UTF_8);
                 synchronized (System.out) {
-                    Args.printJson("checked", new String(msg.getBody(), StandardCharsets.UTF_8));
+                    Args.printJson("checked", body);
                 }
-                checked.countDown();
-                return LocalTransactionState.COMMIT_MESSAGE;
+                // What the local transaction decided (or, for "-unknown", decides now): a late END_TRANSACTION of
+                // the rolled-back one is answered the same way.
+                return body.endsWith("-rollback") ? LocalTransactionState.ROLLBACK_MESSAGE : LocalTransactionState.COMMIT_MESSAGE;
             }
         });
         p.start();
         String prefix = a.str("prefix", "java");
         long sent = 0;
+        long failedAttempts = 0;
         for (String suffix : new String[] {"commit", "rollback", "unknown"}) {
             String body = prefix + "-" + suffix;
-            TransactionSendResult r = p.sendMessageInTransaction(new Message(a.str("topic"), body, body.getBytes(StandardCharsets.UTF_8)), null);
-            if (r.getSendStatus() == org.apache.rocketmq.client.producer.SendStatus.SEND_OK) sent++;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    TransactionSendResult r = p.sendMessageInTransaction(new Message(a.str("topic"), body, body.getBytes(StandardCharsets.UTF_8)), null);
+                    if (r.getSendStatus() == org.apache.rocketmq.client.producer.SendStatus.SEND_OK) sent++;
+                    break;
+                } catch (Exception e) {
+                    // e.g. the NameServer's route lookup timing out (3 s) on a loaded machine: retry as an application
+                    // would (a half message stored by a failed attempt is settled by the same listener).
+                    failedAttempts++;
+                    if (attempt == 5) throw e;
+                    Thread.sleep(1000);
+                }
+            }
         }
-        Args.printJson("sent", sent);
+        Args.printJson("sent", sent, "failedAttempts", failedAttempts);
         Thread stdin = new Thread(() -> {
             try {
                 while (System.in.read() != -1) { /* wait for EOF */ }
             } catch (java.io.IOException ignored) {
                 // treat as EOF
             }
-            checked.countDown();
+            stop.countDown();
         });
         stdin.setDaemon(true);
         stdin.start();
-        checked.await(a.num("timeout-ms", 120_000), TimeUnit.MILLISECONDS);
+        // Not on the first check-back: its END_TRANSACTION (oneway) is sent after the listener returns, so the
+        // process stays until the caller has seen the result and closes stdin.
+        stop.await(a.num("timeout-ms", 120_000), TimeUnit.MILLISECONDS);
         Args.printJson("done", true);
         p.shutdown();
         System.exit(sent == 3 ? 0 : 2);
@@ -166,7 +200,7 @@ public final class SecureInterop {
 
     private static DefaultMQPushConsumer startConsumer(Args a, RPCHook hook, String ns, long count, AtomicLong received, CountDownLatch done) throws Exception {
         boolean trace = a.str("trace", "false").equals("true");
-        DefaultMQPushConsumer c = new DefaultMQPushConsumer(a.str("group"), hook, new AllocateMessageQueueAveragely(), trace, null);
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer(a.str("group"), hook, readyReporter(a.str("topic")), trace, null);
         c.setNamesrvAddr(a.str("namesrv"));
         if (!ns.isEmpty()) c.setNamespace(ns);
         c.setInstanceName("interop-consume-" + ProcessHandle.current().pid());
@@ -194,5 +228,32 @@ public final class SecureInterop {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * AllocateMessageQueueAveragely that prints {"ready":true,"queues":n} the first time it gives this member queues of
+     * `topic` (the %RETRY% topic's allocation does not count): the consumer is then in the group and about to pull them.
+     */
+    private static AllocateMessageQueueStrategy readyReporter(String topic) {
+        AllocateMessageQueueStrategy inner = new AllocateMessageQueueAveragely();
+        AtomicBoolean reported = new AtomicBoolean();
+        return new AllocateMessageQueueStrategy() {
+            @Override
+            public List<MessageQueue> allocate(String group, String currentCid, List<MessageQueue> all, List<String> cids) {
+                List<MessageQueue> mine = inner.allocate(group, currentCid, all, cids);
+                boolean ofTopic = !mine.isEmpty() && !mine.get(0).getTopic().startsWith("%RETRY%") && mine.get(0).getTopic().endsWith(topic);
+                if (ofTopic && reported.compareAndSet(false, true)) {
+                    synchronized (System.out) {
+                        Args.printJson("ready", true, "queues", mine.size());
+                    }
+                }
+                return mine;
+            }
+
+            @Override
+            public String getName() {
+                return inner.getName();
+            }
+        };
     }
 }
