@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
+          // Not a speed limit: CPU-heavy cases (the frame decoder split at every byte) took 5-18 s at load 30 on
+          // 2 cores; a hang still fails, just later.
+          testTimeout: 30_000,
         },
       },
       {

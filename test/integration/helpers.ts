@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { inject } from 'vitest'
-import { attachCluster, externalCluster, pollUntil, type Cluster, type ClusterAddresses } from '@rocketmq-ts/testkit'
+import { attachCluster, externalCluster, pollUntil, type AdminResult, type Cluster, type ClusterAddresses } from '@rocketmq-ts/testkit'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,4 +43,21 @@ export function waitFor<T>(
 /** `waitFor` with the consumer tests' 50 ms polling and a description. */
 export function waitUntil(cond: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<unknown> {
   return waitFor(cond, { timeoutMs, intervalMs: 50, message: what })
+}
+
+/** What a cold mqadmin JVM prints when a request timed out or its channel closed before the answer (not the command's own failure). */
+const ADMIN_TRANSPORT_FAILURE = /Remoting(Timeout|SendRequest|Connect)Exception/
+
+/**
+ * `cluster.admin(args)`, run again (3 attempts) when the tool failed at the transport: 4.9's mqadmin gives its first
+ * requests 3 s, which a cold JVM on a loaded 2-core machine can miss (its route refresh then closes the channel under
+ * the command's own request). Use it only for idempotent commands.
+ */
+export async function mqadmin(cluster: Cluster, args: string[], options: { timeoutMs?: number } = {}): Promise<AdminResult> {
+  let r = await cluster.admin(args, options)
+  for (let attempt = 1; attempt < 3 && ADMIN_TRANSPORT_FAILURE.test(r.output); attempt++) {
+    process.stderr.write(`[mqadmin] ${args[0]} failed at the transport (attempt ${attempt}); running it again\n`)
+    r = await cluster.admin(args, options)
+  }
+  return r
 }

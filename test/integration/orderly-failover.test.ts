@@ -59,7 +59,7 @@ const onB = (r: HandlerRecord) => r.queue.startsWith('broker-b:')
 
 describe('ordered consumption: a master dies', () => {
   it("broker-a's master killed: its ordered queues pause once their locks run out (as Java's), broker-b flows, order holds; master back: they resume", async () => {
-    ensureJavaMembers(suite.cluster.addresses().rocketmqVersion)
+    ensureJavaMembers()
     const topic = uniqueName('TopicOrderFailover')
     await suite.cluster.createTopic(topic, { queuesPerBroker: 2 })
     // Every order's steps on one queue (sharding key), 400 messages per queue: at 150 ms each a queue needs 60 s,

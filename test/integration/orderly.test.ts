@@ -118,7 +118,7 @@ describe('ordered consumption', () => {
   }, 300_000)
 
   it('exclusivity beside the Java MessageListenerOrderly: a Java and a TS member in one group never run one queue at once', async () => {
-    ensureJavaMembers(suite.cluster.addresses().rocketmqVersion)
+    ensureJavaMembers()
     const t = await topic('TopicOrderJava')
     const group = uniqueName('orderjava')
     const timeline = new Timeline()
@@ -221,7 +221,9 @@ describe('ordered consumption', () => {
       for (const body of [`p${round}-1`, `p${round}-2`, poison, `p${round}-4`, `p${round}-5`]) await suite.producer.send({ topic: t, body }, to(poisoned))
       await waitUntil(() => errors.length >= 1, 30_000, 'the first failure')
       for (const q of others) for (let i = 0; i < 10; i++) await suite.producer.send({ topic: t, body: `${qkey(q)}-${round}-${i}` }, to(q))
-      await waitUntil(() => handled.some((h) => h.body === `p${round}-5`) && handled.filter((h) => h.queue !== qkey(poisoned)).length === 30, 60_000, 'every message')
+      await waitUntil(() => handled.some((h) => h.body === `p${round}-5`) && handled.filter((h) => h.queue !== qkey(poisoned)).length === 30, 60_000, 'every message').catch((e: unknown) => {
+        throw new Error(`round ${round}: ${(e as Error).message}; handled ${JSON.stringify(handled)}; errors ${JSON.stringify(errors)}`)
+      })
 
       const seq = handled.filter((h) => h.queue === qkey(poisoned)).map((h) => `${h.body}#${h.reconsumeTimes}`)
       const attempts = max === undefined ? 4 : 3
@@ -259,7 +261,7 @@ describe('ordered consumption', () => {
   }, 180_000)
 
   it('the Java member harness: a Java member that dies during a test fails it (collect, close), a clean stop exits 0', async () => {
-    ensureJavaMembers(suite.cluster.addresses().rocketmqVersion)
+    ensureJavaMembers()
     const t = await topic('TopicOrderJavaHarness')
     const dir = mkdtempSync(join(tmpdir(), 'orderly-java-harness-'))
     const timeline = new Timeline()

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PushConsumer, type MessageQueue } from '@rocketmq-ts/client'
 import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
 import { getMaxOffset } from '../../packages/client/src/cluster/broker-api.js'
+import { getTopicConfigsAt } from '@rocketmq-ts/testkit'
 import { uniqueName, waitFor } from './helpers.js'
 import { Collector, consumerSuite, produce } from './support/consumers.js'
 
@@ -29,11 +30,16 @@ afterAll(async () => {
   await remoting.close()
 })
 
-/** Wait until broker-a's slave has every message its master has, for the topic's broker-a queues. */
+/**
+ * Wait until broker-a's slave has every message its master has, for the topic's broker-a queues, and knows the topic.
+ * A 4.x slave learns topics only from its master's sync every 10 s (it refuses topic updates): one whose master dies
+ * before that answers TOPIC_NOT_EXIST for the topic until the master is back, as it would in production.
+ */
 async function replicated(topic: string): Promise<void> {
   const { master, slave } = suite.cluster.brokers['broker-a']
   await waitFor(
     async () => {
+      if ((await getTopicConfigsAt(slave!))[topic] === undefined) return false
       for (const queueId of [0, 1]) {
         const mq = { topic, brokerName: 'broker-a', queueId }
         const [m, s] = await Promise.all([getMaxOffset(remoting, master, mq), getMaxOffset(remoting, slave!, mq)])

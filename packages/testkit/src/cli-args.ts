@@ -6,7 +6,7 @@ import { TestkitError } from './errors.js'
 export const USAGE = `usage: rocketmq-testkit <command> [options]
 
 commands:
-  up       start NameServer, broker-a/b master+slave and the proxy; prints the addresses
+  up       start NameServer, broker-a/b master+slave and the proxy (5.x only); prints the addresses
   down     stop the cluster \`up\` started for this project
   status   show the recorded cluster's processes and NameServer registrations
 

@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { attachCluster, startCluster, type Cluster } from './cluster.js'
+import { attachCluster, resolveVersion, startCluster, versionFeatures, type Cluster } from './cluster.js'
 import { parseCli, USAGE } from './cli-args.js'
 import { TestkitError } from './errors.js'
 import { cliStateFile } from './paths.js'
@@ -45,7 +45,8 @@ async function up(args: Extract<ReturnType<typeof parseCli>, { command: 'up' }>)
   }
   const { foreground, version } = args
   const cluster = await startCluster({
-    withProxy: args.withProxy,
+    // A version without a proxy (4.x) starts none, with or without --no-proxy.
+    withProxy: args.withProxy && versionFeatures(resolveVersion(version)).proxy,
     withSlaves: args.withSlaves,
     portOffset: args.portOffset,
     ...(version === undefined ? {} : { version }),

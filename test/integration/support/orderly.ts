@@ -7,6 +7,7 @@ import { spawn, spawnSync, fork, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ROCKETMQ_VERSION } from '@rocketmq-ts/testkit'
 
 export interface HandlerRecord {
   member: string
@@ -196,8 +197,14 @@ function newest(dir: string): number {
   return n
 }
 
-/** Builds bench/java (the real rocketmq-client from Maven Central) unless its jar is newer than the sources. */
-export function ensureJavaMembers(version: string): void {
+/**
+ * Builds bench/java (the real rocketmq-client from Maven Central) unless its jar is newer than the sources. Always the
+ * pinned client version (ROCKETMQ_VERSION), also against a 4.9 cluster: the 5.x Java client talks to 4.x brokers (as
+ * in production, where clients are upgraded first), and bench/java does not compile against rocketmq-client 4.9
+ * (LockBodyDump uses the 5.x package of the lock bodies).
+ */
+export function ensureJavaMembers(): void {
+  const version = ROCKETMQ_VERSION
   const fresh = existsSync(JAR) && existsSync(join(JAVA_DIR, 'target', 'lib', `rocketmq-client-${version}.jar`)) && statSync(JAR).mtimeMs >= Math.max(statSync(join(JAVA_DIR, 'pom.xml')).mtimeMs, newest(join(JAVA_DIR, 'src')))
   if (fresh) return
   const r = spawnSync('mvn', ['-q', '-B', '-f', join(JAVA_DIR, 'pom.xml'), `-Drocketmq.version=${version}`, 'package'], { cwd: ROOT, encoding: 'utf8' })

@@ -138,10 +138,13 @@ export class Admin {
         })
       }
       await req.createTopicAt(this.cluster.remoting, master, header, this.timeout)
-      // Slaves learn topic configs only every 60 s by themselves; create it there too so slave reads work at once.
+      // 5.x slaves learn topic configs only every 60 s by themselves; create it there too so slave reads work at once.
+      // A 4.x slave refuses ("Can't modify topic ... from slave broker") and copies its master's topics every 10 s.
       for (const [id, addr] of bd.addrs) {
         if (id === 0) continue
-        await req.createTopicAt(this.cluster.remoting, addr, header, this.timeout).catch((e: unknown) => this.logger.warn({ topic: name, address: addr, err: e }, 'creating the topic on a slave failed'))
+        await req.createTopicAt(this.cluster.remoting, addr, header, this.timeout).catch((e: unknown) => {
+          if (!refusedBySlave(e)) this.logger.warn({ topic: name, address: addr, err: e }, 'creating the topic on a slave failed')
+        })
       }
     }
     if (header.order) {
@@ -171,8 +174,10 @@ export class Admin {
     const name = parseOptions(adminTopicSchema, topic, 'deleteTopic topic')
     const info = await this.clusterInfo()
     for (const [brokerName, bd] of info.brokers) {
-      for (const [, addr] of bd.addrs) {
+      for (const [id, addr] of bd.addrs) {
         await req.deleteTopicAt(this.cluster.remoting, addr, name, this.timeout).catch((e: unknown) => {
+          // A 4.x slave refuses topic changes; its 10 s copy of the master's topics drops the topic there.
+          if (id !== 0 && refusedBySlave(e)) return
           throw isRocketMQError(e) ? Object.assign(e, { context: { ...e.context, broker: brokerName } }) : e
         })
       }
@@ -343,4 +348,9 @@ function toRouteInfo(topic: string, route: TopicRouteData): TopicRouteInfo {
   const out: TopicRouteInfo = { topic, brokers, queues: subscribeQueues(topic, route) }
   if (route.orderTopicConf !== undefined) out.orderTopicConf = route.orderTopicConf
   return out
+}
+
+/** A 4.x slave's answer to a topic change: "Can't modify topic or subscription group from slave broker". */
+function refusedBySlave(e: unknown): boolean {
+  return isRocketMQError(e) && /from slave broker/i.test(e.message)
 }

@@ -11,8 +11,7 @@ import { mapEntries, parseLenientJson, parseMessageQueueMap } from '../protocol/
 import type { MessageQueue } from '../protocol/route.js'
 import type { Invoker } from '../cluster/broker-api.js'
 
-/** MQVersion.Version.V5_0_0.ordinal(): a server at or above it is a 5.x server. */
-export const V5_0_0 = 413
+export { V5_0_0 } from '../remoting/command.js'
 
 /** MQVersion ordinal -> 'V4_9_7' style name, for the versions this client meets (4.9.x, 5.x). Unknown: the number. */
 export function versionName(ordinal: number): string {

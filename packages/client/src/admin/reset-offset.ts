@@ -6,7 +6,8 @@
 import { RocketMQError } from '../errors.js'
 import { RequestCode } from '../remoting/codes.js'
 import { compareMessageQueues } from '../protocol/route.js'
-import { getMaxOffset, searchOffsetByTimestamp, updateConsumerOffset } from '../cluster/broker-api.js'
+import { getMaxOffset, updateConsumerOffset } from '../cluster/broker-api.js'
+import { correctNearest, offsetAtOrAfter } from '../cluster/offset-by-time.js'
 import type { ResetTarget } from '../config/admin.js'
 import type { AdminIO } from './admin-io.js'
 import * as req from './requests.js'
@@ -36,15 +37,19 @@ export async function resetOffset(io: AdminIO, g: string, t: string, to: ResetTa
       const addr = masterOf(qd.brokerName)
       const ans = await req.invokeBrokerToResetOffset(io.remoting, addr, { topic: t, group: g, timestamp: ts }, io.timeout)
       if (ans.kind === 'reset') {
-        brokers.push({ brokerName: qd.brokerName, brokerVersion: req.versionName(ans.brokerVersion), method: ans.brokerVersion >= req.V5_0_0 ? 'broker' : 'members' })
-        for (const [queue, offset] of ans.offsets) queues.push({ queue, offset })
+        const five = ans.brokerVersion >= req.V5_0_0
+        brokers.push({ brokerName: qd.brokerName, brokerVersion: req.versionName(ans.brokerVersion), method: five ? 'broker' : 'members' })
+        for (const [queue, offset] of ans.offsets) {
+          // A 4.x broker sent its members the nearest message's offset; ours correct it as done here (see onResetOffset).
+          queues.push({ queue, offset: five || ts < 0 ? offset : await correctNearest(io.remoting, addr, queue, ts, offset, { group: g, timeoutMs: io.timeout }) })
+        }
         continue
       }
       // No member online (or no offsets yet): write the offsets directly, as mqadmin's fallback does.
       brokers.push({ brokerName: qd.brokerName, brokerVersion: req.versionName(ans.brokerVersion), method: 'direct' })
       for (let i = 0; i < qd.readQueueNums; i++) {
         const queue = { topic: t, brokerName: qd.brokerName, queueId: i }
-        const offset = ts < 0 ? await getMaxOffset(io.remoting, addr, queue, io.timeout) : await searchOffsetByTimestamp(io.remoting, addr, queue, ts, io.timeout)
+        const offset = ts < 0 ? await getMaxOffset(io.remoting, addr, queue, io.timeout) : await offsetAtOrAfter(io.remoting, addr, queue, ts, { group: g, timeoutMs: io.timeout })
         await updateConsumerOffset(io.remoting, addr, g, queue, offset, { timeoutMs: io.timeout })
         queues.push({ queue, offset })
       }

@@ -4,12 +4,13 @@
  */
 import { RocketMQError, malformedResponse, type ErrorContext } from '../errors.js'
 import { BrokerResponseError } from '../remoting/broker-error.js'
-import type { RemotingCommand } from '../remoting/command.js'
+import { fromLegacyServer, type RemotingCommand } from '../remoting/command.js'
 import { RequestCode, ResponseCode } from '../remoting/codes.js'
 import { toExtFields } from '../remoting/codec.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { decodeMessages, type MessageView } from '../protocol/message.js'
 import { MAX_OFFSET, MAX_QUEUE_ID, wireInt } from '../protocol/wire-values.js'
+import { hasStoredOffset } from './legacy-offset.js'
 
 export interface Invoker {
   invoke(
@@ -134,13 +135,22 @@ export async function pullMessage(
 
 const mqHeader = (mq: MessageQueue) => ({ topic: mq.topic, queueId: mq.queueId, bname: mq.brokerName })
 
-/** Returns the committed offset, or -1 when the broker has none for this group (QUERY_NOT_FOUND). */
+/**
+ * Returns the committed offset, or -1 when the broker has none for this group (QUERY_NOT_FOUND). A 4.x broker's 0 is
+ * checked against its offset table (it answers 0 instead of QUERY_NOT_FOUND for a young queue: legacy-offset.ts).
+ */
 export async function queryConsumerOffset(invoker: Invoker, address: string, group: string, mq: MessageQueue, timeoutMs = 5000): Promise<number> {
   const res = await invoker.invoke(address, RequestCode.QUERY_CONSUMER_OFFSET, toExtFields({ consumerGroup: group, ...mqHeader(mq), setZeroIfNotFound: false }), undefined, { timeoutMs })
   const context = { address, broker: mq.brokerName, topic: mq.topic, queueId: mq.queueId, group, requestCode: RequestCode.QUERY_CONSUMER_OFFSET }
   if (res.code === ResponseCode.QUERY_NOT_FOUND) return -1
   ensureSuccess(res, context)
-  return extNumber(res, 'offset', context, -1)
+  const offset = extNumber(res, 'offset', context, -1)
+  if (offset === 0 && fromLegacyServer(res)) {
+    // Where the table cannot be read (an ACL without admin rights), the broker's 0 stands, as for the Java 4.x client.
+    const stored = await hasStoredOffset((...a) => invoker.invoke(...a), address, group, mq, timeoutMs).catch(() => true)
+    if (!stored) return -1
+  }
+  return offset
 }
 
 export async function updateConsumerOffset(
@@ -171,9 +181,25 @@ export const getMaxOffset = (invoker: Invoker, address: string, mq: MessageQueue
 export const getMinOffset = (invoker: Invoker, address: string, mq: MessageQueue, timeoutMs = 6000) =>
   offsetRequest(invoker, address, RequestCode.GET_MIN_OFFSET, mq, {}, timeoutMs)
 
-/** First offset whose store time is at or after `timestamp` (boundary LOWER). */
-export const searchOffsetByTimestamp = (invoker: Invoker, address: string, mq: MessageQueue, timestamp: number, timeoutMs = 6000) =>
-  offsetRequest(invoker, address, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, mq, { timestamp, boundaryType: 'LOWER' }, timeoutMs)
+/**
+ * SEARCH_OFFSET_BY_TIMESTAMP as the broker answers it, with the version the broker announces on its response. A 5.x
+ * broker answers the first offset whose store time is at or after `timestamp` (boundary LOWER); a 4.x broker has no
+ * boundary and answers the offset of the message stored nearest to the time (before or after it): use
+ * `offsetAtOrAfter` (cluster/offset-by-time.ts), which corrects that.
+ */
+export async function searchOffsetByTimestampAnswer(
+  invoker: Invoker,
+  address: string,
+  mq: MessageQueue,
+  timestamp: number,
+  timeoutMs = 6000,
+): Promise<{ offset: number; brokerVersion: number }> {
+  const code = RequestCode.SEARCH_OFFSET_BY_TIMESTAMP
+  const res = await invoker.invoke(address, code, toExtFields({ ...mqHeader(mq), timestamp, boundaryType: 'LOWER' }), undefined, { timeoutMs })
+  const context = { address, broker: mq.brokerName, topic: mq.topic, queueId: mq.queueId, requestCode: code }
+  ensureSuccess(res, context)
+  return { offset: extNumber(res, 'offset', context), brokerVersion: res.version }
+}
 
 export async function getConsumerIdList(invoker: Invoker, address: string, group: string, timeoutMs = 3000): Promise<string[]> {
   const res = await invoker.invoke(address, RequestCode.GET_CONSUMER_LIST_BY_GROUP, { consumerGroup: group }, undefined, { timeoutMs })

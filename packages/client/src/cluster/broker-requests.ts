@@ -5,7 +5,7 @@
  */
 import { toRocketMQError } from '../errors.js'
 import type { Logger } from '../logger.js'
-import type { RemotingCommand } from '../remoting/command.js'
+import { fromLegacyServer, type RemotingCommand } from '../remoting/command.js'
 import { RequestCode, ResponseCode } from '../remoting/codes.js'
 import type { ConsumeFromWhere } from '../protocol/heartbeat.js'
 import { decodeMessage, type MessageView } from '../protocol/message.js'
@@ -21,8 +21,11 @@ export interface ConsumerRegistration {
   subscriptions(): SubscriptionData[]
   /** A broker says the group's members changed (NOTIFY_CONSUMER_IDS_CHANGED). */
   onConsumerIdsChanged(): void
-  /** RESET_CONSUMER_CLIENT_OFFSET from a broker or an admin tool. */
-  onResetOffset?(topic: string, offsets: Array<[MessageQueue, number]>): Promise<void>
+  /**
+   * RESET_CONSUMER_CLIENT_OFFSET from a broker or an admin tool. `byTime` is set when a 4.x broker computed the offsets
+   * for a reset by time (its nearest message to `timestamp`, which the member corrects); `address` is that broker.
+   */
+  onResetOffset?(topic: string, offsets: Array<[MessageQueue, number]>, byTime?: { timestamp: number; address: string }): Promise<void>
   /** GET_CONSUMER_STATUS_FROM_CLIENT: committed offsets of a topic. */
   consumerStatus?(topic: string): Array<[MessageQueue, number]>
   /** GET_CONSUMER_RUNNING_INFO body (a console asks for it). */
@@ -35,6 +38,7 @@ export async function answerBrokerRequest(
 cmd: RemotingCommand,
 consumers: ReadonlyMap<string, ConsumerRegistration>,
 logger: Logger,
+from?: string,
 ): Promise<RemotingCommand | undefined> {
   const ext = cmd.extFields ?? {}
   const reply = (code: number, remark?: string, body?: Buffer): RemotingCommand => ({
@@ -57,7 +61,9 @@ logger: Logger,
       const c = consumers.get(ext.group ?? '')
       if (c?.onResetOffset && cmd.body) {
         const entries = parseOffsetTable(cmd.body)
-        await c.onResetOffset(ext.topic ?? '', entries)
+        const timestamp = Number(ext.timestamp ?? -1)
+        const byTime = fromLegacyServer(cmd) && Number.isSafeInteger(timestamp) && timestamp >= 0 && from !== undefined ? { timestamp, address: from } : undefined
+        await c.onResetOffset(ext.topic ?? '', entries, byTime)
       }
       return undefined
     }

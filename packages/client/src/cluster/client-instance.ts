@@ -86,7 +86,7 @@ export class ClientInstance extends EventEmitter<{ accessDenied: [RocketMQError]
       logger: this.logger,
       connectTimeoutMs: options.requestTimeoutMs,
       onRequest: (cmd, conn) =>
-        cmd.code === RequestCode.CHECK_TRANSACTION_STATE ? this.checkTransactionState(cmd, conn.address) : answerBrokerRequest(cmd, this.consumers, this.logger),
+        cmd.code === RequestCode.CHECK_TRANSACTION_STATE ? this.checkTransactionState(cmd, conn.address) : answerBrokerRequest(cmd, this.consumers, this.logger, conn.address),
       ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
       ...(options.tls === undefined ? {} : { tls: options.tls }),
     })

@@ -26,6 +26,7 @@ import { Subscriptions } from './subscriptions.js'
 import type { AssignContext, ConsumerEvents, RevokeContext } from './types.js'
 import { timeoutSignal } from '../util/async.js'
 import { checkClientConfig } from '../cluster/broker-api.js'
+import { correctNearest } from '../cluster/offset-by-time.js'
 import { MessageTracer, traceOption } from '../observability/message-tracer.js'
 
 export interface MemberParts {
@@ -132,7 +133,7 @@ export class Member {
       consumeFromWhere: consumeFrom === 'first' ? 'CONSUME_FROM_FIRST_OFFSET' : consumeFrom === 'last' ? 'CONSUME_FROM_LAST_OFFSET' : 'CONSUME_FROM_TIMESTAMP',
       subscriptions: () => this.subscriptions.list(),
       onConsumerIdsChanged: () => this.rebalancer.trigger('broker notified: members changed'),
-      onResetOffset: (topic, offsets) => this.resetOffsets(topic, offsets),
+      onResetOffset: (topic, offsets, byTime) => this.resetOffsets(topic, offsets, byTime),
       consumerStatus: (topic) =>
         [...this.rebalancer.table.values()].filter((pq) => pq.mq.topic === topic).map((pq) => [pq.mq, this.offsets.readMemory(pq.mq)] as [MessageQueue, number]),
       ...this.policy.registration,
@@ -191,12 +192,25 @@ export class Member {
     return done
   }
 
-  /** RESET_CONSUMER_CLIENT_OFFSET: restart the owned queues of the topic at the given offsets. */
-  async resetOffsets(topic: string, offsets: Array<[MessageQueue, number]>): Promise<void> {
-    for (const [mq, offset] of offsets) {
+  /**
+   * RESET_CONSUMER_CLIENT_OFFSET: restart the owned queues of the topic at the given offsets. Offsets a 4.x broker
+   * computed for a reset by time (`byTime`: the message nearest to the time) are corrected to the first message stored
+   * at or after it, as a 5.x broker computes them; a correction more than one message past the broker's offset is not
+   * taken (a reset without force, where the broker kept an older committed offset).
+   */
+  async resetOffsets(topic: string, offsets: Array<[MessageQueue, number]>, byTime?: { timestamp: number; address: string }): Promise<void> {
+    for (const [mq, sent] of offsets) {
       if (mq.topic !== topic) continue
       const pq = this.rebalancer.table.get(mqKey(mq))
       if (!pq) continue
+      let offset = sent
+      if (byTime !== undefined) {
+        const corrected = await correctNearest(this.cluster.remoting, byTime.address, mq, byTime.timestamp, sent, { group: this.group, timeoutMs: this.ctx.options.requestTimeoutMs }).catch((e: unknown) => {
+          this.ctx.logger.warn({ queue: mqKey(mq), offset: sent, err: e }, 'could not correct the 4.x reset offset; using the broker\'s')
+          return sent
+        })
+        if (corrected <= sent + 1) offset = corrected
+      }
       pq.drop()
       await this.policy.drain([pq], timeoutSignal(10_000))
       this.offsets.update(mq, offset, false)

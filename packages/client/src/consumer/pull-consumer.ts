@@ -5,7 +5,8 @@ import { unwrapView } from '../protocol/namespace.js'
 import { NamespaceEdge } from './namespace-edge.js'
 import { pullConsumerOptionsSchema, type PullConsumerOptions as ParsedPullConsumerOptions, type PullConsumerOptionsInput } from '../config/consumer.js'
 import { RocketMQError } from '../errors.js'
-import { getMaxOffset, getMinOffset, searchOffsetByTimestamp } from '../cluster/broker-api.js'
+import { getMaxOffset, getMinOffset } from '../cluster/broker-api.js'
+import { offsetAtOrAfter } from '../cluster/offset-by-time.js'
 import type { ClientDeps } from '../cluster/port.js'
 import type { MessageView } from '../protocol/message.js'
 import { mqKey, type MessageQueue } from '../protocol/route.js'
@@ -286,12 +287,15 @@ export class PullConsumer extends EventEmitter<ConsumerEvents> {
     this.restart(pq, await find(this.member.cluster.remoting, await this.master(queue), pq.mq))
   }
 
-  /** The first offset whose message was stored at or after `timestamp` (ms or Date). */
+  /**
+   * The first offset whose message was stored at or after `timestamp` (ms or Date); the queue's end when every message is
+   * older. On a 4.x broker (which answers the nearest message) the answer is corrected with a pull or two.
+   */
   offsetForTimestamp(userQueue: MessageQueue, timestamp: number | Date): Promise<number> {
     const queue = this.w(userQueue)
     const mq = { topic: queue.topic, brokerName: queue.brokerName, queueId: queue.queueId }
     const ts = timestamp instanceof Date ? timestamp.getTime() : timestamp
-    return this.plain(this.master(mq).then((address) => searchOffsetByTimestamp(this.member.cluster.remoting, address, mq, ts)))
+    return this.plain(this.master(mq).then((address) => offsetAtOrAfter(this.member.cluster.remoting, address, mq, ts, { group: this.member.group })))
   }
 
   /** Stop fetching and handing out these queues until resume(); other queues go on. */

@@ -1,9 +1,10 @@
 /**
  * Where a newly owned queue starts (Java computePullFromWhere): the committed offset, else first / last / by
- * timestamp. A retry topic starts at 0 for 'last' (its messages are this group's own retries) and at its end for a
+ * timestamp (the first message stored at or after it, on 4.x brokers too). A retry topic starts at 0 for 'last' (its messages are this group's own retries) and at its end for a
  * timestamp.
  */
-import { getMaxOffset, getMinOffset, searchOffsetByTimestamp } from '../cluster/broker-api.js'
+import { getMaxOffset, getMinOffset } from '../cluster/broker-api.js'
+import { offsetAtOrAfter } from '../cluster/offset-by-time.js'
 import type { ClusterPort } from '../cluster/port.js'
 import type { MessageQueue } from '../protocol/route.js'
 import type { BaseConsumerOptions } from '../config/consumer.js'
@@ -12,7 +13,7 @@ import { RETRY_PREFIX } from '../protocol/namespace.js'
 
 export async function resolveStartOffset(
   mq: MessageQueue,
-  deps: { cluster: ClusterPort; offsets: OffsetStore; consumeFrom: BaseConsumerOptions['consumeFrom'] },
+  deps: { cluster: ClusterPort; group: string; offsets: OffsetStore; consumeFrom: BaseConsumerOptions['consumeFrom'] },
 ): Promise<number> {
   const stored = await deps.offsets.readStore(mq)
   if (stored >= 0) return stored
@@ -25,5 +26,5 @@ export async function resolveStartOffset(
   if (from === 'last') return retry ? 0 : getMaxOffset(remoting, address, mq)
   if (retry) return getMaxOffset(remoting, address, mq)
   const ts = from.timestamp instanceof Date ? from.timestamp.getTime() : from.timestamp
-  return searchOffsetByTimestamp(remoting, address, mq, ts)
+  return offsetAtOrAfter(remoting, address, mq, ts, { group: deps.group })
 }

@@ -22,6 +22,13 @@ export const SERIALIZE_ROCKETMQ = 1
 /** Version we announce: V4_9_4 (401) gets standard JSON routes and stays below the GO_AWAY thresholds. */
 export const CLIENT_VERSION = 401
 export const CLIENT_LANGUAGE = 'JAVA'
+/** MQVersion.Version.V5_0_0.ordinal(): a server whose responses carry a version at or above it is a 5.x server. */
+export const V5_0_0 = 413
+
+/** A response from a RocketMQ 4.x server (a version of 0 is unknown, e.g. a test double: taken as current). */
+export function fromLegacyServer(res: Pick<RemotingCommand, 'version'>): boolean {
+  return res.version > 0 && res.version < V5_0_0
+}
 
 export const MAX_FRAME_BYTES = 16 * 1024 * 1024
 

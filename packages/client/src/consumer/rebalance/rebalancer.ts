@@ -199,7 +199,7 @@ export class Rebalancer {
     await Promise.all(
       mqs.map(async (mq) => {
         try {
-          starts.set(mqKey(mq), await resolveStartOffset(mq, { cluster: ctx.cluster, offsets, consumeFrom: ctx.options.consumeFrom }))
+          starts.set(mqKey(mq), await resolveStartOffset(mq, { cluster: ctx.cluster, group: ctx.group, offsets, consumeFrom: ctx.options.consumeFrom }))
         } catch (e) {
           ctx.logger.warn({ topic: mq.topic, broker: mq.brokerName, queueId: mq.queueId, err: e }, 'cannot compute start offset; retrying at the next rebalance')
         }
