@@ -6,7 +6,8 @@
 import type { EventEmitter } from 'node:events'
 import type { RocketMQError } from '../errors.js'
 import { warnUnheard, type Logger } from '../logger.js'
-import type { ClusterPort } from '../cluster/port.js'
+import { createClusterClient, type ClusterFactory, type ClusterPort } from '../cluster/port.js'
+import { remotingSecurity } from '../config/common.js'
 import type { BaseConsumerOptions } from '../config/consumer.js'
 import type { ConsumerEvents } from './types.js'
 
@@ -24,6 +25,20 @@ export interface ConsumerContext {
    * an `error` listener nor a logger, the first of each code becomes a process warning (warnUnheard).
    */
   report(err: RocketMQError): void
+}
+
+/** The consumer's cluster client (the real client instance unless a test passes a factory), from its options. */
+export function consumerCluster(o: BaseConsumerOptions, logger: Logger, factory: ClusterFactory = createClusterClient): ClusterPort {
+  return factory({
+    nameServer: o.nameServer,
+    logger,
+    instanceName: o.instanceName,
+    clientIp: o.clientIp,
+    requestTimeoutMs: o.requestTimeoutMs,
+    heartbeatIntervalMs: o.heartbeatIntervalMs,
+    pollNameServerIntervalMs: o.pollNameServerIntervalMs,
+    ...remotingSecurity(o, logger),
+  })
 }
 
 export function createContext(

@@ -8,13 +8,12 @@ import { consumerMetrics, type ConsumerMetrics } from './metrics.js'
 import type { EventEmitter } from 'node:events'
 import { toRocketMQError, type RocketMQError } from '../errors.js'
 import { silentLogger } from '../logger.js'
-import { remotingSecurity } from '../config/common.js'
-import { createClusterClient, type ClusterFactory, type ClusterPort } from '../cluster/port.js'
+import type { ClusterFactory, ClusterPort } from '../cluster/port.js'
 import type { ConsumerRegistration } from '../cluster/client-instance.js'
 import { localIPv4 } from '../protocol/local-ip.js'
 import { mqKey, type MessageQueue } from '../protocol/route.js'
 import type { BaseConsumerOptions } from '../config/consumer.js'
-import { createContext, type ConsumerContext } from './context.js'
+import { consumerCluster, createContext, type ConsumerContext } from './context.js'
 import { BrokerOffsetStore } from './offset-store/broker-offset-store.js'
 import { LocalFileOffsetStore } from './offset-store/local-file-offset-store.js'
 import type { OffsetStore } from './offset-store/offset-store.js'
@@ -57,16 +56,7 @@ export class Member {
   constructor(parts: MemberParts) {
     const o = parts.options
     const logger = o.logger ?? silentLogger
-    this.cluster = (parts.cluster ?? createClusterClient)({
-      nameServer: o.nameServer,
-      logger,
-      instanceName: o.instanceName,
-      clientIp: o.clientIp,
-      requestTimeoutMs: o.requestTimeoutMs,
-      heartbeatIntervalMs: o.heartbeatIntervalMs,
-      pollNameServerIntervalMs: o.pollNameServerIntervalMs,
-      ...remotingSecurity(o, logger),
-    })
+    this.cluster = consumerCluster(o, logger, parts.cluster)
     this.ctx = createContext(o, this.cluster, logger, parts.events)
     // A subscribed topic the ACL refused: reported, and a rebalance releases its queues (the other topics go on).
     this.cluster.onAccessDenied?.((err) => {

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PushConsumer, Producer, RocketMQError } from '../../src/index.js'
 
-const valid = {
-  nameServer: '127.0.0.1:9876',
-  group: 'stock_consumer_group',
-  subscriptions: { TopicOrderPaySuccess: '*' },
-  handler: async () => {},
-}
-
-function invalid(opts: Record<string, unknown>): RocketMQError {
-  try {
-    new PushConsumer(opts as never)
-  } catch (e) {
-    expect(e).toBeInstanceOf(RocketMQError)
-    expect((e as RocketMQError).code).toBe('ERR_INVALID_OPTION')
-    return e as RocketMQError
-  }
-  throw new Error('expected the constructor to throw')
-}
+import { invalid, valid } from '../support/push-options.js'
 
 describe('PushConsumer options', () => {
   it('accepts a minimal valid configuration and applies Java-like defaults', () => {

@@ -2,23 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { PushConsumer, RocketMQError } from '../../src/index.js'
 
-const valid = {
-  nameServer: '127.0.0.1:9876',
-  group: 'stock_consumer_group',
-  subscriptions: { TopicOrderPaySuccess: '*' },
-  handler: async () => {},
-}
-
-function invalid(opts: Record<string, unknown>): RocketMQError {
-  try {
-    new PushConsumer(opts as never)
-  } catch (e) {
-    expect(e).toBeInstanceOf(RocketMQError)
-    expect((e as RocketMQError).code).toBe('ERR_INVALID_OPTION')
-    return e as RocketMQError
-  }
-  throw new Error('expected the constructor to throw')
-}
+import { invalid, valid } from '../support/push-options.js'
 
 describe('PushConsumer pop option', () => {
   it('true means the defaults (Java popInvisibleTime 60 s, popBatchNums 32, POP retry levels); false or absent means queue consumption', () => {

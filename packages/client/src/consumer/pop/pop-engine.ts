@@ -20,9 +20,9 @@
 import type { EventEmitter } from 'node:events'
 import { RocketMQError, isRocketMQError, toRocketMQError } from '../../errors.js'
 import { silentLogger } from '../../logger.js'
-import { parseOptions, remotingSecurity } from '../../config/common.js'
+import { parseOptions } from '../../config/common.js'
 import { pushConsumerOptionsSchema, type PopOptions, type PushConsumerOptions } from '../../config/consumer.js'
-import { createClusterClient, type ClientDeps, type ClusterPort } from '../../cluster/port.js'
+import type { ClientDeps, ClusterPort } from '../../cluster/port.js'
 import { consumerSendMessageBack } from '../../cluster/broker-api.js'
 import { popMessage, queryAssignment, setMessageRequestMode, type PopResult } from '../../cluster/pop-api.js'
 import { MASTER_ID, compareMessageQueues, mqKey, type MessageQueue } from '../../protocol/route.js'
@@ -31,7 +31,7 @@ import { POP_CK, formatPopReceipt, type PopReceipt } from '../../protocol/pop.js
 import { matchesTags } from '../../protocol/tag.js'
 import { ResponseCode } from '../../remoting/codes.js'
 import { Notifier, backoff, delay, timeoutSignal, withTimeout } from '../../util/async.js'
-import { createContext, type ConsumerContext } from '../context.js'
+import { consumerCluster, createContext, type ConsumerContext } from '../context.js'
 import { HandlerPool, type PoolJob } from '../handler-pool.js'
 import type { ConsumerMetrics } from '../metrics.js'
 import { withPayload } from '../payload.js'
@@ -112,16 +112,7 @@ export class PopPushEngine implements PushEngine {
     const o = this.options
     this.pop = o.pop!
     const logger = o.logger ?? silentLogger
-    this.cluster = (deps.cluster ?? createClusterClient)({
-      nameServer: o.nameServer,
-      logger,
-      instanceName: o.instanceName,
-      clientIp: o.clientIp,
-      requestTimeoutMs: o.requestTimeoutMs,
-      heartbeatIntervalMs: o.heartbeatIntervalMs,
-      pollNameServerIntervalMs: o.pollNameServerIntervalMs,
-      ...remotingSecurity(o, logger),
-    })
+    this.cluster = consumerCluster(o, logger, deps.cluster)
     this.ctx = createContext(o, this.cluster, logger, events as unknown as EventEmitter<ConsumerEvents>)
     this.subscriptions = new Subscriptions(o.group, o.subscriptions, false)
     this.maxInFlight = this.pop.maxInFlight ?? o.concurrency * o.batchSize + this.pop.batchSize
