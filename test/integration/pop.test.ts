@@ -105,9 +105,11 @@ describe.runIf(pop5)('POP consumption (remoting)', () => {
     // 8 Node processes and the cluster share 2 cores here: a patient producer.
     const producer = suite.track(new Producer({ nameServer: suite.cluster.nameServer, sendTimeoutMs: 20_000 }))
     try {
-      const first = await produce(producer, t, 800, { prefix: 'a' })
+      // Every member is popping (long polls parked) before the first message exists, so each gets a share; on a
+      // backlog, the members that start first could drain it before the last one has started.
       members.push(...(await Promise.all(Array.from({ length: 8 }, () => startPopChild(options, onMessage)))))
-      await got.until(() => got.unique >= 400, 60_000, 'half of the first batch')
+      const first = await produce(producer, t, 800, { prefix: 'a' })
+      await got.until(() => got.unique >= 400 && members.every((m) => m.received > 0), 90_000, 'half of the first batch, and a message at every member')
       // Mid-run: 3 members die without a word; what they held comes back after its invisible time.
       for (const m of members.slice(0, 3)) m.proc.kill('SIGKILL')
       await Promise.all(members.slice(0, 3).map((m) => m.closed))
