@@ -53,7 +53,8 @@ describe('npm run demo (reduced)', () => {
         unexpected: 0,
       })
       expect(g.deliveries).toBe(g.consumed + g.duplicates)
-      expect(g.skipped).toBeGreaterThanOrEqual(0)
+      // The reduced demo forces no redelivery, so the number is not predictable; the summary must report it as a count.
+      expect(Number.isSafeInteger(g.skipped) && g.skipped >= 0, `skipped = ${String(g.skipped)}`).toBe(true)
     }
     expect(summary.ok).toBe(true)
 
