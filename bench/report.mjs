@@ -32,10 +32,14 @@ function drainSection(R) {
       row('ours push (concurrency 20)', d.oursPush),
       row('Java lite pull (batch 32)', d.javaPull),
       row('ours pull (poll 32)', d.oursPull),
+      ...(d.beforePush ? [row(`before push (${R.config.before ?? 'earlier checkout'})`, d.beforePush), row(`before pull (${R.config.before ?? 'earlier checkout'})`, d.beforePull)] : []),
     ]),
     '',
     `ours/Java: push ${ratio(d.oursPush?.msgsPerSec, d.javaPush?.msgsPerSec)} msgs/s, ${ratio(d.oursPush?.cpuSecPer1M, d.javaPush?.cpuSecPer1M)} CPU per message; ` +
       `pull ${ratio(d.oursPull?.msgsPerSec, d.javaPull?.msgsPerSec)} msgs/s, ${ratio(d.oursPull?.cpuSecPer1M, d.javaPull?.cpuSecPer1M)} CPU per message.`,
+    ...(d.beforePush
+      ? ['', `before/Java (same rounds): push ${ratio(d.beforePush?.msgsPerSec, d.javaPush?.msgsPerSec)}, pull ${ratio(d.beforePull?.msgsPerSec, d.javaPull?.msgsPerSec)} msgs/s.`]
+      : []),
     '',
   ]
   return out

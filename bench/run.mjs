@@ -1,13 +1,13 @@
 // npm run bench — our consumers vs the Java client (rocketmq-client, same version as the cluster) and vs a raw puller
 // (the ceiling), same cluster, one run.
-// Usage: node bench/run.mjs [--quick] [--only drain,slow,latency,memory,gap,scale,decode] [--namesrv host:port]
+// Usage: node bench/run.mjs [--quick] [--only drain,slow,latency,memory,gap,scale,decode] [--namesrv host:port] [--before <built checkout>]
 // See bench/README.md for what each figure means. Over ~400 lines because it is the one script that sequences every
 // part on one cluster; the figures' procedures are in the workers, the tables in report.mjs.
 import { randomBytes } from 'node:crypto'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { Producer } from '../packages/client/dist/index.js'
 import { ROCKETMQ_VERSION, externalCluster, startCluster } from '../packages/testkit/dist/index.js'
 import { BENCH_DIR, ROOT, busyPercent, liveChildren, ensureJavaBuild, gapStats, javaArgs, javaExecutable, latencySummary, machineCpu, nowMs, num, parseArgs, readReceipts, runChild, sleep } from './lib.mjs'
@@ -42,6 +42,8 @@ const SCALE_COUNT = num(args, 'scale-count', q(50_000, 20_000))
 const GROUP_SIZES = (typeof args['group-sizes'] === 'string' ? args['group-sizes'] : q('2,8,32', '2,8')).split(',').map(Number)
 const GROUP_QUEUES = num(args, 'group-queues', 64)
 const CHILD_TIMEOUT_MS = num(args, 'child-timeout-ms', 300_000)
+/** An earlier checkout (built) whose push and pull workers join the drain rounds (`--before /path/to/checkout`). */
+const BEFORE_DIR = typeof args.before === 'string' ? resolve(args.before) : null
 const nameServerArg = typeof args.namesrv === 'string' ? args.namesrv : process.env.ROCKETMQ_NAMESRV
 const stamp = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
 const log = (line) => process.stderr.write(`${line}\n`)
@@ -68,6 +70,7 @@ const results = {
     count: COUNT, repeat: REPEAT, bodyBytes: BODY_BYTES, queues: 4, slowCount: SLOW_COUNT, slowSleepMs: SLOW_SLEEP_MS,
     latencyRates: LAT_RATES, latencyMs: LAT_MS, latencyRounds: LAT_ROUNDS, memoryBacklog: MEM_BACKLOG, memoryMs: MEMORY_MS,
     memorySleepMs: MEMORY_SLEEP_MS, gapRate: GAP_RATE, gapWindowMs: GAP_WINDOW_MS, scaleQueues: SCALE_QUEUES, scaleCount: SCALE_COUNT, groupSizes: GROUP_SIZES, groupQueues: GROUP_QUEUES, only,
+    before: BEFORE_DIR ? beforeLabel(BEFORE_DIR) : undefined,
   },
   produce: null,
   drain: null,
@@ -79,6 +82,12 @@ const results = {
   group: null,
   decode: null,
   problems: [],
+}
+
+/** `<short commit> (<dir>)` of the --before checkout. */
+function beforeLabel(dir) {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8' })
+  return r.status === 0 ? `${r.stdout.trim()}` : dir
 }
 
 function javaVersion() {
@@ -136,7 +145,7 @@ async function java(mainClass, programArgs, what, opts = {}) {
 }
 
 async function node(script, programArgs, what, opts = {}) {
-  const r = await runChild(process.execPath, [...(opts.nodeArgs ?? []), join(BENCH_DIR, script), ...programArgs], { timeoutMs: CHILD_TIMEOUT_MS, what, ...opts })
+  const r = await runChild(process.execPath, [...(opts.nodeArgs ?? []), join(opts.benchDir ?? BENCH_DIR, script), ...programArgs], { timeoutMs: CHILD_TIMEOUT_MS, what, ...opts })
   if (r.code !== 0 || !r.json) problem(what, `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-1500)} ${r.json ? JSON.stringify(r.json) : ''}`)
   return r.json
 }
@@ -284,6 +293,15 @@ async function drains(cluster, producer) {
     ['javaPull', () => java('bench.LitePullDrain', [...common, '--group', `bench_jpull_${stamp}_${round}`, '--batch', '32'], `java LitePullDrain #${round}`)],
     ['oursPull', () => node('worker-pull.mjs', [...common, '--group', `bench_pull_${stamp}_${round}`, '--max', '32'], `ours pull #${round}`)],
   ]
+  if (BEFORE_DIR) {
+    // --before <checkout>: an earlier build of this project (its own bench/ workers and packages/client/dist) in the
+    // same rounds, so "did a change cost drain speed" is answered in one run, as ratios to the same Java runs.
+    const benchDir = join(BEFORE_DIR, 'bench')
+    kinds.push(
+      ['beforePush', () => node('worker-push.mjs', [...common, '--group', `bench_bpush_${stamp}_${round}`, '--concurrency', '20'], `before push #${round}`, { benchDir })],
+      ['beforePull', () => node('worker-pull.mjs', [...common, '--group', `bench_bpull_${stamp}_${round}`, '--max', '32'], `before pull #${round}`, { benchDir })],
+    )
+  }
   const runs = Object.fromEntries(kinds.map(([k]) => [k, []]))
   let round = 0
   for (round = 1; round <= REPEAT; round++) {

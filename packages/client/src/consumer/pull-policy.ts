@@ -54,7 +54,7 @@ export class PullPolicy implements ConsumptionPolicy {
     if (offset < 0 || pq.dropped) return
     const cur = this.polled.get(pq.key)
     if (!cur || offset > cur.offset) this.polled.set(pq.key, { mq: pq.mq, offset })
-    if (this.options.autoCommit) this.host.offsets.update(pq.mq, offset, true)
+    if (this.options.autoCommit) this.host.offsets.update(pq.mq, offset, true, pq.key)
   }
 
   /** Nothing runs on the application's behalf: a handed-out message is consumed. */
