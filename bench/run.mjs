@@ -61,6 +61,8 @@ const results = {
     loadavgAtStart: loadavg().map((x) => +x.toFixed(1)),
     loadavgAtEnd: null,
     wallSeconds: null,
+    /** Wall seconds of each part. */
+    partSeconds: {},
   },
   node: process.version,
   java: javaVersion(),
@@ -619,10 +621,14 @@ process.once('SIGINT', onSignal)
 process.once('SIGTERM', onSignal)
 const step = async (part, fn) => {
   if (!want(part)) return
+  const t0 = Date.now()
   try {
     await fn()
   } catch (e) {
     problem(part, e?.stack ?? e)
+  } finally {
+    // where the wall time goes (the default run aims at ~15 minutes)
+    results.machine.partSeconds[part] = Math.round((Date.now() - t0) / 1000)
   }
 }
 try {
