@@ -287,7 +287,7 @@ async function drains(cluster, producer) {
   results.produce = await produceBacklog(producer, topic, COUNT)
   log(`[bench]   ${results.produce.msgsPerSec} msgs/s (${results.produce.mibPerSec} MiB/s)`)
   const common = ['--namesrv', cluster.nameServer, '--topic', topic, '--count', String(COUNT)]
-  // One round = raw, Java push, ours push, Java pull, ours pull, each with a fresh group: noise hits all of them.
+  // One round = raw, Java push, ours push, Java pull, ours pull (each with a fresh group), in an order rotated per round: noise hits all of them.
   const kinds = [
     ['raw', () => node('worker-raw.mjs', [...common, '--group', `bench_raw_${stamp}_${round}`, '--max', '32'], `raw #${round}`)],
     ['javaPush', () => java('bench.PushDrain', [...common, '--group', `bench_jpush_${stamp}_${round}`, '--threads', '20'], `java PushDrain #${round}`)],
@@ -307,7 +307,9 @@ async function drains(cluster, producer) {
   const runs = Object.fromEntries(kinds.map(([k]) => [k, []]))
   let round = 0
   for (round = 1; round <= REPEAT; round++) {
-    for (const [k, run] of kinds) {
+    // each round starts one consumer later: a load spike or a warm broker cache does not always favour the same one
+    const order = kinds.map((_, i) => kinds[(i + round - 1) % kinds.length])
+    for (const [k, run] of order) {
       log(`[bench] drain ${round}/${REPEAT}: ${k} ...`)
       const r = await run()
       log(`[bench]   ${JSON.stringify(r)}`)
