@@ -147,7 +147,7 @@ async function java(mainClass, programArgs, what, opts = {}) {
 }
 
 async function node(script, programArgs, what, opts = {}) {
-  const r = await runChild(process.execPath, [...(opts.nodeArgs ?? []), join(opts.benchDir ?? BENCH_DIR, script), ...programArgs], { timeoutMs: CHILD_TIMEOUT_MS, what, ...opts })
+  const r = await runChild(process.execPath, [...(opts.nodeArgs ?? []), join(BENCH_DIR, script), ...programArgs], { timeoutMs: CHILD_TIMEOUT_MS, what, ...opts })
   if (r.code !== 0 || !r.json) problem(what, `exit ${r.code}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.slice(-1500)} ${r.json ? JSON.stringify(r.json) : ''}`)
   return r.json
 }
@@ -296,12 +296,12 @@ async function drains(cluster, producer) {
     ['oursPull', () => node('worker-pull.mjs', [...common, '--group', `bench_pull_${stamp}_${round}`, '--max', '32'], `ours pull #${round}`)],
   ]
   if (BEFORE_DIR) {
-    // --before <checkout>: an earlier build of this project (its own bench/ workers and packages/client/dist) in the
-    // same rounds, so "did a change cost drain speed" is answered in one run, as ratios to the same Java runs.
-    const benchDir = join(BEFORE_DIR, 'bench')
+    // --before <checkout>: an earlier build of this project (its packages/client/dist, measured by today's workers) in
+    // the same rounds, so "did a change cost drain speed or CPU" is answered in one run, as ratios to the same Java runs.
+    const client = ['--client', join(BEFORE_DIR, 'packages', 'client', 'dist', 'index.js')]
     kinds.push(
-      ['beforePush', () => node('worker-push.mjs', [...common, '--group', `bench_bpush_${stamp}_${round}`, '--concurrency', '20'], `before push #${round}`, { benchDir })],
-      ['beforePull', () => node('worker-pull.mjs', [...common, '--group', `bench_bpull_${stamp}_${round}`, '--max', '32'], `before pull #${round}`, { benchDir })],
+      ['beforePush', () => node('worker-push.mjs', [...common, ...client, '--group', `bench_bpush_${stamp}_${round}`, '--concurrency', '20'], `before push #${round}`)],
+      ['beforePull', () => node('worker-pull.mjs', [...common, ...client, '--group', `bench_bpull_${stamp}_${round}`, '--max', '32'], `before pull #${round}`)],
     )
   }
   const runs = Object.fromEntries(kinds.map(([k]) => [k, []]))
