@@ -1,7 +1,7 @@
 // POP drain against queue consumption, the Java POP consumer and the proxy's gRPC client: same cluster, same backlog,
 // one run:
 //   npm run build && node bench/pop.mjs --namesrv H:P [--proxy H:P(gRPC)] [--count 100000] [--size 1024] [--java true]
-//        [--rows pop1,pop4,pop8,push1,push4,java1,grpc1,grpc4]
+//        [--rows pop1,pop4,pop8,push1,push4,java1,grpc1,grpc4]   (a subset, in that order)
 // Fills a 4-queue topic (2 per broker) with --count x --size bytes once, then drains it with a fresh group per row:
 // ours by POP with 1, 4 and 8 member processes, ours by queue (push) with 1 and 4, (--java true) the Java 5.5.0
 // DefaultMQPushConsumer by POP (setClientRebalance(false), 1 member), and (--proxy) our PushConsumer through the proxy's
@@ -128,8 +128,9 @@ const plan = [
   ...(args.java === 'true' || args.java === true ? [['java', 1]] : []),
   ...(proxy ? [['grpc', 1], ['grpc', 4]] : []),
 ]
-for (const [mode, members] of plan) {
-  if (wanted && !wanted.has(`${mode}${members}`)) continue
+// --rows also sets the order (e.g. java1 first, to see whether the order moves the ratios)
+const order = wanted ? [...wanted].map((name) => plan.find(([m, n]) => `${m}${n}` === name)).filter(Boolean) : plan
+for (const [mode, members] of order) {
   try {
     const r = mode === 'java' ? await javaPop() : mode === 'grpc' ? await grpc(members) : await ours(mode, members)
     results.push(r)
