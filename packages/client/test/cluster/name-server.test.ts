@@ -5,6 +5,7 @@
  * fresh one. A NameServer that drops every connection is still reported unreachable, after one retry, not a loop.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { Admin } from '../../src/admin/admin.js'
 import { NameServerClient } from '../../src/cluster/name-server.js'
 import { RocketMQError } from '../../src/errors.js'
 import { silentLogger } from '../../src/logger.js'
@@ -86,5 +87,29 @@ describe('NameServerClient: idle connections closed by the NameServer', () => {
     expect((err as RocketMQError).code).toBe('ERR_NAMESERVER_UNREACHABLE')
     expect((err as RocketMQError).message).toContain(server.address)
     expect(server.peers).toHaveLength(2)
+  })
+
+  it("Admin's NameServer requests (cluster info) ride out the same crossed close", async () => {
+    let requests = 0
+    server = await startFakeServer((cmd, peer) => {
+      if (cmd.code !== RequestCode.GET_BROKER_CLUSTER_INFO) return
+      requests++
+      if (requests === 2) peer.socket.destroy()
+      else peer.send(responseTo(cmd, 0, { body: Buffer.from(JSON.stringify({ brokerAddrTable: {}, clusterAddrTable: {} })) }))
+    })
+    const admin = new Admin({ nameServer: server.address })
+    try {
+      // cluster info answered with no brokers: createTopic's own refusal, twice (not ERR_NAMESERVER_UNREACHABLE)
+      for (let i = 0; i < 2; i++) {
+        const err = await admin.createTopic('T', { queuesPerBroker: 1 }).then(
+          () => undefined,
+          (e: unknown) => e,
+        )
+        expect((err as RocketMQError).code).toBe('ERR_BROKER_NOT_FOUND')
+      }
+      expect(requests).toBe(3)
+    } finally {
+      await admin.close()
+    }
   })
 })
