@@ -37,14 +37,22 @@ for (let i = 0; i < count; i += 256) {
 await producer.close()
 process.stderr.write(`filled ${topic} with ${count} x ${size} B in ${Date.now() - t0} ms\n`)
 
-function run(command, argv) {
+/** Runs a child; resolves with its last JSON line (undefined if none) and the tail of its stderr. */
+function runChild(command, argv) {
   return new Promise((resolve) => {
-    const p = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'] })
+    const p = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
+    let err = ''
     p.stdout.on('data', (d) => (out += d))
-    p.on('exit', () => resolve(lastJsonLine(out)))
+    p.stderr.on('data', (d) => {
+      process.stderr.write(d)
+      err = (err + d).slice(-20_000)
+    })
+    p.on('exit', () => resolve({ json: lastJsonLine(out), stderr: err }))
   })
 }
+
+const run = async (command, argv) => (await runChild(command, argv)).json
 
 async function ours(mode, members) {
   const group = `bench_${mode}_${members}_${Date.now().toString(36)}`
@@ -80,8 +88,20 @@ async function javaPop() {
   ensureJavaBuild(process.env.ROCKETMQ_VERSION ?? '5.5.0')
   const group = `bench_javapop_${Date.now().toString(36)}`
   await admin.setMessageRequestMode(group, topic, 'pop')
-  const r = await run(javaExecutable(), javaArgs('bench.PushDrain', ['--namesrv', nameServer, '--topic', topic, '--group', group, '--count', String(count), '--pop', 'true']))
-  if (!r?.ok) throw new Error(`Java POP consumer: ${JSON.stringify(r)}`)
+  const argv = javaArgs('bench.PushDrain', ['--namesrv', nameServer, '--topic', topic, '--group', group, '--count', String(count), '--pop', 'true'])
+  // The Java client's start() sometimes fails on its own NameServer channel on this loaded machine
+  // (RemotingSendRequestException "send request to <namesrv> failed" from MQClientInstance.updateTopicRouteInfoFromNameServer,
+  // before it consumed anything): run it again, up to 3 attempts, and record each failure (as bench/run.mjs does).
+  let r
+  const startFailures = []
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const c = await runChild(javaExecutable(), argv)
+    r = c.json
+    if (r?.ok || r !== undefined || !/RemotingSendRequestException|RemotingConnectException|RemotingTimeoutException|MQClientException/.test(c.stderr)) break
+    const cause = c.stderr.split('\n').filter((l) => l.startsWith('Caused by') || l.startsWith('Exception')).slice(-1)[0] ?? ''
+    startFailures.push(cause.slice(0, 300))
+  }
+  if (!r?.ok) throw new Error(`Java POP consumer: ${JSON.stringify(r)} ${startFailures.join(' | ')}`)
   return {
     client: 'java-pop',
     members: 1,
@@ -90,6 +110,7 @@ async function javaPop() {
     msgsPerSec: r.msgsPerSec,
     cpuSecPer100k: +((r.cpuMs / 1000) * (100_000 / Math.max(1, count))).toFixed(2),
     perMember: [r.consumed],
+    ...(startFailures.length > 0 ? { startFailures } : {}),
   }
 }
 
