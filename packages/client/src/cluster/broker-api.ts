@@ -12,7 +12,7 @@ import { RequestCode, ResponseCode } from '../remoting/codes.js'
 import { toExtFields } from '../remoting/codec.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { decodeMessages, type MessageView } from '../protocol/message.js'
-import { MAX_OFFSET, MAX_QUEUE_ID, wireInt } from '../protocol/wire-values.js'
+import { MAX_OFFSET, MAX_QUEUE_ID, isIntegerText, wireInt } from '../protocol/wire-values.js'
 import { hasStoredOffset } from './legacy-offset.js'
 
 export interface Invoker {
@@ -32,10 +32,16 @@ export function ensureSuccess(res: RemotingCommand, context: ErrorContext, ok: r
 }
 
 /** A required numeric extField, range-checked: missing or out of range is ERR_MALFORMED_RESPONSE. */
-function extNumber(res: RemotingCommand, key: string, context: ErrorContext, min = 0, max = MAX_OFFSET): number {
+function extNumber(res: RemotingCommand, key: string, context: ErrorContext | (() => ErrorContext), min = 0, max = MAX_OFFSET): number {
   const v = res.extFields?.[key]
-  if (v === undefined) throw malformedResponse(`Response without '${key}' (code ${res.code})`, { ...context, responseCode: res.code })
-  return wireInt(v, min, max, key, { ...context, responseCode: res.code })
+  // The common case checks without building an error context (this runs three times per pull).
+  if (typeof v === 'string' && isIntegerText(v)) {
+    const n = Number(v)
+    if (n >= min && n <= max && Number.isSafeInteger(n)) return n
+  }
+  const full = { ...(typeof context === 'function' ? context() : context), responseCode: res.code }
+  if (v === undefined) throw malformedResponse(`Response without '${key}' (code ${res.code})`, full)
+  return wireInt(v, min, max, key, full)
 }
 
 /** Largest broker id a pull response may suggest (ids are 0 for the master, small positive for slaves). */
@@ -109,15 +115,14 @@ export async function pullMessage(
   const body = res.body
   // Every number is checked here, where it is parsed: a NaN offset would make the consumer pull the same
   // messages again forever, a bad broker id would spin the pull loop. Java requires all four (@CFNotNull).
-  const rc = { ...context, requestCode: RequestCode.PULL_MESSAGE, pullOffset: h.queueOffset }
+  const rc = (): ErrorContext => ({ ...context, requestCode: RequestCode.PULL_MESSAGE, pullOffset: h.queueOffset })
   const nextBeginOffset = extNumber(res, 'nextBeginOffset', rc)
   const minOffset = extNumber(res, 'minOffset', rc)
   const maxOffset = extNumber(res, 'maxOffset', rc)
-  const suggested = res.extFields?.suggestWhichBrokerId
-  const suggestWhichBrokerId = suggested === undefined ? 0 : wireInt(suggested, 0, MAX_BROKER_ID, 'suggestWhichBrokerId', { ...rc, responseCode: res.code })
-  if (minOffset > maxOffset) throw malformedResponse(`pull response has minOffset ${minOffset} > maxOffset ${maxOffset}`, rc)
+  const suggestWhichBrokerId = res.extFields?.suggestWhichBrokerId === undefined ? 0 : extNumber(res, 'suggestWhichBrokerId', rc, 0, MAX_BROKER_ID)
+  if (minOffset > maxOffset) throw malformedResponse(`pull response has minOffset ${minOffset} > maxOffset ${maxOffset}`, rc())
   if (status === 'FOUND' && nextBeginOffset <= h.queueOffset) {
-    throw malformedResponse(`pull response FOUND with nextBeginOffset ${nextBeginOffset} not after the pulled offset ${h.queueOffset}`, rc)
+    throw malformedResponse(`pull response FOUND with nextBeginOffset ${nextBeginOffset} not after the pulled offset ${h.queueOffset}`, rc())
   }
   let messages: MessageView[] = []
   if (status === 'FOUND' && body && body.length > 0) {

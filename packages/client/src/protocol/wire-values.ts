@@ -7,6 +7,11 @@ import { malformedResponse, type ErrorContext } from '../errors.js'
 
 const INTEGER_TEXT = /^-?\d{1,16}$/
 
+/** Decimal integer text of at most 16 digits (what wireInt accepts as a string). */
+export function isIntegerText(v: string): boolean {
+  return INTEGER_TEXT.test(v)
+}
+
 /** An integer given as a JSON number or as decimal text (extFields are strings), within [min, max]. */
 export function wireInt(v: unknown, min: number, max: number, what: string, context: ErrorContext = {}): number {
   let n: number
