@@ -97,7 +97,8 @@ describe('clustering', () => {
     const qb = b.assignment().filter((q) => q.topic === t).map(key)
     expect(new Set([...qa, ...qb]).size).toBe(4)
 
-    const ids = await produce(suite.producer, t, 200)
+    // Spread over the 4 queues, so each member has messages to get.
+    const ids = await produce(suite.producer, t, 200, { queues: [a, b].flatMap((c) => c.assignment().filter((q) => q.topic === t)) })
     await seen.until(() => seen.unique === 200, 30_000, '200 messages')
     expect(seen.duplicates).toBe(0)
     const inA = byMember.get('a') ?? new Set()
@@ -302,7 +303,8 @@ describe('rebalance hooks', () => {
     try {
       await slow.start()
       expect(assigned[0]!.filter((q) => q.topic === t)).toHaveLength(4)
-      await produce(suite.producer, t, 400)
+      // Spread over the 4 queues, so both revoked queues have consumed (and committed) messages.
+      await produce(suite.producer, t, 400, { queues: assigned[0]!.filter((q) => q.topic === t) })
       await waitUntil(() => [...handled.values()].reduce((s, x) => s + x.size, 0) >= 20, 20_000, 'some consumption')
       const b = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: () => {} })
       await b.start()
