@@ -4,6 +4,7 @@
 //   POP:    add --pop true (PushConsumer `pop`, RocketMQ 5.x); several workers of one group share the drain: give
 //           them --idle-ms 3000 (done 3 s after the last message) and sum `consumed`; firstEpochMs/lastEpochMs/cpuMs
 //           let the caller compute the group's drain time and CPU
+//   gRPC:   --proxy H:P instead of --namesrv: the same PushConsumer through the proxy's gRPC port (rocketmq-client-nodejs)
 // Prints one JSON line: consumed, ms (first message received -> count-th), msgsPerSec, startMs, closeMs and memory
 // (rssMaxMiB sampled every --sample-ms, peakRssMiB = VmHWM, heapUsedMaxMiB).
 import { PushConsumer } from '../packages/client/dist/index.js'
@@ -50,11 +51,14 @@ let doneResolve
 const done = new Promise((resolve) => (doneResolve = resolve))
 const errors = []
 
+// --proxy H:P: through the 5.x proxy's gRPC port (@rocketmq-ts/proxy on rocketmq-client-nodejs: always POP; a new
+// group starts where the broker says, so the caller sets the group's offsets first)
+const viaProxy = typeof args.proxy === 'string'
+if (viaProxy) await import('../packages/proxy/dist/index.js')
 const consumer = new PushConsumer({
-  nameServer: required(args, 'namesrv'),
+  ...(viaProxy ? { proxy: { endpoints: args.proxy } } : { nameServer: required(args, 'namesrv'), consumeFrom: 'first' }),
   group: required(args, 'group'),
   subscriptions: { [required(args, 'topic')]: '*' },
-  consumeFrom: 'first',
   concurrency: num(args, 'concurrency', 20),
   ...((args.pop === 'true' || args.pop === true) ? { pop: true } : {}),
   handler: sleepMs > 0
@@ -109,7 +113,7 @@ clearInterval(sampler)
 const ms = reason === 'count' ? lastAt - firstAt : endAt - firstAt
 const proc = procMemory()
 const out = {
-  client: (args.pop === 'true' || args.pop === true) ? 'ours-pop' : 'ours-push',
+  client: viaProxy ? 'grpc-proxy' : (args.pop === 'true' || args.pop === true) ? 'ours-pop' : 'ours-push',
   firstEpochMs,
   lastEpochMs,
   reason,

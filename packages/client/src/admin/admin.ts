@@ -22,6 +22,7 @@ import {
 import { allocateQueues, resolveStrategy, type AllocationFunction, type AllocationStrategy, type ResolveStrategyOptions } from '../consumer/rebalance/strategies.js'
 import * as req from './requests.js'
 import { setMessageRequestMode } from '../cluster/pop-api.js'
+import { askNameServer } from '../cluster/name-server.js'
 import type { AdminIO } from './admin-io.js'
 import { describeGroup } from './describe-group.js'
 import { resetOffset } from './reset-offset.js'
@@ -86,12 +87,15 @@ export class Admin {
 
   // ------------------------------------------------------------------ NameServer helpers
 
-  /** Runs `fn` on the NameServers in order until one answers (transport failures move on; a broker answer is final). */
+  /**
+   * Runs `fn` on the NameServers in order until one answers (transport failures move on, after one fresh connection if
+   * the first closed under the request; a broker answer is final).
+   */
   private async onNameServer<T>(what: string, fn: (address: string) => Promise<T>): Promise<T> {
     const errors: string[] = []
     for (const address of this.options.nameServer) {
       try {
-        return await fn(address)
+        return await askNameServer(address, fn, this.logger)
       } catch (e) {
         if (isRocketMQError(e) && !isTransportError(e)) throw e
         errors.push(`${address}: ${e instanceof Error ? e.message : String(e)}`)

@@ -4,8 +4,26 @@ import { parseTopicRoute, type TopicRouteData } from '../protocol/route.js'
 import { getRouteInfo, type Invoker } from './broker-api.js'
 
 /**
+ * Sends one NameServer request on `address`, and sends it once more when the connection closed under it
+ * (ERR_CONNECTION_CLOSED): a NameServer, or the OS, closes idle connections, and a request that goes out on one just as
+ * it closes is lost although the NameServer is fine; the pool has already dropped that connection, so the second try
+ * opens a fresh one. NameServer requests are reads, so sending one twice is harmless. Refused connects (ERR_CONNECTION),
+ * timeouts and answers are not retried here (the caller fails over to the next address).
+ */
+export async function askNameServer<T>(address: string, request: (address: string) => Promise<T>, logger: Logger): Promise<T> {
+  try {
+    return await request(address)
+  } catch (e) {
+    if (!isRocketMQError(e) || e.code !== 'ERR_CONNECTION_CLOSED') throw e
+    logger.debug({ address, err: e.message }, 'NameServer connection closed under a request; sending it again on a fresh connection')
+    return await request(address)
+  }
+}
+
+/**
  * Talks to the NameServers: round-robin from a random start, fails over to the next address on a connection
- * error, and reports every address tried when none answers.
+ * error (after one fresh connection if the first closed under the request: {@link askNameServer}), and reports every
+ * address tried when none answers.
  */
 export class NameServerClient {
   private index: number
@@ -25,7 +43,7 @@ export class NameServerClient {
     for (let i = 0; i < this.addresses.length; i++) {
       const address = this.addresses[(this.index + i) % this.addresses.length]!
       try {
-        const body = await getRouteInfo(this.invoker, address, topic, timeoutMs)
+        const body = await askNameServer(address, (a) => getRouteInfo(this.invoker, a, topic, timeoutMs), this.logger)
         this.index = (this.index + i) % this.addresses.length
         return body === undefined ? undefined : parseTopicRoute(body)
       } catch (e) {

@@ -22,7 +22,11 @@ describe('PushConsumer pop option', () => {
   })
 
   it('refuses what POP cannot honour, naming the field (ordered POP, broadcasting, queue hooks, namespace)', () => {
-    expect(invalid({ ...valid, pop: true, ordering: 'queue' }).message).toMatch(/ordering: ordered POP is not supported yet/)
+    for (const ordering of ['queue', 'key'] as const) {
+      const e = invalid({ ...valid, pop: true, ordering })
+      expect(e.message).toMatch(/ordering: ordered POP is not supported yet/)
+      expect(e.context.fields).toEqual(['ordering'])
+    }
     expect(invalid({ ...valid, pop: true, model: 'broadcasting' }).message).toMatch(/model: POP consumption is clustering only/)
     expect(invalid({ ...valid, pop: true, onAssign: async () => {} }).message).toMatch(/onAssign needs queue ownership/)
     expect(invalid({ ...valid, pop: true, allocation: 'consistent-hash' }).message).toMatch(/allocation: with pop the broker assigns queues/)
