@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url))
 export const ROOT = dirname(BENCH_DIR)
@@ -317,4 +317,9 @@ export function gapStats(receipts, from, to) {
     latencyMaxMs: round(latencies.length ? latencies[latencies.length - 1] : null),
     duplicates,
   }
+}
+
+/** The client a worker measures: this checkout's build, or `--client <dist/index.js>` (an earlier build, for --before). */
+export function clientModule(args) {
+  return typeof args.client === 'string' ? pathToFileURL(args.client).href : new URL('../packages/client/dist/index.js', import.meta.url).href
 }

@@ -32,10 +32,14 @@ function drainSection(R) {
       row('ours push (concurrency 20)', d.oursPush),
       row('Java lite pull (batch 32)', d.javaPull),
       row('ours pull (poll 32)', d.oursPull),
+      ...(d.beforePush ? [row(`before push (${R.config.before ?? 'earlier checkout'})`, d.beforePush), row(`before pull (${R.config.before ?? 'earlier checkout'})`, d.beforePull)] : []),
     ]),
     '',
     `ours/Java: push ${ratio(d.oursPush?.msgsPerSec, d.javaPush?.msgsPerSec)} msgs/s, ${ratio(d.oursPush?.cpuSecPer1M, d.javaPush?.cpuSecPer1M)} CPU per message; ` +
       `pull ${ratio(d.oursPull?.msgsPerSec, d.javaPull?.msgsPerSec)} msgs/s, ${ratio(d.oursPull?.cpuSecPer1M, d.javaPull?.cpuSecPer1M)} CPU per message.`,
+    ...(d.beforePush
+      ? ['', `before/Java (same rounds): push ${ratio(d.beforePush?.msgsPerSec, d.javaPush?.msgsPerSec)}, pull ${ratio(d.beforePull?.msgsPerSec, d.javaPull?.msgsPerSec)} msgs/s.`]
+      : []),
     '',
   ]
   return out
@@ -181,7 +185,8 @@ export function markdown(R) {
     `## Benchmark ${R.date.slice(0, 16).replace('T', ' ')} UTC${R.quick ? ' (--quick)' : ''}${R.interrupted ? ' (interrupted: partial)' : ''}`,
     '',
     `commit ${R.commit ?? '?'}; ${m.cpus} x ${m.cpuModel}, ${m.memGiB} GiB; Node ${R.node}; ${R.java ?? 'java ?'}; RocketMQ ${R.rocketmq?.version ?? '?'}` +
-      ` (${R.rocketmq?.external ? 'running cluster' : 'testkit cluster'}); load average ${m.loadavgAtStart?.join(' ')} at start, ${m.loadavgAtEnd?.join(' ') ?? '?'} at end; wall ${m.wallSeconds ?? '?'} s.`,
+      ` (${R.rocketmq?.external ? 'running cluster' : 'testkit cluster'}); load average ${m.loadavgAtStart?.join(' ')} at start, ${m.loadavgAtEnd?.join(' ') ?? '?'} at end; wall ${m.wallSeconds ?? '?'} s` +
+      (m.partSeconds && Object.keys(m.partSeconds).length ? ` (${Object.entries(m.partSeconds).map(([k, v]) => `${k} ${v} s`).join(', ')}).` : '.'),
     '',
     'CPU-s per 1M msgs: the consumer process\'s own CPU (user + system: process.cpuUsage() for ours, /proc/self/stat for the JVM)' +
       ' from its first message to its last, scaled to 1,000,000 messages. Least sensitive figure to a busy machine.',

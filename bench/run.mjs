@@ -1,13 +1,13 @@
 // npm run bench — our consumers vs the Java client (rocketmq-client, same version as the cluster) and vs a raw puller
 // (the ceiling), same cluster, one run.
-// Usage: node bench/run.mjs [--quick] [--only drain,slow,latency,memory,gap,scale,decode] [--namesrv host:port]
+// Usage: node bench/run.mjs [--quick] [--only drain,slow,latency,memory,gap,scale,decode] [--namesrv host:port] [--before <built checkout>]
 // See bench/README.md for what each figure means. Over ~400 lines because it is the one script that sequences every
 // part on one cluster; the figures' procedures are in the workers, the tables in report.mjs.
 import { randomBytes } from 'node:crypto'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { Producer } from '../packages/client/dist/index.js'
 import { ROCKETMQ_VERSION, externalCluster, startCluster } from '../packages/testkit/dist/index.js'
 import { BENCH_DIR, ROOT, busyPercent, liveChildren, ensureJavaBuild, gapStats, javaArgs, javaExecutable, latencySummary, machineCpu, nowMs, num, parseArgs, readReceipts, runChild, sleep } from './lib.mjs'
@@ -42,6 +42,8 @@ const SCALE_COUNT = num(args, 'scale-count', q(50_000, 20_000))
 const GROUP_SIZES = (typeof args['group-sizes'] === 'string' ? args['group-sizes'] : q('2,8,32', '2,8')).split(',').map(Number)
 const GROUP_QUEUES = num(args, 'group-queues', 64)
 const CHILD_TIMEOUT_MS = num(args, 'child-timeout-ms', 300_000)
+/** An earlier checkout (built) whose push and pull workers join the drain rounds (`--before /path/to/checkout`). */
+const BEFORE_DIR = typeof args.before === 'string' ? resolve(args.before) : null
 const nameServerArg = typeof args.namesrv === 'string' ? args.namesrv : process.env.ROCKETMQ_NAMESRV
 const stamp = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
 const log = (line) => process.stderr.write(`${line}\n`)
@@ -59,6 +61,8 @@ const results = {
     loadavgAtStart: loadavg().map((x) => +x.toFixed(1)),
     loadavgAtEnd: null,
     wallSeconds: null,
+    /** Wall seconds of each part. */
+    partSeconds: {},
   },
   node: process.version,
   java: javaVersion(),
@@ -68,6 +72,7 @@ const results = {
     count: COUNT, repeat: REPEAT, bodyBytes: BODY_BYTES, queues: 4, slowCount: SLOW_COUNT, slowSleepMs: SLOW_SLEEP_MS,
     latencyRates: LAT_RATES, latencyMs: LAT_MS, latencyRounds: LAT_ROUNDS, memoryBacklog: MEM_BACKLOG, memoryMs: MEMORY_MS,
     memorySleepMs: MEMORY_SLEEP_MS, gapRate: GAP_RATE, gapWindowMs: GAP_WINDOW_MS, scaleQueues: SCALE_QUEUES, scaleCount: SCALE_COUNT, groupSizes: GROUP_SIZES, groupQueues: GROUP_QUEUES, only,
+    before: BEFORE_DIR ? beforeLabel(BEFORE_DIR) : undefined,
   },
   produce: null,
   drain: null,
@@ -79,6 +84,12 @@ const results = {
   group: null,
   decode: null,
   problems: [],
+}
+
+/** `<short commit> (<dir>)` of the --before checkout. */
+function beforeLabel(dir) {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8' })
+  return r.status === 0 ? `${r.stdout.trim()}` : dir
 }
 
 function javaVersion() {
@@ -276,7 +287,7 @@ async function drains(cluster, producer) {
   results.produce = await produceBacklog(producer, topic, COUNT)
   log(`[bench]   ${results.produce.msgsPerSec} msgs/s (${results.produce.mibPerSec} MiB/s)`)
   const common = ['--namesrv', cluster.nameServer, '--topic', topic, '--count', String(COUNT)]
-  // One round = raw, Java push, ours push, Java pull, ours pull, each with a fresh group: noise hits all of them.
+  // One round = raw, Java push, ours push, Java pull, ours pull (each with a fresh group), in an order rotated per round: noise hits all of them.
   const kinds = [
     ['raw', () => node('worker-raw.mjs', [...common, '--group', `bench_raw_${stamp}_${round}`, '--max', '32'], `raw #${round}`)],
     ['javaPush', () => java('bench.PushDrain', [...common, '--group', `bench_jpush_${stamp}_${round}`, '--threads', '20'], `java PushDrain #${round}`)],
@@ -284,10 +295,21 @@ async function drains(cluster, producer) {
     ['javaPull', () => java('bench.LitePullDrain', [...common, '--group', `bench_jpull_${stamp}_${round}`, '--batch', '32'], `java LitePullDrain #${round}`)],
     ['oursPull', () => node('worker-pull.mjs', [...common, '--group', `bench_pull_${stamp}_${round}`, '--max', '32'], `ours pull #${round}`)],
   ]
+  if (BEFORE_DIR) {
+    // --before <checkout>: an earlier build of this project (its packages/client/dist, measured by today's workers) in
+    // the same rounds, so "did a change cost drain speed or CPU" is answered in one run, as ratios to the same Java runs.
+    const client = ['--client', join(BEFORE_DIR, 'packages', 'client', 'dist', 'index.js')]
+    kinds.push(
+      ['beforePush', () => node('worker-push.mjs', [...common, ...client, '--group', `bench_bpush_${stamp}_${round}`, '--concurrency', '20'], `before push #${round}`)],
+      ['beforePull', () => node('worker-pull.mjs', [...common, ...client, '--group', `bench_bpull_${stamp}_${round}`, '--max', '32'], `before pull #${round}`)],
+    )
+  }
   const runs = Object.fromEntries(kinds.map(([k]) => [k, []]))
   let round = 0
   for (round = 1; round <= REPEAT; round++) {
-    for (const [k, run] of kinds) {
+    // each round starts one consumer later: a load spike or a warm broker cache does not always favour the same one
+    const order = kinds.map((_, i) => kinds[(i + round - 1) % kinds.length])
+    for (const [k, run] of order) {
       log(`[bench] drain ${round}/${REPEAT}: ${k} ...`)
       const r = await run()
       log(`[bench]   ${JSON.stringify(r)}`)
@@ -601,10 +623,14 @@ process.once('SIGINT', onSignal)
 process.once('SIGTERM', onSignal)
 const step = async (part, fn) => {
   if (!want(part)) return
+  const t0 = Date.now()
   try {
     await fn()
   } catch (e) {
     problem(part, e?.stack ?? e)
+  } finally {
+    // where the wall time goes (the default run aims at ~15 minutes)
+    results.machine.partSeconds[part] = Math.round((Date.now() - t0) / 1000)
   }
 }
 try {

@@ -1,10 +1,11 @@
 // Our PullConsumer (subscribe mode) in its own process:
 //   node bench/worker-pull.mjs --namesrv H:P --topic T --group G --count 100000 [--max 32]
 // poll({ max }) in a loop until --count messages; prints one JSON line like worker-push.mjs.
-import { PullConsumer } from '../packages/client/dist/index.js'
-import { contextSwitches, cpuMsSince, nowMs, num, parseArgs, procMemory, required, sleep } from './lib.mjs'
+import { clientModule, contextSwitches, cpuMsSince, nowMs, num, parseArgs, procMemory, required, sleep } from './lib.mjs'
 
 const args = parseArgs()
+// --client <path of a built packages/client/dist/index.js>: measure another build (bench/run.mjs --before) with this worker
+const { PullConsumer } = await import(clientModule(args))
 const count = num(args, 'count', 100_000)
 const max = num(args, 'max', 32)
 const timeoutMs = num(args, 'timeout-ms', 300_000)

@@ -7,10 +7,11 @@
 //   gRPC:   --proxy H:P instead of --namesrv: the same PushConsumer through the proxy's gRPC port (rocketmq-client-nodejs)
 // Prints one JSON line: consumed, ms (first message received -> count-th), msgsPerSec, startMs, closeMs and memory
 // (rssMaxMiB sampled every --sample-ms, peakRssMiB = VmHWM, heapUsedMaxMiB).
-import { PushConsumer } from '../packages/client/dist/index.js'
-import { contextSwitches, cpuMsSince, nowMs, num, parseArgs, procMemory, required, sleep } from './lib.mjs'
+import { clientModule, contextSwitches, cpuMsSince, nowMs, num, parseArgs, procMemory, required, sleep } from './lib.mjs'
 
 const args = parseArgs()
+// --client <path of a built packages/client/dist/index.js>: measure another build (bench/run.mjs --before) with this worker
+const { PushConsumer } = await import(clientModule(args))
 const count = num(args, 'count', 0)
 const durationMs = num(args, 'duration-ms', 0)
 const idleMs = num(args, 'idle-ms', 0)

@@ -2,6 +2,9 @@
  * One client instance (Java MQClientInstance): a client id, a connection pool, the route cache and broker address
  * book, heartbeats, and the requests brokers send to the client (answered in broker-requests.ts). Each consumer and producer owns one instance, so
  * two consumers in one process are two distinct members of their group.
+ *
+ * Why just over 400 lines: the instance's lifecycle (start, the heartbeat and route timers, close) shares the state
+ * below; the broker's requests to the client are already answered in broker-requests.ts.
  */
 import { EventEmitter } from 'node:events'
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls'

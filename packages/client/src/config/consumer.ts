@@ -1,3 +1,10 @@
+/**
+ * The consumers' options: one zod schema per consumer with every option's default, bounds and doc comment (the
+ * published types and the API docs carry these comments).
+ *
+ * Why over 400 lines: most of it is the doc comments; the checks between options (refinements) sit beside the fields
+ * they relate, so an option is documented and checked in one place.
+ */
 import { z } from 'zod'
 import { clientOptionsShape, codecSchema, schemaDefaults, timerMs, groupSchema, topicSchema, traceSchema } from './common.js'
 

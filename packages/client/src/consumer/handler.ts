@@ -27,6 +27,12 @@ export interface HandlerOptions {
   batchHandler?: unknown
 }
 
+function callHandler(options: HandlerOptions, messages: MessageView[], context: MessageContext): unknown {
+  return options.batchHandler
+    ? (options.batchHandler as BatchHandler)(messages, context)
+    : (options.handler as MessageHandler)(messages[0]!, context)
+}
+
 export function runHandler(
   options: HandlerOptions,
   messages: MessageView[],
@@ -34,13 +40,13 @@ export function runHandler(
   settle: (error: unknown) => void,
   trace?: () => ProcessTraceContext,
 ): void {
-  const call = () =>
-    options.batchHandler
-      ? (options.batchHandler as BatchHandler)(messages, context)
-      : (options.handler as MessageHandler)(messages[0]!, context)
   let result: unknown
   try {
-    result = trace && tracing(processChannel) ? traced(processChannel, trace(), call) : call()
+    if (trace && tracing(processChannel)) {
+      result = traced(processChannel, trace(), () => callHandler(options, messages, context))
+    } else {
+      result = callHandler(options, messages, context)
+    }
   } catch (e) {
     settle(e ?? new Error('handler threw'))
     return

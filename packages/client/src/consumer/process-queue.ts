@@ -60,6 +60,27 @@ export class ProcessQueue {
     return this.consumedOffset()
   }
 
+  /**
+   * Remove up to `max` of the oldest cached messages and append them to `out` (the pull consumer's hand-out: one pass,
+   * no iterator per message); returns how many. The consumed offset moves past them (consumedOffset()).
+   */
+  takeOldest(max: number, out: MessageView[]): number {
+    let n = 0
+    for (const [offset, m] of this.cached) {
+      if (n >= max) break
+      this.cached.delete(offset) // deleting the entry being visited is safe in a Map iteration
+      this.count--
+      this.bytes -= m.body.length
+      out.push(m)
+      n++
+    }
+    if (n > 0) {
+      this.lastConsumeTimestamp = Date.now()
+      this.notify()
+    }
+    return n
+  }
+
   consumedOffset(): number {
     if (this.maxOffsetEverPut < 0) return -1
     const first = this.cached.keys().next()
@@ -70,11 +91,6 @@ export class ProcessQueue {
   span(): number {
     const first = this.cached.keys().next()
     return first.done ? 0 : this.maxOffsetEverPut - first.value
-  }
-
-  /** Cached messages not yet taken (pull consumer), oldest first, up to max. */
-  *messages(): IterableIterator<MessageView> {
-    yield* this.cached.values()
   }
 
   drop(): void {

@@ -54,7 +54,7 @@ export class PullPolicy implements ConsumptionPolicy {
     if (offset < 0 || pq.dropped) return
     const cur = this.polled.get(pq.key)
     if (!cur || offset > cur.offset) this.polled.set(pq.key, { mq: pq.mq, offset })
-    if (this.options.autoCommit) this.host.offsets.update(pq.mq, offset, true)
+    if (this.options.autoCommit) this.host.offsets.update(pq.mq, offset, true, pq.key)
   }
 
   /** Nothing runs on the application's behalf: a handed-out message is consumed. */
@@ -74,14 +74,10 @@ export class PullPolicy implements ConsumptionPolicy {
     for (let i = 0; i < pqs.length && out.length < max; i++) {
       const pq = pqs[(this.rotation + i) % pqs.length]!
       if (pq.dropped || pq.paused || pq.count === 0) continue
-      const taken: MessageView[] = []
-      for (const m of pq.messages()) {
-        taken.push(m)
-        if (out.length + taken.length >= max) break
-      }
-      this.markConsumed(pq, pq.remove(taken))
-      if (this.host.tracer) this.host.tracer.polled(taken)
-      out.push(...taken)
+      const from = out.length
+      pq.takeOldest(max - out.length, out)
+      this.markConsumed(pq, pq.consumedOffset())
+      if (this.host.tracer) this.host.tracer.polled(out.slice(from))
     }
     if (out.length > 0) for (const pq of pqs) pq.notify() // readers blocked on the total cache limit
     this.handedOut += out.length

@@ -77,7 +77,7 @@ export class PushPolicy implements HandlerPolicy {
   }
 
   markConsumed(pq: ProcessQueue, offset: number): void {
-    if (offset >= 0 && !pq.dropped) this.host.offsets.update(pq.mq, offset, true)
+    if (offset >= 0 && !pq.dropped) this.host.offsets.update(pq.mq, offset, true, pq.key)
   }
 
   drain(pqs: readonly ProcessQueue[], signal: AbortSignal): Promise<void> {

@@ -1,3 +1,10 @@
+/**
+ * The Producer (Java DefaultMQProducer): options, start/close, topic routes and queue choice with latency fault
+ * avoidance, send / sendBatch / sendOneway with one deadline shared by the retries, compression and namespaces.
+ *
+ * Why just over 400 lines: send's retry loop, queue choice and the batch encoding share the producer's state; the
+ * transactional producer (transaction-producer.ts) and the fault table (latency-fault.ts) are already their own files.
+ */
 import { MAX_TIMER_MS, parseOptions, remotingSecurity, topicSchema } from '../config/common.js'
 import { unwrapQueue, withoutNamespace, wrapNamespace, wrapQueue } from '../protocol/namespace.js'
 import { NamespaceEdge } from '../consumer/namespace-edge.js'

@@ -20,6 +20,23 @@ describe('ProcessQueue consumed-offset watermark', () => {
     expect(pq.bytes).toBe(0)
   })
 
+  it('takeOldest hands out the oldest messages in offset order, at most max, and moves the watermark past them', async () => {
+    const pq = new ProcessQueue(mq, 'k')
+    pq.put([10, 11, 12, 13, 14].map((o) => msg(o)))
+    const out: MessageView[] = [msg(1)] // appends after what the caller holds
+    const woke = pq.waitForChange()
+    expect(pq.takeOldest(3, out)).toBe(3)
+    await woke // a reader waiting on the cache limit is woken
+    expect(out.map((m) => m.queueOffset)).toEqual([1, 10, 11, 12])
+    expect(pq.count).toBe(2)
+    expect(pq.bytes).toBe(20)
+    expect(pq.consumedOffset()).toBe(13)
+    expect(pq.takeOldest(10, out)).toBe(2)
+    expect(out.map((m) => m.queueOffset)).toEqual([1, 10, 11, 12, 13, 14])
+    expect(pq.consumedOffset()).toBe(15)
+    expect(pq.takeOldest(10, out)).toBe(0)
+  })
+
   it('ignores duplicates and reports the span for flow control', () => {
     const pq = new ProcessQueue(mq, 'k')
     pq.put([msg(5), msg(5), msg(2005)])

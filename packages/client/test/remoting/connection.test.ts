@@ -71,6 +71,31 @@ describe('parseAddress', () => {
 })
 
 describe('Connection against a fake server', () => {
+  it('sends the requests issued in one event-loop turn in one writev (fewer syscalls per pull), each answered', async () => {
+    const s = await server(echo)
+    const conn = connection(s.address)
+    await conn.invoke(RequestCode.GET_ROUTEINFO_BY_TOPIC, { topic: 'warm-up' }) // connected
+    const socket = (conn as unknown as { socket: net.Socket }).socket
+    const proto = net.Socket.prototype as unknown as { _writev: (...a: unknown[]) => void; _write: (...a: unknown[]) => void }
+    const writev = vi.spyOn(proto, '_writev')
+    const write = vi.spyOn(proto, '_write')
+    // the fake server's socket is in this process too: count our connection's socket only
+    const ours = (m: { mock: { contexts: unknown[]; calls: unknown[][] } }): unknown[][] => m.mock.calls.filter((_, i) => m.mock.contexts[i] === socket)
+    try {
+      const answers = Promise.all([0, 1, 2, 3].map((i) => conn.invoke(RequestCode.GET_ROUTEINFO_BY_TOPIC, { topic: `T${i}` })))
+      // nothing written yet: the socket is corked until this turn's nextTick queue runs
+      expect(ours(writev).length + ours(write).length).toBe(0)
+      const res = await answers
+      expect(res.map((r) => r.extFields?.topic)).toEqual(['T0', 'T1', 'T2', 'T3'])
+      expect(ours(write)).toHaveLength(0)
+      expect(ours(writev)).toHaveLength(1)
+      expect((ours(writev)[0]![0] as unknown[]).length).toBe(4)
+    } finally {
+      writev.mockRestore()
+      write.mockRestore()
+    }
+  })
+
   it('sends a JSON request and resolves with the response, whatever its code', async () => {
     const s = await server((cmd, peer) => peer.send(responseTo(cmd, ResponseCode.TOPIC_NOT_EXIST, { remark: 'no route' })))
     const conn = connection(s.address)

@@ -3,8 +3,11 @@ import { mqKey, type MessageQueue } from '../../protocol/route.js'
 /** Where a group's consume offsets live: the broker (clustering) or a local file (broadcasting). */
 export interface OffsetStore {
   load(): Promise<void>
-  /** Set the in-memory offset; with increaseOnly, never move it backwards. */
-  update(mq: MessageQueue, offset: number, increaseOnly: boolean): void
+  /**
+   * Set the in-memory offset; with increaseOnly, never move it backwards. `key` is `mqKey(mq)` when the caller has it
+   * (a ProcessQueue's key): the hot path then builds no string per message.
+   */
+  update(mq: MessageQueue, offset: number, increaseOnly: boolean, key?: string): void
   /** In-memory offset, or -1. */
   readMemory(mq: MessageQueue): number
   /** Offset from the backing store (broker or file), or -1 when none is stored. Throws when the store fails. */
@@ -34,8 +37,7 @@ export interface PersistOptions {
 export class OffsetTable {
   protected readonly table = new Map<string, { mq: MessageQueue; offset: number; persisted: number }>()
 
-  update(mq: MessageQueue, offset: number, increaseOnly: boolean): void {
-    const key = mqKey(mq)
+  update(mq: MessageQueue, offset: number, increaseOnly: boolean, key: string = mqKey(mq)): void {
     const e = this.table.get(key)
     if (!e) this.table.set(key, { mq, offset, persisted: -1 })
     else if (!increaseOnly || offset > e.offset) e.offset = offset

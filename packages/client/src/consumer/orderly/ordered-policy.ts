@@ -176,7 +176,7 @@ export class OrderedPolicy implements HandlerPolicy {
   }
 
   markConsumed(pq: ProcessQueue, offset: number): void {
-    if (offset >= 0 && !pq.dropped) this.host.offsets.update(pq.mq, offset, true)
+    if (offset >= 0 && !pq.dropped) this.host.offsets.update(pq.mq, offset, true, pq.key)
   }
 
   async drain(pqs: readonly ProcessQueue[], signal: AbortSignal): Promise<void> {
