@@ -4,11 +4,11 @@
  */
 import diagnostics_channel from 'node:diagnostics_channel'
 import { describe, expect, it } from 'vitest'
-import { PROCESS_CHANNEL, PushConsumer, PullConsumer, RocketMQError, SEND_CHANNEL, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
+import { Admin, PROCESS_CHANNEL, PushConsumer, PullConsumer, RocketMQError, SEND_CHANNEL, type MessageQueue, type MessageView, type PushConsumerOptions } from '@rocketmq-ts/client'
 import { versionFeatures } from '@rocketmq-ts/testkit'
 import { RemotingClient } from '../../packages/client/src/remoting/remoting-client.js'
 import { queryConsumerOffset } from '../../packages/client/src/cluster/broker-api.js'
-import { RequestCode } from '../../packages/client/src/remoting/codes.js'
+import { RequestCode, ResponseCode } from '../../packages/client/src/remoting/codes.js'
 import { clusterAddresses, mqadmin, uniqueName, waitUntil } from './helpers.js'
 import { Collector, consumerSuite, produce, startChildMember } from './support/consumers.js'
 
@@ -97,7 +97,8 @@ describe('clustering', () => {
     const qb = b.assignment().filter((q) => q.topic === t).map(key)
     expect(new Set([...qa, ...qb]).size).toBe(4)
 
-    const ids = await produce(suite.producer, t, 200)
+    // Spread over the 4 queues, so each member has messages to get.
+    const ids = await produce(suite.producer, t, 200, { queues: [a, b].flatMap((c) => c.assignment().filter((q) => q.topic === t)) })
     await seen.until(() => seen.unique === 200, 30_000, '200 messages')
     expect(seen.duplicates).toBe(0)
     const inA = byMember.get('a') ?? new Set()
@@ -159,13 +160,17 @@ describe('broadcasting', () => {
     await a.close()
     await b.close()
     const remoting = new RemotingClient()
-    // No offset stored: 5.x answers QUERY_NOT_FOUND (-1); a 4.x broker answers 0 for a queue whose messages are all
-    // still in memory (ConsumerManageProcessor), where a committed offset after this consumption would be > 0.
-    const none = versionFeatures(clusterAddresses().rocketmqVersion).major < 5 ? 0 : -1
+    // No offset stored. 5.x answers QUERY_NOT_FOUND; a 4.x broker answers SUCCESS with offset 0 for a queue whose first
+    // message is still in memory (4.9.7 ConsumerManageProcessor.queryConsumerOffset), which the client checks against
+    // the broker's offset table (GET_ALL_CONSUMER_OFFSET): no offset (-1) on both versions.
+    const four = versionFeatures(clusterAddresses().rocketmqVersion).major < 5
     try {
       for (const q of queues) {
         const addr = suite.cluster.brokers[q.brokerName as 'broker-a' | 'broker-b'].master
-        expect(await queryConsumerOffset(remoting, addr, group, q)).toBe(none)
+        const raw = await remoting.invoke(addr, RequestCode.QUERY_CONSUMER_OFFSET, { consumerGroup: group, topic: q.topic, queueId: String(q.queueId), setZeroIfNotFound: 'false' }, undefined, { timeoutMs: 5000 })
+        if (four) expect([raw.code, raw.extFields?.['offset']]).toEqual([ResponseCode.SUCCESS, '0'])
+        else expect(raw.code).toBe(ResponseCode.QUERY_NOT_FOUND)
+        expect(await queryConsumerOffset(remoting, addr, group, q)).toBe(-1)
       }
     } finally {
       await remoting.close()
@@ -298,7 +303,8 @@ describe('rebalance hooks', () => {
     try {
       await slow.start()
       expect(assigned[0]!.filter((q) => q.topic === t)).toHaveLength(4)
-      await produce(suite.producer, t, 400)
+      // Spread over the 4 queues, so both revoked queues have consumed (and committed) messages.
+      await produce(suite.producer, t, 400, { queues: assigned[0]!.filter((q) => q.topic === t) })
       await waitUntil(() => [...handled.values()].reduce((s, x) => s + x.size, 0) >= 20, 20_000, 'some consumption')
       const b = consumer({ nameServer: suite.cluster.nameServer, group, subscriptions: { [t]: '*' }, consumeFrom: 'first', handler: () => {} })
       await b.start()
@@ -427,7 +433,7 @@ describe('close during a rebalance', () => {
 })
 
 describe('offset reset from the broker', () => {
-  async function resetAndReread(prefix: string): Promise<void> {
+  async function resetAndReread(prefix: string): Promise<{ t: string; group: string }> {
     const t = await topic(prefix)
     const group = uniqueName('reset')
     const seen = new Collector()
@@ -438,20 +444,35 @@ describe('offset reset from the broker', () => {
     const r = await mqadmin(suite.cluster, ['resetOffsetByTime', '-g', group, '-t', t, '-s', '0'], { timeoutMs: 60_000 })
     expect(r.output).not.toMatch(/Exception/)
     await seen.until(() => ids.every((id) => (seen.counts.get(id) ?? 0) >= 2), 60_000, 'every message a second time')
+    return { t, group }
   }
 
   it('an admin reset (mqadmin resetOffsetByTime) makes a running consumer read the queue again (5.x: server-side reset; 4.x: RESET_CONSUMER_CLIENT_OFFSET to the members)', async () => {
     await resetAndReread('TopicReset')
   })
 
-  // 4.x has no server-side reset (useServerSideResetOffset is 5.x): there the test above already takes this path.
-  it.runIf(versionFeatures(clusterAddresses().rocketmqVersion).major >= 5)('the same through RESET_CONSUMER_CLIENT_OFFSET sent to the client (useServerSideResetOffset=false)', async () => {
+  // 5.x with useServerSideResetOffset=false behaves as 4.x always does (4.x has no server-side reset, nor the switch):
+  // a reset by time reaches the members as RESET_CONSUMER_CLIENT_OFFSET, and explicit offsets for a running group,
+  // which only a server-side reset can apply, are refused with ERR_UNSUPPORTED_VERSION naming the broker's version.
+  it('without a server-side reset (4.x; 5.x with useServerSideResetOffset=false): the reset goes to the members, explicit offsets for a running group are ERR_UNSUPPORTED_VERSION', async () => {
+    const version = clusterAddresses().rocketmqVersion
+    const four = versionFeatures(version).major < 5
     const masters = ['broker-a-0', 'broker-b-0'] as const
-    for (const m of masters) await suite.cluster.updateBrokerConfig(m, 'useServerSideResetOffset', false)
+    const admin = new Admin({ nameServer: suite.cluster.nameServer })
     try {
-      await resetAndReread('TopicClientReset')
+      if (four) {
+        const config = await suite.cluster.getBrokerConfig('broker-a-0')
+        expect(config['brokerName']).toBe('broker-a')
+        expect(config).not.toHaveProperty('useServerSideResetOffset')
+      } else {
+        for (const m of masters) await suite.cluster.updateBrokerConfig(m, 'useServerSideResetOffset', false)
+      }
+      const { t, group } = await resetAndReread('TopicClientReset')
+      const refused = admin.resetOffset(group, t, { offsets: [{ queue: { brokerName: 'broker-a', queueId: 0 }, offset: 0 }] })
+      await expect(refused).rejects.toMatchObject({ code: 'ERR_UNSUPPORTED_VERSION', context: { brokerVersion: `V${version.replaceAll('.', '_')}` } })
     } finally {
-      for (const m of masters) await suite.cluster.updateBrokerConfig(m, 'useServerSideResetOffset', true)
+      if (!four) for (const m of masters) await suite.cluster.updateBrokerConfig(m, 'useServerSideResetOffset', true)
+      await admin.close()
     }
   })
 })

@@ -6,14 +6,26 @@ import { Producer, type MessageQueue, type MessageView } from '@rocketmq-ts/clie
 import type { Cluster } from '@rocketmq-ts/testkit'
 import { clusterControl } from '../helpers.js'
 
-export async function produce(producer: Producer, topic: string, n: number, opts: { prefix?: string; tags?: (i: number) => string } = {}): Promise<string[]> {
+/**
+ * Sends `n` messages and returns their ids in send order. `queues`: message j goes to `queues[j % queues.length]`, for
+ * tests that need every queue to get messages (without it the producer picks, and its latency fault avoidance may
+ * put a broker that answered one send slowly on a loaded machine aside, so that broker's queues get nothing).
+ */
+export async function produce(
+  producer: Producer,
+  topic: string,
+  n: number,
+  opts: { prefix?: string; tags?: (i: number) => string; queues?: readonly MessageQueue[] } = {},
+): Promise<string[]> {
   const ids: string[] = []
   const prefix = opts.prefix ?? 'm'
+  const queues = opts.queues ?? []
   // Batches of 16 sends in flight keep it fast without reordering guarantees we do not need.
   for (let i = 0; i < n; i += 16) {
     const chunk = []
     for (let j = i; j < Math.min(n, i + 16); j++) {
-      chunk.push(producer.send({ topic, body: `${prefix}-${j}`, keys: [`${prefix}-${j}`], tags: opts.tags?.(j) ?? 'T' }))
+      const message = { topic, body: `${prefix}-${j}`, keys: [`${prefix}-${j}`], tags: opts.tags?.(j) ?? 'T' }
+      chunk.push(queues.length > 0 ? producer.send(message, { queue: queues[j % queues.length]! }) : producer.send(message))
     }
     for (const r of await Promise.all(chunk)) ids.push(r.msgId)
   }

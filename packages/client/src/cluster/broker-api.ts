@@ -13,7 +13,7 @@ import { toExtFields } from '../remoting/codec.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { decodeMessages, type MessageView } from '../protocol/message.js'
 import { MAX_OFFSET, MAX_QUEUE_ID, isIntegerText, wireInt } from '../protocol/wire-values.js'
-import { hasStoredOffset } from './legacy-offset.js'
+import { hasStoredOffset, queryMark } from './legacy-offset.js'
 
 export interface Invoker {
   invoke(
@@ -148,6 +148,7 @@ const mqHeader = (mq: MessageQueue) => ({ topic: mq.topic, queueId: mq.queueId, 
  * checked against its offset table (it answers 0 instead of QUERY_NOT_FOUND for a young queue: legacy-offset.ts).
  */
 export async function queryConsumerOffset(invoker: Invoker, address: string, group: string, mq: MessageQueue, timeoutMs = 5000): Promise<number> {
+  const asked = queryMark()
   const res = await invoker.invoke(address, RequestCode.QUERY_CONSUMER_OFFSET, toExtFields({ consumerGroup: group, ...mqHeader(mq), setZeroIfNotFound: false }), undefined, { timeoutMs })
   const context = { address, broker: mq.brokerName, topic: mq.topic, queueId: mq.queueId, group, requestCode: RequestCode.QUERY_CONSUMER_OFFSET }
   if (res.code === ResponseCode.QUERY_NOT_FOUND) return -1
@@ -155,7 +156,7 @@ export async function queryConsumerOffset(invoker: Invoker, address: string, gro
   const offset = extNumber(res, 'offset', context, -1)
   if (offset === 0 && fromLegacyServer(res)) {
     // Where the table cannot be read (an ACL without admin rights), the broker's 0 stands, as for the Java 4.x client.
-    const stored = await hasStoredOffset((...a) => invoker.invoke(...a), address, group, mq, timeoutMs).catch(() => true)
+    const stored = await hasStoredOffset((...a) => invoker.invoke(...a), address, group, mq, timeoutMs, asked).catch(() => true)
     if (!stored) return -1
   }
   return offset

@@ -1,10 +1,14 @@
 /**
  * RocketMQ 4.x answers QUERY_CONSUMER_OFFSET for a group without an offset with offset 0 (not QUERY_NOT_FOUND) while
  * the queue's first message is still in memory: it ignores the `setZeroIfNotFound=false` header 5.x understands
- * (4.9.7 ConsumerManageProcessor). A new group with `consumeFrom: 'last'` would then read a young queue from its start.
+ * (4.9.7 ConsumerManageProcessor: no stored offset, min offset 0 and message 0 not on disk, or an empty queue). The
+ * Java 4.9 client takes that 0 as the group's offset (RemoteBrokerOffsetStore.readOffset, then computePullFromWhere
+ * keeps any offset >= 0), so its new group with CONSUME_FROM_LAST_OFFSET reads a young queue from its start.
  * When a 4.x broker answers 0, the broker's offset table (GET_ALL_CONSUMER_OFFSET, `{"offsetTable":{"topic@group":
- * {queueId:offset}}}`) tells whether the 0 is stored. That table holds every group of the broker, so one answer per
- * broker serves every queue asked about within a short time (a rebalance pass starts all its queues at once).
+ * {queueId:offset}}}`) tells whether the 0 is stored. That table holds every group of the broker, so one request per
+ * broker serves every queue of a rebalance pass (it starts all its queues at once) — but only queries sent before that
+ * request: a table read before a query was sent can miss a commit made in between (a member that commits 0 and
+ * reads it back, a member started right after another closed), so it never answers for a later query.
  */
 import { malformedResponse } from '../errors.js'
 import type { RemotingCommand } from '../remoting/command.js'
@@ -14,11 +18,19 @@ import type { MessageQueue } from '../protocol/route.js'
 
 type Invoke = (address: string, code: number, extFields?: Record<string, string>, body?: Buffer, opts?: { timeoutMs?: number }) => Promise<RemotingCommand>
 
-/** How long one broker's offset table answers for (ms). */
-const TABLE_TTL_MS = 2000
+/** Orders offset queries and table requests (see queryMark). */
+let clock = 0
 
-/** address -> the broker's `topic@group` keys with their stored queue ids, and when it was asked. */
-const tables = new Map<string, { at: number; table: Promise<Map<string, Set<number>>> }>()
+/**
+ * Call before sending QUERY_CONSUMER_OFFSET; pass the mark to hasStoredOffset. A table request sent after the mark
+ * reflects every commit acknowledged before the query was sent.
+ */
+export function queryMark(): number {
+  return ++clock
+}
+
+/** address -> the broker's newest offset-table request: its mark (sent after queries marked lower) and its answer. */
+const tables = new Map<string, { mark: number; table: Promise<Map<string, Set<number>>> }>()
 
 async function fetchTable(invoke: Invoke, address: string, timeoutMs: number): Promise<Map<string, Set<number>>> {
   const res = await invoke(address, RequestCode.GET_ALL_CONSUMER_OFFSET, {}, undefined, { timeoutMs })
@@ -39,12 +51,14 @@ async function fetchTable(invoke: Invoke, address: string, timeoutMs: number): P
   return out
 }
 
-/** Whether a 4.x broker stores an offset of `group` for `mq` (its offset table, cached for 2 s per broker). */
-export async function hasStoredOffset(invoke: Invoke, address: string, group: string, mq: MessageQueue, timeoutMs: number): Promise<boolean> {
-  const now = Date.now()
+/**
+ * Whether a 4.x broker stores an offset of `group` for `mq`, from its offset table as read after the query marked
+ * `asked` was sent (a request already under way, or answered, since then is shared; an older one is not).
+ */
+export async function hasStoredOffset(invoke: Invoke, address: string, group: string, mq: MessageQueue, timeoutMs: number, asked: number): Promise<boolean> {
   let entry = tables.get(address)
-  if (entry === undefined || now - entry.at > TABLE_TTL_MS) {
-    entry = { at: now, table: fetchTable(invoke, address, timeoutMs) }
+  if (entry === undefined || entry.mark < asked) {
+    entry = { mark: ++clock, table: fetchTable(invoke, address, timeoutMs) }
     tables.set(address, entry)
     const mine = entry
     mine.table.catch(() => {

@@ -88,28 +88,41 @@ describe('offsetAtOrAfter', () => {
 
 describe('queryConsumerOffset on a 4.x broker', () => {
   // 4.9.7 answers 0 (not QUERY_NOT_FOUND) for a group without an offset on a queue whose first message is in memory.
-  function legacy(table: string | undefined): Invoker & { codes: number[] } {
+  // `broker.table` is the offset table as GET_ALL_CONSUMER_OFFSET answers it at the time of the request.
+  function legacy(table: string | undefined): Invoker & { codes: number[]; table: string | undefined } {
     const codes: number[] = []
     const res = (code: number, extFields: Record<string, string> = {}, body?: Buffer): RemotingCommand => ({ code, language: 'JAVA', version: 407, opaque: 0, flag: 1, extFields, body })
-    return {
+    const b = {
       codes,
+      table,
       invoke: async (_a: string, code: number) => {
         codes.push(code)
         if (code === RequestCode.QUERY_CONSUMER_OFFSET) return res(ResponseCode.SUCCESS, { offset: '0' })
-        if (table === undefined) return res(ResponseCode.NO_PERMISSION)
-        return res(ResponseCode.SUCCESS, {}, Buffer.from(table))
+        const now = b.table
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        if (now === undefined) return res(ResponseCode.NO_PERMISSION)
+        return res(ResponseCode.SUCCESS, {}, Buffer.from(now))
       },
       invokeOneway: async () => {},
     }
+    return b
   }
   const q = (queueId: number, topic = 'T1') => ({ topic, brokerName: 'broker-a', queueId })
+  const tables = (b: { codes: number[] }) => b.codes.filter((c) => c === RequestCode.GET_ALL_CONSUMER_OFFSET).length
 
-  it("a 0 the broker's offset table does not hold is no offset (-1); a stored 0 stays; the table is asked once per broker", async () => {
+  it("a 0 the broker's offset table does not hold is no offset (-1); a stored 0 stays; queries sent together share one table request", async () => {
     const b = legacy('{"offsetTable":{"T1@g":{0:0,1:7},"T2@other":{0:3}},"dataVersion":{"counter":1,"timestamp":1}}')
-    expect(await queryConsumerOffset(b, 'legacy-1', 'g', q(0))).toBe(0)
-    expect(await queryConsumerOffset(b, 'legacy-1', 'g', q(2))).toBe(-1)
-    expect(await queryConsumerOffset(b, 'legacy-1', 'g', q(0, 'T2'))).toBe(-1)
-    expect(b.codes.filter((c) => c === RequestCode.GET_ALL_CONSUMER_OFFSET)).toHaveLength(1)
+    const answers = await Promise.all([queryConsumerOffset(b, 'legacy-1', 'g', q(0)), queryConsumerOffset(b, 'legacy-1', 'g', q(2)), queryConsumerOffset(b, 'legacy-1', 'g', q(0, 'T2'))])
+    expect(answers).toEqual([0, -1, -1])
+    expect(tables(b)).toBe(1)
+  })
+
+  it('a table read before a query was sent does not answer it: a 0 committed in between is seen', async () => {
+    const b = legacy('{"offsetTable":{"T1@g":{0:5}}}')
+    expect(await queryConsumerOffset(b, 'legacy-3', 'g', q(1))).toBe(-1)
+    b.table = '{"offsetTable":{"T1@g":{0:5,1:0}}}' // a member commits 0 on queue 1
+    expect(await queryConsumerOffset(b, 'legacy-3', 'g', q(1))).toBe(0)
+    expect(tables(b)).toBe(2)
   })
 
   it("where the table cannot be read (no admin rights), the broker's 0 stands", async () => {

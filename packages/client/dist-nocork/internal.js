@@ -1,0 +1,16 @@
+/**
+ * `@rocketmq-ts/client/internal`: the pieces the sibling transport package `@rocketmq-ts/proxy` builds on (the push
+ * engine seam, the shared handler pool, option parsing, async helpers). Not part of the public API: no stability
+ * promise outside the `@rocketmq-ts/*` packages of the same version. (No internal tag here: the client's build
+ * strips declarations so tagged, and these must stay in its .d.ts for the proxy package.)
+ * @packageDocumentation
+ */
+export { registerProxyEngine } from './consumer/push-engine.js';
+export { HandlerPool } from './consumer/handler-pool.js';
+export { parseOptions } from './config/common.js';
+export { proxyPushConsumerOptionsSchema, PROXY_RETRY_DELAYS_MS } from './config/consumer.js';
+export { RocketMQError } from './errors.js';
+export { childLogger, silentLogger, warnUnheard } from './logger.js';
+export { MessageView } from './protocol/message.js';
+export { Notifier, delay, timeoutSignal, withTimeout } from './util/async.js';
+//# sourceMappingURL=internal.js.map
