@@ -12,7 +12,7 @@ import { RequestCode, ResponseCode } from '../remoting/codes.js'
 import { toExtFields } from '../remoting/codec.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { decodeMessages, type MessageView } from '../protocol/message.js'
-import { MAX_OFFSET, MAX_QUEUE_ID, isIntegerText, wireInt } from '../protocol/wire-values.js'
+import { MAX_OFFSET, MAX_QUEUE_ID, wireInt } from '../protocol/wire-values.js'
 import { hasStoredOffset, queryMark } from './legacy-offset.js'
 
 export interface Invoker {
@@ -34,13 +34,9 @@ export function ensureSuccess(res: RemotingCommand, context: ErrorContext, ok: r
 /** A required numeric extField, range-checked: missing or out of range is ERR_MALFORMED_RESPONSE. */
 function extNumber(res: RemotingCommand, key: string, context: ErrorContext | (() => ErrorContext), min = 0, max = MAX_OFFSET): number {
   const v = res.extFields?.[key]
-  // The common case checks without building an error context (this runs three times per pull).
-  if (typeof v === 'string' && isIntegerText(v)) {
-    const n = Number(v)
-    if (n >= min && n <= max && Number.isSafeInteger(n)) return n
-  }
-  const full = { ...(typeof context === 'function' ? context() : context), responseCode: res.code }
-  if (v === undefined) throw malformedResponse(`Response without '${key}' (code ${res.code})`, full)
+  // Built only for an error: this runs three times per pull response.
+  const full = (): ErrorContext => ({ ...(typeof context === 'function' ? context() : context), responseCode: res.code })
+  if (v === undefined) throw malformedResponse(`Response without '${key}' (code ${res.code})`, full())
   return wireInt(v, min, max, key, full)
 }
 

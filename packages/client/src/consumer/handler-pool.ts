@@ -8,7 +8,6 @@ import { RocketMQError, toRocketMQError } from '../errors.js'
 import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
 import { Notifier } from '../util/async.js'
-import { processChannel, processContext, tracing } from '../observability/channels.js'
 import type { MessageTracer, SubToken } from '../observability/message-tracer.js'
 import { HandlerCall, runHandler, type HandlerOptions } from './handler.js'
 
@@ -91,8 +90,7 @@ export class HandlerPool<J extends PoolJob> {
     this.running.add(entry)
     this.ensureSweep()
     if (this.o.tracer) entry.trace = this.o.tracer.before(job.messages)
-    const trace = tracing(processChannel) ? () => processContext(job.messages, this.o.group, this.o.model) : undefined
-    runHandler(this.o.handlers, job.messages, entry, (error) => this.finish(entry, error), trace)
+    runHandler(this.o.handlers, job.messages, entry, (error) => this.finish(entry, error), this.o)
   }
 
   /** Complete a running job once: success, failure or timeout (whichever comes first). */

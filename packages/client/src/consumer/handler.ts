@@ -5,7 +5,7 @@
  */
 import type { MessageView } from '../protocol/message.js'
 import type { MessageQueue } from '../protocol/route.js'
-import { processChannel, traced, tracing, type ProcessTraceContext } from '../observability/channels.js'
+import { processChannel, processContext, traced, tracing } from '../observability/channels.js'
 
 /** The second argument of a handler: where the message comes from, and a signal to stop early. */
 export interface MessageContext {
@@ -33,17 +33,24 @@ function callHandler(options: HandlerOptions, messages: MessageView[], context: 
     : (options.handler as MessageHandler)(messages[0]!, context)
 }
 
+/** What a traced handler call names besides its messages (the consumer group and model). */
+export interface TraceScope {
+  readonly group: string
+  readonly model: 'clustering' | 'broadcasting'
+}
+
 export function runHandler(
   options: HandlerOptions,
   messages: MessageView[],
   context: MessageContext,
   settle: (error: unknown) => void,
-  trace?: () => ProcessTraceContext,
+  trace?: TraceScope,
 ): void {
   let result: unknown
   try {
+    // The trace context (and its closure) is built only while someone listens on `rocketmq-ts:process`.
     if (trace && tracing(processChannel)) {
-      result = traced(processChannel, trace(), () => callHandler(options, messages, context))
+      result = traced(processChannel, processContext(messages, trace.group, trace.model), () => callHandler(options, messages, context))
     } else {
       result = callHandler(options, messages, context)
     }

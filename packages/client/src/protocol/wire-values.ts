@@ -7,21 +7,23 @@ import { malformedResponse, type ErrorContext } from '../errors.js'
 
 const INTEGER_TEXT = /^-?\d{1,16}$/
 
-/** Decimal integer text of at most 16 digits (what wireInt accepts as a string). */
-export function isIntegerText(v: string): boolean {
-  return INTEGER_TEXT.test(v)
-}
-
-/** An integer given as a JSON number or as decimal text (extFields are strings), within [min, max]. */
-export function wireInt(v: unknown, min: number, max: number, what: string, context: ErrorContext = {}): number {
+/**
+ * An integer given as a JSON number or as decimal text (extFields are strings), within [min, max]. `context` may be a
+ * function: on hot paths (three numbers per pull response) it is then built only for the error.
+ */
+export function wireInt(v: unknown, min: number, max: number, what: string, context: ErrorContext | (() => ErrorContext) = {}): number {
   let n: number
   if (typeof v === 'number') n = v
   else if (typeof v === 'string' && INTEGER_TEXT.test(v)) n = Number(v)
-  else throw malformedResponse(`${what} is not an integer: ${preview(v)}`, { ...context, field: what })
+  else throw malformedResponse(`${what} is not an integer: ${preview(v)}`, fieldContext(context, what))
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw malformedResponse(`${what} ${preview(v)} is out of range [${min}, ${max}]`, { ...context, field: what })
+    throw malformedResponse(`${what} ${preview(v)} is out of range [${min}, ${max}]`, fieldContext(context, what))
   }
   return n
+}
+
+function fieldContext(context: ErrorContext | (() => ErrorContext), field: string): ErrorContext {
+  return { ...(typeof context === 'function' ? context() : context), field }
 }
 
 /** Largest queue offset / commit-log offset we accept (a Number must hold it exactly). */

@@ -25,7 +25,6 @@ import { lockBatchMQ, unlockBatchMQ } from '../../cluster/queue-locks.js'
 import { CONCURRENT_MAX_RECONSUME_TIMES, type PushConsumerOptions } from '../../config/consumer.js'
 import type { MessageView } from '../../protocol/message.js'
 import { mqKey, type MessageQueue } from '../../protocol/route.js'
-import { processContext } from '../../observability/channels.js'
 import type { SubToken } from '../../observability/message-tracer.js'
 import { Notifier } from '../../util/async.js'
 import { HandlerCall, runHandler } from '../handler.js'
@@ -305,9 +304,7 @@ export class OrderedPolicy implements HandlerPolicy {
     this.running.add(entry)
     this.ensureSweep()
     if (this.host.tracer) entry.trace = this.host.tracer.before(batch.messages)
-    runHandler(this.options, batch.messages, entry, (error) => this.settle(entry, error), () =>
-      processContext(batch.messages, this.options.group, this.options.model),
-    )
+    runHandler(this.options, batch.messages, entry, (error) => this.settle(entry, error), this.options)
   }
 
   private settle(entry: OrderedRun, error: unknown): void {
