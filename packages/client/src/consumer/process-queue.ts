@@ -66,9 +66,10 @@ export class ProcessQueue {
    */
   takeOldest(max: number, out: MessageView[]): number {
     let n = 0
-    for (const [offset, m] of this.cached) {
+    // values(), not entries(): no [key, value] array per message; the key is the message's own queueOffset
+    for (const m of this.cached.values()) {
       if (n >= max) break
-      this.cached.delete(offset) // deleting the entry being visited is safe in a Map iteration
+      this.cached.delete(m.queueOffset) // deleting the entry being visited is safe in a Map iteration
       this.count--
       this.bytes -= m.body.length
       out.push(m)

@@ -53,7 +53,8 @@ export class PullPolicy implements ConsumptionPolicy {
   markConsumed(pq: ProcessQueue, offset: number): void {
     if (offset < 0 || pq.dropped) return
     const cur = this.polled.get(pq.key)
-    if (!cur || offset > cur.offset) this.polled.set(pq.key, { mq: pq.mq, offset })
+    if (!cur) this.polled.set(pq.key, { mq: pq.mq, offset })
+    else if (offset > cur.offset) cur.offset = offset
     if (this.options.autoCommit) this.host.offsets.update(pq.mq, offset, true, pq.key)
   }
 
