@@ -24,7 +24,8 @@ function drainSection(R) {
   const ceiling = d.raw?.msgsPerSec
   const row = (label, s) => [label, fmt(s?.msgsPerSec), runSpread(s), label.startsWith('raw') ? '100 %' : pct(s?.msgsPerSec, ceiling), fmt(s?.cpuSecPer1M, 1), fmt(s?.startMs)]
   const out = [
-    `### Drain: ${fmt(R.config.count)} x ${fmt(R.config.bodyBytes)} B backlog, 4 queues, median of ${R.config.repeat}`,
+    `### Drain: ${fmt(R.config.count)} x ${fmt(R.config.bodyBytes)} B backlog, 4 queues, median of ${R.config.repeat}` +
+      (R.drainWarmup ? ` after one uncounted warm-up drain (raw puller, ${fmt(R.drainWarmup.msgsPerSec)} msgs/s)` : ''),
     '',
     mdTable(['consumer', 'msgs/s', 'runs', 'of ceiling', 'CPU-s per 1M msgs', 'start ms'], [
       row('raw puller (ceiling)', d.raw),
@@ -38,7 +39,12 @@ function drainSection(R) {
     `ours/Java: push ${ratio(d.oursPush?.msgsPerSec, d.javaPush?.msgsPerSec)} msgs/s, ${ratio(d.oursPush?.cpuSecPer1M, d.javaPush?.cpuSecPer1M)} CPU per message; ` +
       `pull ${ratio(d.oursPull?.msgsPerSec, d.javaPull?.msgsPerSec)} msgs/s, ${ratio(d.oursPull?.cpuSecPer1M, d.javaPull?.cpuSecPer1M)} CPU per message.`,
     ...(d.beforePush
-      ? ['', `before/Java (same rounds): push ${ratio(d.beforePush?.msgsPerSec, d.javaPush?.msgsPerSec)}, pull ${ratio(d.beforePull?.msgsPerSec, d.javaPull?.msgsPerSec)} msgs/s.`]
+      ? [
+          '',
+          `before/Java (same rounds): push ${ratio(d.beforePush?.msgsPerSec, d.javaPush?.msgsPerSec)}, pull ${ratio(d.beforePull?.msgsPerSec, d.javaPull?.msgsPerSec)} msgs/s.`,
+          `ours/before: push ${ratio(d.oursPush?.msgsPerSec, d.beforePush?.msgsPerSec)} msgs/s, ${ratio(d.oursPush?.cpuSecPer1M, d.beforePush?.cpuSecPer1M)} CPU per message; ` +
+            `pull ${ratio(d.oursPull?.msgsPerSec, d.beforePull?.msgsPerSec)} msgs/s, ${ratio(d.oursPull?.cpuSecPer1M, d.beforePull?.cpuSecPer1M)} CPU per message.`,
+        ]
       : []),
     '',
   ]

@@ -295,20 +295,39 @@ async function drains(cluster, producer) {
     ['javaPull', () => java('bench.LitePullDrain', [...common, '--group', `bench_jpull_${stamp}_${round}`, '--batch', '32'], `java LitePullDrain #${round}`)],
     ['oursPull', () => node('worker-pull.mjs', [...common, '--group', `bench_pull_${stamp}_${round}`, '--max', '32'], `ours pull #${round}`)],
   ]
+  /** --before: the earlier build's run that sits beside each of ours (see the round order below). */
+  const beside = {}
   if (BEFORE_DIR) {
     // --before <checkout>: an earlier build of this project (its packages/client/dist, measured by today's workers) in
     // the same rounds, so "did a change cost drain speed or CPU" is answered in one run, as ratios to the same Java runs.
     const client = ['--client', join(BEFORE_DIR, 'packages', 'client', 'dist', 'index.js')]
-    kinds.push(
-      ['beforePush', () => node('worker-push.mjs', [...common, ...client, '--group', `bench_bpush_${stamp}_${round}`, '--concurrency', '20'], `before push #${round}`)],
-      ['beforePull', () => node('worker-pull.mjs', [...common, ...client, '--group', `bench_bpull_${stamp}_${round}`, '--max', '32'], `before pull #${round}`)],
-    )
+    beside.oursPush = ['beforePush', () => node('worker-push.mjs', [...common, ...client, '--group', `bench_bpush_${stamp}_${round}`, '--concurrency', '20'], `before push #${round}`)]
+    beside.oursPull = ['beforePull', () => node('worker-pull.mjs', [...common, ...client, '--group', `bench_bpull_${stamp}_${round}`, '--max', '32'], `before pull #${round}`)]
   }
-  const runs = Object.fromEntries(kinds.map(([k]) => [k, []]))
+  const all = [...kinds, ...Object.values(beside)]
+  const runs = Object.fromEntries(all.map(([k]) => [k, []]))
   let round = 0
+  // Warm-up, not counted: the first drains after the produce ran at a fraction of the later ones (the raw puller at
+  // 32k msgs/s in round 1, 150k-168k after) while the brokers' read path was cold, which charged round 1's early
+  // consumers most. One raw drain first warms the brokers for all.
+  if (REPEAT > 0) {
+    log('[bench] drain warm-up (raw puller, not counted) ...')
+    const w = await node('worker-raw.mjs', [...common, '--group', `bench_warm_${stamp}`, '--max', '32'], 'raw warm-up')
+    log(`[bench]   ${JSON.stringify(w)}`)
+    results.drainWarmup = w ? { msgsPerSec: w.msgsPerSec, ok: w.ok } : null
+  }
   for (round = 1; round <= REPEAT; round++) {
     // each round starts one consumer later: a load spike or a warm broker cache does not always favour the same one
-    const order = kinds.map((_, i) => kinds[(i + round - 1) % kinds.length])
+    const order = []
+    for (let i = 0; i < kinds.length; i++) {
+      const kind = kinds[(i + round - 1) % kinds.length]
+      const other = beside[kind[0]]
+      // ours and the earlier build run back to back, first one then the other in alternate rounds, so both follow the
+      // same runs (a JVM that just exited, a broker still busy with it) as often; appended at the end of the round,
+      // the earlier build always followed its own push run and ours always followed Java's.
+      if (other) order.push(...(round % 2 === 1 ? [kind, other] : [other, kind]))
+      else order.push(kind)
+    }
     for (const [k, run] of order) {
       log(`[bench] drain ${round}/${REPEAT}: ${k} ...`)
       const r = await run()
@@ -316,7 +335,7 @@ async function drains(cluster, producer) {
       runs[k].push(r)
     }
   }
-  const d = Object.fromEntries(kinds.map(([k]) => [k, summarize(runs[k], COUNT)]))
+  const d = Object.fromEntries(all.map(([k]) => [k, summarize(runs[k], COUNT)]))
   results.drain = d
   return topic
 }
