@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Producer } from '../packages/client/dist/index.js'
 import { ROCKETMQ_VERSION, externalCluster, startCluster } from '../packages/testkit/dist/index.js'
-import { BENCH_DIR, ensureJavaBuild, javaArgs, javaExecutable, num, parseArgs, runChild, sleep } from './lib.mjs'
+import { BENCH_DIR, ensureJavaBuild, javaArgs, javaExecutable, median, num, parseArgs, runChild, sleep } from './lib.mjs'
 
 const ALL = ['key', 'drain', 'stall']
 const args = parseArgs()
@@ -114,11 +114,8 @@ async function drain(cluster, producer) {
     log(`[bench] ours 'queue' #${i + 1}: ${JSON.stringify(o)}`)
     if (o) runs.ours.push(o)
   }
-  const median = (xs) => {
-    const s = xs.map((x) => x.msgsPerSec).sort((a, b) => a - b)
-    return s.length ? s[Math.floor(s.length / 2)] : null
-  }
-  results.drain = { count: COUNT, bodyBytes: 1024, queues: 4, runs, javaMsgsPerSec: median(runs.java), oursMsgsPerSec: median(runs.ours) }
+  const rate = (xs) => median(xs.map((x) => x.msgsPerSec))
+  results.drain = { count: COUNT, bodyBytes: 1024, queues: 4, runs, javaMsgsPerSec: rate(runs.java), oursMsgsPerSec: rate(runs.ours) }
   results.drain.ratio = results.drain.javaMsgsPerSec && results.drain.oursMsgsPerSec ? +(results.drain.oursMsgsPerSec / results.drain.javaMsgsPerSec).toFixed(2) : null
 }
 

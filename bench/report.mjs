@@ -2,10 +2,24 @@
 // results object run.mjs writes as JSON. `node bench/report.mjs bench/results/<date>.json` regenerates it.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { median } from './lib.mjs'
 
 const fmt = (x, digits = 0) => (x === null || x === undefined || Number.isNaN(x) ? '-' : typeof x === 'number' ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : String(x))
 const pct = (a, b) => (a && b ? `${Math.round((100 * a) / b)} %` : '-')
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}x` : '-')
+
+/** Median over rounds of a.runs[i][field] / b.runs[i][field] (rounds where both runs finished). */
+function pairedRatio(a, b, field) {
+  const rs = []
+  const n = Math.min(a?.runs?.length ?? 0, b?.runs?.length ?? 0)
+  for (let i = 0; i < n; i++) {
+    const x = a.runs[i]
+    const y = b.runs[i]
+    if (x?.ok && y?.ok && x[field] > 0 && y[field] > 0) rs.push(x[field] / y[field])
+  }
+  const m = median(rs)
+  return m === null ? '-' : `${m.toFixed(2)}x`
+}
 
 function mdTable(header, rows) {
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`]
@@ -44,6 +58,9 @@ function drainSection(R) {
           `before/Java (same rounds): push ${ratio(d.beforePush?.msgsPerSec, d.javaPush?.msgsPerSec)}, pull ${ratio(d.beforePull?.msgsPerSec, d.javaPull?.msgsPerSec)} msgs/s.`,
           `ours/before: push ${ratio(d.oursPush?.msgsPerSec, d.beforePush?.msgsPerSec)} msgs/s, ${ratio(d.oursPush?.cpuSecPer1M, d.beforePush?.cpuSecPer1M)} CPU per message; ` +
             `pull ${ratio(d.oursPull?.msgsPerSec, d.beforePull?.msgsPerSec)} msgs/s, ${ratio(d.oursPull?.cpuSecPer1M, d.beforePull?.cpuSecPer1M)} CPU per message.`,
+          `ours/before paired (median of each round's ratio; the two ran back to back): push ${pairedRatio(d.oursPush, d.beforePush, 'msgsPerSec')} msgs/s, ` +
+            `${pairedRatio(d.oursPush, d.beforePush, 'cpuMs')} CPU per message; pull ${pairedRatio(d.oursPull, d.beforePull, 'msgsPerSec')} msgs/s, ` +
+            `${pairedRatio(d.oursPull, d.beforePull, 'cpuMs')} CPU per message.`,
         ]
       : []),
     '',

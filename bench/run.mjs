@@ -10,7 +10,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Producer } from '../packages/client/dist/index.js'
 import { ROCKETMQ_VERSION, externalCluster, startCluster } from '../packages/testkit/dist/index.js'
-import { BENCH_DIR, ROOT, busyPercent, liveChildren, ensureJavaBuild, gapStats, javaArgs, javaExecutable, latencySummary, machineCpu, nowMs, num, parseArgs, readReceipts, runChild, sleep } from './lib.mjs'
+import { BENCH_DIR, ROOT, busyPercent, liveChildren, ensureJavaBuild, gapStats, javaArgs, javaExecutable, latencySummary, machineCpu, median, nowMs, num, parseArgs, readReceipts, runChild, sleep } from './lib.mjs'
 import { markdown, table } from './report.mjs'
 
 const ALL = ['drain', 'slow', 'latency', 'memory', 'gap', 'scale', 'group', 'decode']
@@ -105,11 +105,6 @@ function gitCommit() {
 function problem(what, detail) {
   log(`[bench] PROBLEM ${what}: ${detail}`)
   results.problems.push({ what, detail: String(detail).slice(0, 2000) })
-}
-
-const median = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number' && x >= 0).sort((a, b) => a - b)
-  return s.length === 0 ? null : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
 /** Median msgs/s and median CPU-s per 1M messages of the successful runs, with every run kept. */
