@@ -46,6 +46,8 @@ const layers = {
           ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
           ExportAllDeclaration: (node) => check(node, node.source.value),
           ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+          // `import('../x.js').T` in a type position is a dependency too
+          TSImportType: (node) => check(node, (node.argument?.literal ?? node.source)?.value),
         }
       },
     },

@@ -14,4 +14,5 @@ export type { PriceChange, PriceCache, PriceCacheOptions } from './price-cache.j
 export { replayOrders } from './replay.js'
 export type { ReplayOptions, ReplayReport } from './replay.js'
 export { runDemo } from './demo/run-demo.js'
-export type { DemoOptions, DemoSummary, GroupSummary, InstanceSummary } from './demo/run-demo.js'
+export type { DemoOptions } from './demo/run-demo.js'
+export type { DemoSummary, GroupSummary, InstanceSummary } from './demo/view.js'

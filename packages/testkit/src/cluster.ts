@@ -32,7 +32,9 @@ import {
   type ClusterInfo,
   type TopicRoute,
 } from './remoting.js'
-import { allPids, cleanupStaleRuns, readState, stopNodes, writeState, type BrokerAddresses, type ClusterState, type NodeState, type ProxyAddresses, type StartTimings } from './state.js'
+import { allPids, cleanupStaleRuns, readState, stopNodes, writeState, type BrokerAddresses, type ClusterSecurity, type ClusterState, type NodeState, type ProxyAddresses, type StartTimings } from './state.js'
+
+export type { ClusterSecurity } from './state.js'
 import {
   BROKER_NAMES,
   CLUSTER_NAME,
@@ -140,29 +142,6 @@ export interface StartClusterOptions extends Omit<PortOptions, 'portOffset'> {
     mode: 'enforcing' | 'permissive'
     /** Require a client certificate signed by the CA. Default false. */
     mutual?: boolean
-  }
-}
-
-/** What a secured cluster records in its state (plain data; file paths under the run dir). */
-export interface ClusterSecurity {
-  /** ACL 2.0 is on: the Super admin user the kit signs with. */
-  auth?: {
-    /** The admin's credentials. */
-    admin: {
-      /** The admin's user name. */
-      username: string
-      /** The admin's password. */
-      password: string
-    }
-  }
-  /** TLS is on. */
-  tls?: {
-    /** `enforcing` refuses plaintext; `permissive` accepts both. */
-    mode: 'enforcing' | 'permissive'
-    /** A client certificate is required. */
-    mutual: boolean
-    /** The throw-away CA and certificates (file paths). */
-    pki: TestPki
   }
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wr
 import { join } from 'node:path'
 import { TestkitError } from './errors.js'
 import { isAlive, owns, stopPid } from './proc.js'
+import type { TestPki } from './pki.js'
 import type { BrokerName, NodeName, PortPlan } from './topology.js'
 
 /** One process of the cluster in the state file. */
@@ -108,7 +109,7 @@ export interface ClusterState {
   /** How long the start took, by phase. */
   timings: StartTimings
   /** auth/TLS settings of a secured cluster (absent for a plain one). */
-  security?: import('./cluster.js').ClusterSecurity
+  security?: ClusterSecurity
 }
 
 export function writeState(state: ClusterState): void {
@@ -182,4 +183,27 @@ export async function cleanupStaleRuns(runRoot: string): Promise<string[]> {
     }
   }
   return removed
+}
+
+/** What a secured cluster records in its state (plain data; file paths under the run dir). */
+export interface ClusterSecurity {
+  /** ACL 2.0 is on: the Super admin user the kit signs with. */
+  auth?: {
+    /** The admin's credentials. */
+    admin: {
+      /** The admin's user name. */
+      username: string
+      /** The admin's password. */
+      password: string
+    }
+  }
+  /** TLS is on. */
+  tls?: {
+    /** `enforcing` refuses plaintext; `permissive` accepts both. */
+    mode: 'enforcing' | 'permissive'
+    /** A client certificate is required. */
+    mutual: boolean
+    /** The throw-away CA and certificates (file paths). */
+    pki: TestPki
+  }
 }

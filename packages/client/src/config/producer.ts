@@ -63,34 +63,3 @@ export type ProducerOptions = z.output<typeof producerOptionsSchema>
 
 /** Every producer option's default, read from the schema (the one place a default is stated). */
 export const PRODUCER_DEFAULTS = schemaDefaults(producerOptionsSchema.shape)
-
-/** What a local transaction or a check-back decided: publish the message, drop it, or ask again later. */
-export type TransactionState = 'commit' | 'rollback' | 'unknown'
-
-/**
- * The extra options of a TransactionProducer (beside every Producer option; `group` becomes required because the
- * broker routes check-backs by it).
- */
-export const transactionOptionsSchema = z
-  .object({
-    group: groupSchema,
-    /**
-     * Answers the broker's check-back (CHECK_TRANSACTION_STATE) for a half message whose transaction this member did
-     * not end (it returned 'unknown', threw, or the producer that sent it died): look the transaction up (e.g. the
-     * order row by `message.keys`) and return 'commit', 'rollback', or 'unknown' to be asked again later.
-     */
-    checker: z.custom<(message: import('../protocol/message.js').MessageView) => TransactionState | Promise<TransactionState>>((v) => typeof v === 'function', {
-      message: "must be a function (message) => 'commit' | 'rollback' | 'unknown' (or a promise of one)",
-    }),
-    /**
-     * Topics this producer sends transactional messages to: start() learns their brokers and heartbeats them at once,
-     * so check-backs for half messages left by an earlier (crashed) member of the group reach this one before its
-     * first send. Without it, a broker learns about this member on its first send to it.
-     */
-    topics: z.array(topicSchema).max(1024).optional(),
-    /** Called after each check-back is answered (or could not be): { msgId, transactionId, topic, broker, state, error? }. */
-    onCheck: z.custom<(event: import('../producer/transaction-producer.js').TransactionCheckEvent) => void>((v) => typeof v === 'function', { message: 'must be a function (event) => void' }).optional(),
-    /** Check-backs answered at the same time; more wait in a queue of up to 2000 (beyond, dropped: the broker asks again). */
-    maxConcurrentChecks: z.number().int().min(1).max(1024).default(8),
-  })
-  .strict()

@@ -5,7 +5,7 @@
  * of the producer group later (CHECK_TRANSACTION_STATE) and the application's checker answers.
  */
 import { parseOptions } from '../config/common.js'
-import { transactionOptionsSchema, type ProducerOptionsInput, type TransactionState } from '../config/producer.js'
+import type { ProducerOptionsInput } from '../config/producer.js'
 import { RocketMQError, toRocketMQError } from '../errors.js'
 import { endTransaction, TransactionEnd, type SendResult } from '../cluster/broker-api.js'
 import type { ClientDeps } from '../cluster/port.js'
@@ -15,8 +15,9 @@ import type { MessageView } from '../protocol/message.js'
 import { withoutNamespace, wrapNamespace } from '../protocol/namespace.js'
 import type { Message } from './message.js'
 import { Producer, type OutgoingMessage, type SendOptions } from './producer.js'
+import { transactionOptionsSchema, type TransactionCheckEvent, type TransactionState } from './transaction-options.js'
 
-export type { TransactionState } from '../config/producer.js'
+export type { TransactionCheckEvent, TransactionState } from './transaction-options.js'
 
 /** Answers a check-back: how did the transaction of this half message end? */
 export type TransactionChecker = (message: MessageView) => TransactionState | Promise<TransactionState>
@@ -63,21 +64,6 @@ export interface TransactionSendResult extends SendResult {
   endError?: RocketMQError
 }
 
-/** A check-back answered (or failed), given to the `onCheck` option. */
-export interface TransactionCheckEvent {
-  /** The transaction id the broker asked about. */
-  transactionId: string
-  /** The half message's id. */
-  msgId: string
-  /** The half message's topic. */
-  topic: string
-  /** The broker that asked (undefined when its name was not in the request). */
-  broker: string | undefined
-  /** The answer sent: 'commit', 'rollback' or 'unknown'. */
-  state: TransactionState
-  /** The checker threw or returned something else ('unknown' is then assumed), or the answer could not be sent. */
-  error?: RocketMQError
-}
 
 const STATES: ReadonlySet<unknown> = new Set(['commit', 'rollback', 'unknown'])
 const MAX_QUEUED_CHECKS = 2000

@@ -1,5 +1,5 @@
 /** Text rendering of the demo: the live frame (TTY), a one-line status (logs, CI) and the final summary. */
-import type { DemoSummary, DemoView } from './run-demo.js'
+import type { DemoSummary, DemoView } from './view.js'
 
 const BOLD = '\x1b[1m'
 const DIM = '\x1b[2m'
