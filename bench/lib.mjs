@@ -66,16 +66,16 @@ export function busyPercent(a, b) {
   return Math.round((100 * (b.busy - a.busy)) / (b.total - a.total))
 }
 
-/**
- * Voluntary and involuntary context switches of this process so far: many involuntary ones mean it was preempted
- * (a busy machine), which a wall-clock CPU profile shows as time in whatever native call was running (writeBuffer).
- */
 /** Median of the non-negative numbers in xs (null when there are none). */
 export function median(xs) {
   const s = xs.filter((x) => typeof x === 'number' && x >= 0).sort((a, b) => a - b)
   return s.length === 0 ? null : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
+/**
+ * Voluntary and involuntary context switches of this process so far: many involuntary ones mean it was preempted
+ * (a busy machine), which a wall-clock CPU profile shows as time in whatever native call was running (writeBuffer).
+ */
 export function contextSwitches() {
   const r = process.resourceUsage()
   return { voluntaryCtxSwitches: r.voluntaryContextSwitches, involuntaryCtxSwitches: r.involuntaryContextSwitches }
