@@ -33,8 +33,6 @@ import {
   type TopicRoute,
 } from './remoting.js'
 import { allPids, cleanupStaleRuns, readState, stopNodes, writeState, type BrokerAddresses, type ClusterSecurity, type ClusterState, type NodeState, type ProxyAddresses, type StartTimings } from './state.js'
-
-export type { ClusterSecurity } from './state.js'
 import {
   BROKER_NAMES,
   CLUSTER_NAME,
@@ -53,6 +51,9 @@ import {
   type PropertyValue,
 } from './topology.js'
 import { ROCKETMQ_VERSION } from './version.js'
+
+// Re-exported from state.ts, where the recorded state that holds it is defined.
+export type { ClusterSecurity } from './state.js'
 
 /** Extra JVM flags per kind of process, replacing the defaults of that kind (`DEFAULT_JVM_OPTIONS`). */
 export interface JvmOptions {

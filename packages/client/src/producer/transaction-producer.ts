@@ -64,7 +64,6 @@ export interface TransactionSendResult extends SendResult {
   endError?: RocketMQError
 }
 
-
 const STATES: ReadonlySet<unknown> = new Set(['commit', 'rollback', 'unknown'])
 const MAX_QUEUED_CHECKS = 2000
 
