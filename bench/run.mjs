@@ -42,6 +42,9 @@ const SCALE_COUNT = num(args, 'scale-count', q(50_000, 20_000))
 const GROUP_SIZES = (typeof args['group-sizes'] === 'string' ? args['group-sizes'] : q('2,8,32', '2,8')).split(',').map(Number)
 const GROUP_QUEUES = num(args, 'group-queues', 64)
 const CHILD_TIMEOUT_MS = num(args, 'child-timeout-ms', 300_000)
+// A drain worker's own deadline, well inside the runner's kill: one that cannot finish stops, reports how far it got
+// (consumed, errors, ok: false) and exits, instead of being killed with nothing printed (both used to be 300 s).
+const WORKER_DEADLINE = ['--timeout-ms', String(Math.max(10_000, CHILD_TIMEOUT_MS - 30_000))]
 /** An earlier checkout (built) whose push and pull workers join the drain rounds (`--before /path/to/checkout`). */
 const BEFORE_DIR = typeof args.before === 'string' ? resolve(args.before) : null
 const nameServerArg = typeof args.namesrv === 'string' ? args.namesrv : process.env.ROCKETMQ_NAMESRV
@@ -281,7 +284,7 @@ async function drains(cluster, producer) {
   log(`[bench] producing ${COUNT} x ${BODY_BYTES} B to ${topic} (sendBatch of ${BATCH}, ${LANES} concurrent) ...`)
   results.produce = await produceBacklog(producer, topic, COUNT)
   log(`[bench]   ${results.produce.msgsPerSec} msgs/s (${results.produce.mibPerSec} MiB/s)`)
-  const common = ['--namesrv', cluster.nameServer, '--topic', topic, '--count', String(COUNT)]
+  const common = ['--namesrv', cluster.nameServer, '--topic', topic, '--count', String(COUNT), ...WORKER_DEADLINE]
   // One round = raw, Java push, ours push, Java pull, ours pull (each with a fresh group), in an order rotated per round: noise hits all of them.
   const kinds = [
     ['raw', () => node('worker-raw.mjs', [...common, '--group', `bench_raw_${stamp}_${round}`, '--max', '32'], `raw #${round}`)],
@@ -340,7 +343,7 @@ async function slow(cluster, producer) {
   await cluster.createTopic(topic, { queuesPerBroker: 2 })
   log(`[bench] slow handler: producing ${SLOW_COUNT} to ${topic} ...`)
   await produceBacklog(producer, topic, SLOW_COUNT)
-  const common = ['--namesrv', cluster.nameServer, '--topic', topic, '--count', String(SLOW_COUNT), '--sleep-ms', String(SLOW_SLEEP_MS)]
+  const common = ['--namesrv', cluster.nameServer, '--topic', topic, '--count', String(SLOW_COUNT), '--sleep-ms', String(SLOW_SLEEP_MS), ...WORKER_DEADLINE]
   const runs = { java: [], ours: [] }
   for (let i = 1; i <= REPEAT; i++) {
     log(`[bench] slow ${i}/${REPEAT}: Java (Thread.sleep ${SLOW_SLEEP_MS} ms, 20 threads) ...`)
@@ -484,7 +487,7 @@ async function scale(cluster, producer) {
     await cluster.createTopic(topic, { queuesPerBroker: Math.max(1, Math.round(queues / 2)) })
     log(`[bench] scale: producing ${SCALE_COUNT} to ${topic} (${queues} queues) ...`)
     await produceBacklog(producer, topic, SCALE_COUNT)
-    const common = ['--namesrv', cluster.nameServer, '--topic', topic, '--count', String(SCALE_COUNT)]
+    const common = ['--namesrv', cluster.nameServer, '--topic', topic, '--count', String(SCALE_COUNT), ...WORKER_DEADLINE]
     const row = { queues }
     for (const [k, run] of [
       ['raw', () => node('worker-raw.mjs', [...common, '--group', `bench_sraw_${queues}_${stamp}`], `scale raw ${queues}`)],
