@@ -114,7 +114,8 @@ function latencySection(R) {
     }
   }
   return [
-    `### End-to-end latency at fixed rates (ms; open-loop producer, ${fmt(R.config.latencyMs / 1000, 0)} s measured per run, 4 queues)`,
+    `### End-to-end latency at fixed rates (ms; open-loop producer, ${fmt(R.config.latencyMs / 1000, 0)} s measured per run, 4 queues)` +
+      (R.latencyWarmup ? ` after ${R.latencyWarmup.runs ?? 1} uncounted warm-up run(s) (ours at ${fmt(R.latencyWarmup.rate)} msgs/s; the last: e2e p99 ${fmt(R.latencyWarmup.e2eP99, 1)}, ack p99 ${fmt(R.latencyWarmup.ackP99, 1)})` : ''),
     '',
     'e2e = handler entry - intended send time; deliver = handler entry - broker store time; store = store - born time (broker',
     'side, ms resolution); ack = producer ack - intended send time. Exact quantiles of every measured message.',
