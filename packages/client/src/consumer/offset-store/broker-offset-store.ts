@@ -6,6 +6,9 @@ import { OffsetTable, type OffsetStore, type PersistOptions } from './offset-sto
 
 /** Clustering: offsets are committed to the master of the queue's broker (Java RemoteBrokerOffsetStore). */
 export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
+  /** `brokerName@topic` pairs this store has committed to once (the broker holds the group's map for the topic). */
+  private readonly seeded = new Set<string>()
+
   constructor(
     private readonly client: ClusterPort,
     private readonly group: string,
@@ -60,15 +63,42 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
 
   async persistAll(mqs: readonly MessageQueue[], opts: PersistOptions = {}): Promise<Array<{ queue: MessageQueue; offset: number }>> {
     const done: Array<{ queue: MessageQueue; offset: number }> = []
+    const due = (mq: MessageQueue): boolean => {
+      const e = this.table.get(mqKey(mq))
+      return e !== undefined && e.offset >= 0 && !(opts.oneway && e.offset === e.persisted)
+    }
+    const one = async (mq: MessageQueue, sendOpts: PersistOptions): Promise<boolean> => {
+      const e = this.table.get(mqKey(mq))!
+      try {
+        if (!(await this.persist(mq, sendOpts))) return false
+        done.push({ queue: mq, offset: e.persisted }) // what persist() sent
+        return true
+      } catch (err) {
+        this.logger.warn({ topic: mq.topic, broker: mq.brokerName, queueId: mq.queueId, err }, 'offset commit failed')
+        return false
+      }
+    }
+    // The broker creates a group's offset map for a topic on the first commit without a lock (ConsumerOffsetManager
+    // .commitOffset: get, then put a new map), so two first commits of one topic that its threads run at once keep only
+    // one queue's offset (seen: commit() said 12, the broker then had none). The first commit per broker and topic
+    // waits for its answer (two-way even for the periodic oneway commit) before the others go.
+    const byBrokerTopic = new Map<string, MessageQueue[]>()
+    for (const mq of mqs) {
+      if (!due(mq)) continue
+      const k = `${mq.brokerName}@${mq.topic}`
+      const list = byBrokerTopic.get(k)
+      if (list) list.push(mq)
+      else byBrokerTopic.set(k, [mq])
+    }
     await Promise.all(
-      mqs.map(async (mq) => {
-        const e = this.table.get(mqKey(mq))
-        if (!e || e.offset < 0 || (opts.oneway && e.offset === e.persisted)) return
-        try {
-          if (await this.persist(mq, opts)) done.push({ queue: mq, offset: e.offset })
-        } catch (err) {
-          this.logger.warn({ topic: mq.topic, broker: mq.brokerName, queueId: mq.queueId, err }, 'offset commit failed')
+      [...byBrokerTopic].map(async ([k, list]) => {
+        let rest = list
+        if (!this.seeded.has(k)) {
+          const [first, ...others] = list as [MessageQueue, ...MessageQueue[]]
+          if (await one(first, { ...opts, oneway: false })) this.seeded.add(k)
+          rest = others
         }
+        await Promise.all(rest.map((mq) => one(mq, opts)))
       }),
     )
     return done
