@@ -275,9 +275,10 @@ describe('namespace', () => {
       sent.add(`ns-${i}`)
     }
     const javaBodies = () => java.lines.filter((l) => l.body !== undefined)
-    await waitUntil(() => ours.length + javaBodies().length >= sent.size, 60_000, 'the 40 messages over both members')
-    const all = [...ours.map((m) => m.body.toString()), ...javaBodies().map((l) => l.body!)]
-    expect(new Set(all)).toEqual(sent)
+    // By body, not by count: a message may come to both members (at least once), and a count would stop early.
+    const arrived = () => new Set([...ours.map((m) => m.body.toString()), ...javaBodies().map((l) => l.body!)])
+    await waitUntil(() => [...sent].every((b) => arrived().has(b)), 60_000, 'the 40 messages over both members')
+    expect(arrived()).toEqual(sent)
     expect(ours.length).toBeGreaterThan(0)
     expect(javaBodies().length).toBeGreaterThan(0)
     // Both sides see the plain topic name; they read disjoint queues.
@@ -286,8 +287,12 @@ describe('namespace', () => {
     // While the 2/2 split holds they read disjoint queues (a rebalance of the TS member after the split, e.g. a Java
     // heartbeat late on a loaded machine, may move a queue between them: then only the delivery above is asserted).
     const moved = events.slice(splitEvents).some((e) => typeof e === 'object' && e !== null && 'added' in e && ((e as RebalanceEvent).added.length > 0 || (e as RebalanceEvent).removed.length > 0))
+    // Nor while the members' views overlapped: Java's first rebalance may see only itself and take all 4 queues until
+    // its next one; a message handled by both members shows it.
+    const oursBodies = new Set(ours.map((m) => m.body.toString()))
+    const overlapped = javaBodies().some((l) => oursBodies.has(l.body!))
     const tsQueues = new Set(ours.map((m) => `${m.queue.brokerName}:${m.queue.queueId}`))
-    if (!moved) for (const l of javaBodies()) expect(tsQueues.has(l.queue!)).toBe(false)
+    if (!moved && !overlapped) for (const l of javaBodies()) expect(tsQueues.has(l.queue!)).toBe(false)
     // The same group and topic names in tenantB are other resources: nothing arrived there.
     expect(elsewhere).toEqual([])
     await java.stop()
