@@ -4,9 +4,11 @@ import { queryConsumerOffset, updateConsumerOffset } from '../../cluster/broker-
 import { mqKey, type MessageQueue } from '../../protocol/route.js'
 import { OffsetTable, type OffsetStore, type PersistOptions } from './offset-store.js'
 
+const seedKey = (mq: MessageQueue): string => `${mq.brokerName}@${mq.topic}`
+
 /** Clustering: offsets are committed to the master of the queue's broker (Java RemoteBrokerOffsetStore). */
 export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
-  /** `brokerName@topic` pairs this store has committed to once (the broker holds the group's map for the topic). */
+  /** `brokerName@topic` pairs with a commit the broker answered (it holds the group's map for the topic). */
   private readonly seeded = new Set<string>()
 
   constructor(
@@ -45,6 +47,7 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
     const offset = e.offset
     await updateConsumerOffset(this.client.remoting, address, this.group, mq, offset, { oneway: opts.oneway })
     e.persisted = offset
+    if (!opts.oneway) this.seeded.add(seedKey(mq))
     if (opts.verify && !opts.oneway) await this.verify(address, mq, offset)
     return true
   }
@@ -67,15 +70,12 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
       const e = this.table.get(mqKey(mq))
       return e !== undefined && e.offset >= 0 && !(opts.oneway && e.offset === e.persisted)
     }
-    const one = async (mq: MessageQueue, sendOpts: PersistOptions): Promise<boolean> => {
-      const e = this.table.get(mqKey(mq))!
+    const one = async (mq: MessageQueue, sendOpts: PersistOptions): Promise<void> => {
+      const e = this.table.get(mqKey(mq))
       try {
-        if (!(await this.persist(mq, sendOpts))) return false
-        done.push({ queue: mq, offset: e.persisted }) // what persist() sent
-        return true
+        if (e && (await this.persist(mq, sendOpts))) done.push({ queue: mq, offset: e.persisted }) // what persist() sent
       } catch (err) {
         this.logger.warn({ topic: mq.topic, broker: mq.brokerName, queueId: mq.queueId, err }, 'offset commit failed')
-        return false
       }
     }
     // The broker creates a group's offset map for a topic on the first commit without a lock (ConsumerOffsetManager
@@ -85,7 +85,7 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
     const byBrokerTopic = new Map<string, MessageQueue[]>()
     for (const mq of mqs) {
       if (!due(mq)) continue
-      const k = `${mq.brokerName}@${mq.topic}`
+      const k = seedKey(mq)
       const list = byBrokerTopic.get(k)
       if (list) list.push(mq)
       else byBrokerTopic.set(k, [mq])
@@ -95,7 +95,7 @@ export class BrokerOffsetStore extends OffsetTable implements OffsetStore {
         let rest = list
         if (!this.seeded.has(k)) {
           const [first, ...others] = list as [MessageQueue, ...MessageQueue[]]
-          if (await one(first, { ...opts, oneway: false })) this.seeded.add(k)
+          await one(first, { ...opts, oneway: false }) // seeds the pair when it succeeds
           rest = others
         }
         await Promise.all(rest.map((mq) => one(mq, opts)))
